@@ -1,0 +1,111 @@
+"""
+### news_pipeline: one landing day of news articles to validated, partitioned Parquet
+
+Every night at 02:00 UTC this DAG processes the **previous day**: the articles that
+landed in `$NEWSGRAPH_LANDING/YYYY-MM-DD/` (plain text, JSON, JSON Lines or HTML).
+
+| task | what it does |
+|---|---|
+| `discover` | counts the day's input files (an empty day is fine and publishes empty partitions) |
+| `extract` | loads the files, runs spaCy once per process in batches, normalises entities and money amounts, stages the day's tables |
+| `validate` | runs the Great Expectations suites on the staged tables; any failed expectation fails the run and nothing is published |
+| `publish` | swaps each staged table in as the day's partition `dt=YYYY-MM-DD` atomically and rebuilds the `entities` dimension |
+| `summarise` | logs and returns the tables, partitions and row counts now published for the day |
+
+The partition `dt` is the run's logical date (UTC day). `catchup` is off: history is loaded
+with backfills (UI Backfill dialog, `POST /api/v2/backfills` or `airflow backfill create`),
+which give exactly the partitions the nightly runs would have. Re-running a day replaces it
+with the same rows. Warehouse: `$NEWSGRAPH_WAREHOUSE` (default `data/warehouse/`).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pendulum
+from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
+
+DEFAULT_ARGS = {
+    "owner": "newsgraph",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=2),
+    "retry_exponential_backoff": True,
+}
+
+
+def _partition_day(context) -> str:
+    """The UTC day this run processes: its logical date (the previous day for a nightly run)."""
+    moment = context.get("logical_date") or context.get("data_interval_start") or context["dag_run"].run_after
+    return pendulum.instance(moment).in_timezone("UTC").date().isoformat()
+
+
+@dag(
+    dag_id="news_pipeline",
+    schedule=CronTriggerTimetable("0 2 * * *", timezone="UTC", interval=timedelta(days=1)),
+    start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=["newsgraph", "nlp", "parquet"],
+    doc_md=__doc__,
+)
+def news_pipeline():
+    @task
+    def discover() -> dict:
+        from datetime import date
+
+        from newsgraph import pipeline
+        from newsgraph.settings import Settings
+
+        context = get_current_context()
+        return pipeline.discover(Settings.from_env(), date.fromisoformat(_partition_day(context)))
+
+    @task
+    def extract(found: dict) -> dict:
+        from datetime import date
+
+        from newsgraph import pipeline
+        from newsgraph.settings import Settings
+
+        run_id = get_current_context()["run_id"]
+        return pipeline.extract(Settings.from_env(), date.fromisoformat(found["day"]), run_id)
+
+    @task
+    def validate(staged: dict) -> dict:
+        from datetime import date
+
+        from newsgraph import pipeline
+        from newsgraph.settings import Settings
+
+        return pipeline.validate(Settings.from_env(), date.fromisoformat(staged["day"]), staged["staging"])
+
+    @task
+    def publish(staged: dict, validated: dict) -> dict:
+        from datetime import date
+
+        from newsgraph import pipeline
+        from newsgraph.settings import Settings
+
+        return pipeline.publish(Settings.from_env(), date.fromisoformat(staged["day"]), staged["staging"])
+
+    @task
+    def summarise(published: dict) -> dict:
+        import logging
+        from datetime import date
+
+        from newsgraph import pipeline
+        from newsgraph.settings import Settings
+        from newsgraph.storage.warehouse import describe
+
+        settings = Settings.from_env()
+        day = date.fromisoformat(published["day"])
+        logging.getLogger(__name__).info(
+            "published for %s:\n%s", day, pipeline.format_summary(describe(settings.warehouse_root, day))
+        )
+        return pipeline.summarise(settings, day)
+
+    staged = extract(discover())
+    summarise(publish(staged, validate(staged)))
+
+
+news_pipeline()

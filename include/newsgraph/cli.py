@@ -1,0 +1,146 @@
+"""``newsgraph``: the pipeline's steps from the command line, without Airflow.
+
+    newsgraph extract --input IN.jsonl --output OUT.jsonl
+    newsgraph run-day --day 2025-09-01
+    newsgraph report [--day 2025-09-01]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from newsgraph.settings import Settings
+
+
+def _read_jsonl(fh: TextIO, errors: list[str]) -> Iterator[tuple[str, str]]:
+    for lineno, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append(f"line {lineno}: not valid JSON ({exc.msg} at column {exc.colno}); skipped")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            errors.append(f"line {lineno}: needs an object with a string \"text\"; skipped")
+            continue
+        key = obj.get("id")
+        yield (str(key) if key is not None else f"line-{lineno}"), obj["text"]
+
+
+def _extraction_record(extraction) -> dict:
+    entities = [
+        {
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+            "label": m.label,
+            "canonical_name": m.canonical_name,
+            "entity_id": m.entity_id,
+            **({"role": m.role} if m.role else {}),
+        }
+        for m in extraction.entities
+    ]
+    amounts = []
+    for a in extraction.amounts:
+        m = a.match
+        record = {"start": m.start, "end": m.end, "text": m.text, "value": m.value, "currency": m.currency}
+        if m.value_max is not None:
+            record["value_max"] = m.value_max
+        if m.qualifier:
+            record["qualifier"] = m.qualifier
+        amounts.append(record)
+    return {"id": extraction.key, "entities": entities, "amounts": amounts}
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newsgraph.nlp.extract import extract_texts
+    from newsgraph.nlp.model import load_pipeline
+    from newsgraph.normalise.reference import load_reference
+
+    settings = Settings.from_env()
+    nlp = load_pipeline(settings.model_names)
+    ref = load_reference(settings.reference_dir)
+    errors: list[str] = []
+    count = 0
+    src = sys.stdin if args.input == "-" else open(args.input, encoding="utf-8")
+    dst = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    try:
+        for extraction in extract_texts(nlp, ref, _read_jsonl(src, errors), settings.batch_size):
+            dst.write(json.dumps(_extraction_record(extraction), ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if src is not sys.stdin:
+            src.close()
+        if dst is not sys.stdout:
+            dst.close()
+    for err in errors:
+        print(f"newsgraph extract: {args.input} {err}", file=sys.stderr)
+    print(f"newsgraph extract: {count} articles written to {args.output}, {len(errors)} lines skipped", file=sys.stderr)
+    return 2 if errors else 0
+
+
+def cmd_run_day(args: argparse.Namespace) -> int:
+    from newsgraph import pipeline
+
+    settings = Settings.from_env()
+    pipeline.run_day(settings, args.day)
+    return cmd_report(args)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from newsgraph.pipeline import format_summary
+    from newsgraph.storage.warehouse import describe
+
+    settings = Settings.from_env()
+    root = Path(args.warehouse) if getattr(args, "warehouse", None) else settings.warehouse_root
+    print(f"warehouse: {root}")
+    print(format_summary(describe(root, args.day)))
+    return 0
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a day in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsgraph", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract entities and amounts from a JSON Lines file, without Airflow")
+    p.add_argument("--input", required=True, help='JSON Lines, one {"id", "text", "published_at"?} per line ("-" for stdin)')
+    p.add_argument("--output", required=True, help='JSON Lines output ("-" for stdout)')
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("run-day", help="run every step for one landing day in this process, without Airflow")
+    p.add_argument("--day", required=True, type=_day)
+    p.set_defaults(func=cmd_run_day)
+
+    p = sub.add_parser("report", help="list published tables, partitions and row counts")
+    p.add_argument("--day", type=_day, default=None)
+    p.add_argument("--warehouse", default=None, help="warehouse root (default: NEWSGRAPH_WAREHOUSE)")
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"newsgraph {args.command}: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Reference data read from files in ``seeds/reference`` (aliases, roles, junk names).
+
+Loaded once per process and per folder; edit the files to extend the extractor.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.normalise.text import name_key
+
+
+@dataclass(frozen=True)
+class Alias:
+    canonical_name: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    #: name_key(alias) -> what it stands for
+    aliases: dict[str, Alias]
+    #: role phrases as lists of lower-cased words without trailing dots, longest first
+    roles: tuple[tuple[str, ...], ...]
+    junk_names: frozenset[str]
+    facility_words: frozenset[str]
+
+    def alias_for(self, name: str) -> Alias | None:
+        return self.aliases.get(name_key(name))
+
+
+def _lines(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def role_words(phrase: str) -> tuple[str, ...]:
+    """Lower-cased words of a role phrase, trailing dots dropped ("Dr." == "dr")."""
+    return tuple(w.rstrip(".").lower() for w in phrase.split())
+
+
+def _read_aliases(path: Path) -> dict[str, Alias]:
+    if not path.exists():
+        return {}
+    aliases: dict[str, Alias] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for lineno, row in enumerate(csv.DictReader(fh), start=2):
+            alias, canonical, label = (row.get(k, "").strip() for k in ("alias", "canonical_name", "label"))
+            if not alias or not canonical or not label:
+                raise ValueError(f"{path}:{lineno}: needs alias, canonical_name and label, got {row!r}")
+            aliases[name_key(alias)] = Alias(canonical, label)
+            aliases.setdefault(name_key(canonical), Alias(canonical, label))
+    return aliases
+
+
+@lru_cache(maxsize=8)
+def load_reference(folder: Path) -> Reference:
+    folder = Path(folder)
+    roles = sorted({role_words(p) for p in _lines(folder / "roles.txt")}, key=len, reverse=True)
+    return Reference(
+        aliases=_read_aliases(folder / "aliases.csv"),
+        roles=tuple(roles),
+        junk_names=frozenset(name_key(n) for n in _lines(folder / "junk_names.txt")),
+        facility_words=frozenset(w.lower() for w in _lines(folder / "facility_words.txt")),
+    )

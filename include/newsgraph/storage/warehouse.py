@@ -1,0 +1,190 @@
+"""Partitioned Parquet with atomic publishing.
+
+Layout under the warehouse root::
+
+    <table>/dt=YYYY-MM-DD/part-00000.parquet   fact tables, one file per day
+    entities/part-00000.parquet                 the dimension, rebuilt whole
+    _staging/dt=YYYY-MM-DD/<run>/<table>.parquet  written by extract, moved by publish
+    _validation/dt=YYYY-MM-DD/<table>.json      Great Expectations results
+
+A day is published by ``os.replace`` of each staged file onto its partition
+file: on one filesystem that rename is atomic, so a reader sees the old file
+or the new one, never a half-written one. Names starting with ``_`` are not
+tables, so readers globbing ``<table>/dt=*/*.parquet`` never see staging debris.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from newsgraph.ids import stable_id
+from newsgraph.schema import DIMENSION_TABLES, ENTITIES, FACT_TABLES
+
+PART_FILE = "part-00000.parquet"
+COMPRESSION = "zstd"
+
+
+def partition_dir(root: Path, table: str, day: date) -> Path:
+    return Path(root) / table / f"dt={day.isoformat()}"
+
+
+def staging_dir(root: Path, day: date, run_id: str) -> Path:
+    """Where one DAG run stages its tables for ``day``; the same run id gives the same folder."""
+    return Path(root) / "_staging" / f"dt={day.isoformat()}" / stable_id(run_id)
+
+
+def validation_dir(root: Path, day: date) -> Path:
+    return Path(root) / "_validation" / f"dt={day.isoformat()}"
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_parquet_atomic(table: pa.Table, path: Path) -> None:
+    """Write ``table`` to ``path`` so that ``path`` is either absent, old, or complete and new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(table, tmp, compression=COMPRESSION)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def stage_tables(staging: Path, tables: dict[str, pa.Table]) -> dict[str, int]:
+    """Write each fact table of one day into the staging folder; returns row counts."""
+    for name, table in tables.items():
+        expected = FACT_TABLES[name]
+        if not table.schema.equals(expected):
+            raise ValueError(f"table {name} does not match its schema:\n{table.schema}\nexpected:\n{expected}")
+        write_parquet_atomic(table, Path(staging) / f"{name}.parquet")
+    return {name: t.num_rows for name, t in tables.items()}
+
+
+def read_staged(staging: Path) -> dict[str, pa.Table]:
+    missing = [n for n in FACT_TABLES if not (Path(staging) / f"{n}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(
+            f"staging folder {staging} lacks {', '.join(missing)}: the extract task did not finish; clear it to rerun"
+        )
+    return {n: pq.read_table(Path(staging) / f"{n}.parquet", schema=s) for n, s in FACT_TABLES.items()}
+
+
+@contextmanager
+def warehouse_lock(root: Path, name: str) -> Iterator[None]:
+    """An exclusive lock shared by every process that writes ``name`` under this warehouse."""
+    lock_dir = Path(root) / "_locks"
+    lock_dir.mkdir(parents=True, exist_ok=True)
+    with open(lock_dir / f"{name}.lock", "a+") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def publish_partition(root: Path, day: date, staging: Path) -> dict[str, int]:
+    """Swap the staged files in as the day's partitions, then drop the staging folder."""
+    staged = {n: Path(staging) / f"{n}.parquet" for n in FACT_TABLES}
+    counts: dict[str, int] = {}
+    for name, src in staged.items():
+        target = partition_dir(root, name, day) / PART_FILE
+        if not src.exists():
+            if target.exists():  # moved by an earlier attempt of this same publish
+                counts[name] = pq.ParquetFile(target).metadata.num_rows
+                continue
+            raise FileNotFoundError(f"staged file {src} is missing and {target} was never published")
+        counts[name] = pq.ParquetFile(src).metadata.num_rows
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, target)
+        _fsync_dir(target.parent)
+    shutil.rmtree(staging, ignore_errors=True)
+    return counts
+
+
+def published_days(root: Path, table: str) -> list[date]:
+    base = Path(root) / table
+    days = []
+    for p in sorted(base.glob("dt=*")):
+        if (p / PART_FILE).exists():
+            days.append(date.fromisoformat(p.name[3:]))
+    return days
+
+
+@dataclass(frozen=True)
+class PartitionInfo:
+    table: str
+    partition: str
+    rows: int
+    path: Path
+
+
+def describe(root: Path, day: date | None = None) -> list[PartitionInfo]:
+    """Every published partition (or only ``day``'s) with its row count, from Parquet footers."""
+    out = []
+    for table in FACT_TABLES:
+        for d in published_days(root, table):
+            if day is None or d == day:
+                path = partition_dir(root, table, d) / PART_FILE
+                out.append(PartitionInfo(table, f"dt={d.isoformat()}", pq.ParquetFile(path).metadata.num_rows, path))
+    for table in DIMENSION_TABLES:
+        path = Path(root) / table / PART_FILE
+        if path.exists():
+            out.append(PartitionInfo(table, "(whole table)", pq.ParquetFile(path).metadata.num_rows, path))
+    return out
+
+
+def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None]) -> int:
+    """Recompute the ``entities`` dimension from every published mention and replace it whole."""
+    import duckdb
+
+    root = Path(root)
+    with warehouse_lock(root, "entities"):
+        days = published_days(root, "entity_mentions")
+        if days:
+            files = [str(partition_dir(root, "entity_mentions", d) / PART_FILE) for d in days]
+            con = duckdb.connect()
+            rows = con.execute(
+                """
+                SELECT entity_id,
+                       min(label) AS label,
+                       min(canonical_name) AS canonical_name,
+                       list_sort(list_distinct(list(text))) AS aliases,
+                       count(*) AS mention_count,
+                       count(DISTINCT article_id) AS article_count,
+                       min(dt)::DATE AS first_seen,
+                       max(dt)::DATE AS last_seen
+                FROM read_parquet(?, hive_partitioning = true)
+                GROUP BY entity_id
+                ORDER BY entity_id
+                """,
+                [files],
+            ).to_arrow_table()
+            con.close()
+            records = rows.to_pylist()
+        else:
+            records = []
+        for r in records:
+            r["country_code"] = country_code(r["label"], r["canonical_name"])
+        table = pa.Table.from_pylist(records, schema=ENTITIES)
+        write_parquet_atomic(table, root / "entities" / PART_FILE)
+        return table.num_rows

@@ -1,0 +1,67 @@
+"""The DAG folder loads cleanly and the DAG is configured the way operators expect."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+DAGS = Path(__file__).resolve().parents[2] / "dags"
+
+
+@pytest.fixture(scope="module")
+def dagbag():
+    from airflow.dag_processing.dagbag import DagBag
+
+    return DagBag(dag_folder=str(DAGS))
+
+
+def test_no_import_errors(dagbag):
+    assert dagbag.import_errors == {}
+    assert "news_pipeline" in dagbag.dag_ids
+
+
+def test_schedule_retries_tags_and_docs(dagbag):
+    dag = dagbag.get_dag("news_pipeline")
+    assert dag.catchup is False
+    assert dag.tags and "newsgraph" in dag.tags
+    assert dag.doc_md and "news_pipeline" in dag.doc_md
+    assert dag.timetable.summary == "0 2 * * *"
+    for t in dag.tasks:
+        assert t.retries >= 1, t.task_id
+        assert t.retry_delay >= timedelta(minutes=1), t.task_id
+
+
+def test_task_order(dagbag):
+    dag = dagbag.get_dag("news_pipeline")
+    assert [t.task_id for t in dag.topological_sort()] == ["discover", "extract", "validate", "publish", "summarise"]
+    assert dag.get_task("publish").upstream_task_ids == {"extract", "validate"}
+
+
+def test_nightly_run_processes_the_previous_day(dagbag):
+    """The 02:00 run on 2 September has logical date 1 September: it publishes dt=2025-09-01."""
+    import pendulum
+    from airflow.timetables.base import DataInterval, TimeRestriction
+
+    dag = dagbag.get_dag("news_pipeline")
+    info = dag.timetable.next_dagrun_info(
+        last_automated_data_interval=DataInterval(
+            pendulum.datetime(2025, 8, 31, 2, tz="UTC"), pendulum.datetime(2025, 9, 1, 2, tz="UTC")
+        ),
+        restriction=TimeRestriction(earliest=None, latest=None, catchup=True),
+    )
+    assert info.run_after == pendulum.datetime(2025, 9, 2, 2, tz="UTC")
+    assert info.logical_date.date().isoformat() == "2025-09-01"
+
+
+def test_parsing_imports_no_heavy_libraries():
+    code = (
+        "import runpy, sys; runpy.run_path(sys.argv[1]);"
+        "heavy = [m for m in ('spacy', 'pandas', 'great_expectations', 'pyarrow', 'duckdb') if m in sys.modules];"
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(DAGS / "news_pipeline.py")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

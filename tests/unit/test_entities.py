@@ -1,0 +1,174 @@
+"""Entity normalisation on the project's own example sentences, then on the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.normalise.entities import _acronym_fits, entity_id_for, extract_entities
+from newsgraph.normalise.text import canonical_spelling, name_key
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("People\u2019s Bank of China", "People's Bank of China"),
+        ("Peoples Bank of China", "People's Bank of China"),
+        ("S\u00e3o Paulo", "Sao Paulo"),
+        ("China\u2013Pakistan Economic Corridor", "China-Pakistan Economic Corridor"),
+        ("U.S.", "US"),
+        ("  Gwadar   Port ", "gwadar port"),
+    ],
+)
+def test_name_key_ignores_spelling_variants(a, b):
+    assert name_key(a) == name_key(b)
+
+
+def test_canonical_spelling():
+    assert canonical_spelling("People\u2019s  Bank") == "People's Bank"
+    assert canonical_spelling("Tianjin\u2013Binhai") == "Tianjin-Binhai"
+
+
+@pytest.mark.parametrize(
+    "acronym, long_form, fits",
+    [
+        ("IMF", "International Monetary Fund", True),
+        ("PBOC", "People's Bank of China", True),
+        ("ICBC", "Industrial and Commercial Bank of China", True),
+        ("CPEC", "China-Pakistan Economic Corridor", True),
+        ("WHO", "World Health Organization", True),
+        ("IMF", "World Bank", False),
+        ("AB", "Asian Development Bank", False),
+    ],
+)
+def test_acronym_fits(acronym, long_form, fits):
+    assert _acronym_fits(acronym, long_form) is fits
+
+
+def test_entity_id_is_stable_and_spelling_blind():
+    assert entity_id_for("ORG", "People's Bank of China") == entity_id_for("ORG", "People\u2019s Bank of China")
+    assert entity_id_for("ORG", "World Bank") != entity_id_for("GPE", "World Bank")
+    assert entity_id_for("ORG", "World Bank").startswith("E") and len(entity_id_for("ORG", "World Bank")) == 16
+
+
+def _mentions(nlp, reference, text):
+    return extract_entities(nlp(text), reference)
+
+
+def _by_text(mentions):
+    return {m.text: m for m in mentions}
+
+
+def test_determiner_and_acronym_folded(nlp, reference):
+    text = (
+        "The loan was approved by the Asian Development Bank (ADB) on Tuesday in Manila. "
+        "An ADB spokesman said the programme would start next year."
+    )
+    ms = _mentions(nlp, reference, text)
+    adb = [m for m in ms if m.canonical_name == "Asian Development Bank"]
+    assert {m.text for m in adb} == {"Asian Development Bank", "ADB"}
+    assert len({m.entity_id for m in adb}) == 1
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+        assert not m.text.lower().startswith("the ")
+
+
+def test_role_split_off_and_partial_name_resolved(nlp, reference):
+    text = (
+        "Prime Minister Jacinda Ardern met farmers in Wellington on Friday. "
+        "Later, Ardern told reporters the drought fund would double."
+    )
+    ms = [m for m in _mentions(nlp, reference, text) if m.label == "PERSON"]
+    assert {m.canonical_name for m in ms} == {"Jacinda Ardern"}
+    first = next(m for m in ms if m.text == "Jacinda Ardern")
+    assert first.role == "Prime Minister"
+    assert len({m.entity_id for m in ms}) == 1
+
+
+def test_facility_names(nlp, reference):
+    text = "Cargo moved from Port Klang to Chittagong Port while Hambantota Port stayed idle."
+    facs = {m.canonical_name for m in _mentions(nlp, reference, text) if m.label == "FAC"}
+    assert {"Port Klang", "Chittagong Port", "Hambantota Port"} <= facs
+
+
+def test_junk_department_word_dropped(nlp, reference):
+    text = "Finance Minister Ishaq Dar said the budget would be presented in June."
+    ms = _mentions(nlp, reference, text)
+    assert "Finance" not in {m.canonical_name for m in ms}
+    dar = [m for m in ms if m.label == "PERSON"]
+    assert [m.canonical_name for m in dar] == ["Ishaq Dar"]
+    assert dar[0].role == "Finance Minister"
+
+
+def test_dateline_is_a_place(nlp, reference):
+    text = "NAIROBI: Kenya's central bank held its benchmark rate on Tuesday."
+    ms = _mentions(nlp, reference, text)
+    assert ms[0].text == "NAIROBI" and ms[0].canonical_name == "Nairobi" and ms[0].label == "GPE"
+
+
+def test_known_alias_file_applies_without_definition(nlp, reference):
+    text = "Officials from the IMF arrived in Cairo on Sunday for a review of the loan."
+    imf = [m for m in _mentions(nlp, reference, text) if m.text == "IMF"]
+    assert imf and imf[0].canonical_name == "International Monetary Fund"
+    assert imf[0].entity_id == entity_id_for("ORG", "International Monetary Fund")
+
+
+# -- the seed article ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(nlp, reference, seed_text):
+    return extract_entities(nlp(seed_text), reference)
+
+
+def test_seed_people_are_exactly_five(seed_mentions):
+    people = {m.canonical_name for m in seed_mentions if m.label == "PERSON"}
+    assert people == {"Shehbaz Sharif", "Muhammad Aurangzeb", "Lian Maojun", "Pan Gongsheng", "Liao Lin"}
+    ids = {}
+    for m in seed_mentions:
+        if m.label == "PERSON":
+            ids.setdefault(m.canonical_name, set()).add(m.entity_id)
+    assert all(len(v) == 1 for v in ids.values())
+    written = {m.text for m in seed_mentions if m.canonical_name == "Shehbaz Sharif"}
+    assert written == {"Shehbaz Sharif", "Sharif"}
+    pm = [m for m in seed_mentions if m.canonical_name == "Shehbaz Sharif" and m.role == "PM"]
+    assert len(pm) == 1
+    assert {m.text for m in seed_mentions if m.canonical_name == "Lian Maojun"} == {"Lian Maojun", "Lian"}
+
+
+def test_seed_organisations(seed_mentions):
+    orgs = {}
+    for m in seed_mentions:
+        if m.label == "ORG":
+            orgs.setdefault(m.canonical_name, set()).add((m.text, m.entity_id))
+    assert {
+        "International Monetary Fund",
+        "People's Bank of China",
+        "Industrial and Commercial Bank of China",
+        "China-Pakistan Economic Corridor",
+        "Reuters",
+    } <= set(orgs)
+    assert "Finance" not in orgs and "PM Sharif" not in orgs
+    for name, acronym in [
+        ("International Monetary Fund", "IMF"),
+        ("Industrial and Commercial Bank of China", "ICBC"),
+        ("China-Pakistan Economic Corridor", "CPEC"),
+        ("People's Bank of China", "PBOC"),
+    ]:
+        texts = {t for t, _ in orgs[name]}
+        assert acronym in texts, (name, texts)
+        assert len({i for _, i in orgs[name]}) == 1
+    assert not any("(" in name or ")" in name for name in orgs)
+
+
+def test_seed_places_and_facilities(seed_mentions):
+    places = {m.canonical_name for m in seed_mentions if m.label in {"GPE", "LOC"}}
+    assert {"Pakistan", "China", "Islamabad", "Beijing", "Tianjin"} <= places
+    facilities = {m.canonical_name for m in seed_mentions if m.label == "FAC"}
+    assert {"Karachi Port", "Port Qasim", "Gwadar Port", "Tianjin Port"} <= facilities
+
+
+def test_seed_offsets_point_at_the_text(seed_mentions, seed_text):
+    for m in seed_mentions:
+        assert 0 <= m.start < m.end <= len(seed_text)
+        assert seed_text[m.start : m.end] == m.text
+        assert m.sentence_idx >= 0
