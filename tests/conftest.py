@@ -7,6 +7,7 @@ here, at import time, before any test module imports Airflow.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,3 +57,8 @@ def reference():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED_FILE.read_text(encoding="utf-8").strip()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if not os.environ.get("NEWSGRAPH_KEEP_TEST_HOME"):
+        shutil.rmtree(_session_home, ignore_errors=True)

@@ -24,10 +24,6 @@ from newsgraph.storage import warehouse
 log = logging.getLogger(__name__)
 
 
-class TooManyArticles(RuntimeError):
-    pass
-
-
 # -- discover -------------------------------------------------------------------------------
 
 
@@ -189,11 +185,6 @@ def extract(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
     from newsgraph.ingest.landing import load_day
 
     articles, rejected = load_day(settings.landing_root, day, settings)
-    if len(articles) > settings.max_articles_per_day:
-        raise TooManyArticles(
-            f"{len(articles)} articles landed for {day}, above NEWSGRAPH_MAX_ARTICLES_PER_DAY="
-            f"{settings.max_articles_per_day}; raise the limit or split the day"
-        )
     for r in rejected:
         log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
     tables = build_tables(settings, articles, rejected, run_id)

@@ -388,7 +388,8 @@ def _read_sidecar_bytes(meta: Path) -> bytes:
         with meta.open("rb") as handle:
             data = handle.read(MAX_SIDECAR_BYTES + 1)
     except OSError as err:
-        raise ContentProblem("bad_sidecar", f"could not be read ({type(err).__name__}: {err.strerror or err})") from None
+        reason = f"{type(err).__name__}: {err.strerror or err}"
+        raise ContentProblem("bad_sidecar", f"could not be read ({reason})") from None
     if len(data) > MAX_SIDECAR_BYTES:
         raise ContentProblem("bad_sidecar", f"over {MAX_SIDECAR_BYTES:,} bytes, far too big for metadata")
     return data

@@ -180,7 +180,7 @@ def _with_article_reference(frame: pd.DataFrame, articles: pd.DataFrame | None) 
     else:
         text_chars = pd.Series([], dtype="Int64")
     known = frame["article_id"].isin(text_chars.index).to_numpy(dtype=bool)
-    chars = frame["article_id"].map(text_chars).where(known, -1)
+    chars = frame["article_id"].map(text_chars).where(known, -1).astype("Int64")
     return frame.assign(article_text_chars=chars, article_known=known)
 
 

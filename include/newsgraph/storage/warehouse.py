@@ -163,7 +163,7 @@ def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None])
         if days:
             files = [str(partition_dir(root, "entity_mentions", d) / PART_FILE) for d in days]
             con = duckdb.connect()
-            rows = con.execute(
+            rows = con.sql(
                 """
                 SELECT entity_id,
                        min(label) AS label,
@@ -177,7 +177,7 @@ def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None])
                 GROUP BY entity_id
                 ORDER BY entity_id
                 """,
-                [files],
+                params=[files],
             ).to_arrow_table()
             con.close()
             records = rows.to_pylist()

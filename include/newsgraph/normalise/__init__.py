@@ -1,0 +1,1 @@
+"""Normalisers: entity names, money amounts, places; pure functions over text and spaCy docs."""

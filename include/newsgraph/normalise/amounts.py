@@ -1,0 +1,591 @@
+"""Money amounts in raw news text: "$7 billion", "£10m-£12m", "half a million pounds".
+
+Works on plain strings with compiled regular expressions (no spaCy), so it is
+cheap enough to run on every article and easy to test. Each amount keeps its
+span as written, a float value in major units of the currency, an ISO 4217 code
+and, when the written form does not decide the currency, a note saying which
+reading was taken. Words that bound the amount ("more than", "up to") go into
+``qualifier`` and stay outside the span.
+
+Three families of patterns produce candidates, which are then made
+non-overlapping (earliest, then longest, wins):
+
+* a currency before the number: ``$7 billion``, ``USD34.6 million``, ``Rs. 500 crore``,
+  optionally followed by a range tail (``-3 billion``, ``to $23.5 million``);
+* a number (or a range) before a currency word, code or symbol: ``3 million euros``,
+  ``500 crore PKR``, ``50€``, ``2-3 billion dollars``;
+* number words before a currency word: ``half a million pounds``; plus ``20p``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+from typing import Iterable
+
+import pycountry
+
+from newsgraph.normalise.currency_data import (
+    ATTACHED_SCALES,
+    CHANGE_WORDS,
+    CODE_ALIASES,
+    CODE_WORD_CLASHES,
+    CURRENCY_WORDS,
+    DOLLAR_DEFAULT,
+    EXCLUDED_CODES,
+    MINOR_UNITS,
+    OVER_NOT_QUALIFIER_AFTER,
+    QUALIFIERS,
+    SCALES,
+    SUFFIX_SYMBOLS,
+    SYMBOLS,
+    SYMBOLS_NEEDING_SCALE,
+    TENS_WORDS,
+    UNIT_WORDS,
+    WORDS_NEEDING_SCALE,
+)
+
+__all__ = ["AmountMatch", "find_amounts", "normalise_currency", "parse_number"]
+
+ISO_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies) - EXCLUDED_CODES
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMatch:
+    """One money amount found in a text; ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    currency: str | None
+    currency_note: str | None
+    qualifier: str | None
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    if "" in node:
+        return "(?:" + "|".join(branches) + ")?"
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _alternation(keys: Iterable[str]) -> str:
+    """A regex for any of ``keys``, longest match first ("US$" over "$"), a space matching any whitespace.
+
+    Built as a trie: the regex engine tries alternatives one by one, and sharing
+    prefixes makes the long word lists cheap to scan for.
+    """
+    trie: dict[str, dict] = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+_SP = r"[ \t\u00a0\u202f]"
+_DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
+_NUM = r"[0-9]+(?:[.,][0-9]+){0,8}"
+_SCALE = (
+    rf"(?:{_SP}?(?:{_DASH}{_SP}?)?(?i:{_alternation(SCALES)})(?![A-Za-z])"
+    rf"|(?i:{_alternation(ATTACHED_SCALES)})(?![A-Za-z]))"
+)
+_CURRENCY_BEFORE = rf"{_alternation(SYMBOLS)}|[A-Z]{{3}}"
+_NOT_AREA = rf"(?!{_SP}*{_DASH}?{_SP}*(?i:zone|area)(?![A-Za-z]))"
+_CONNECTOR = rf"{_DASH}|to(?![A-Za-z])|and(?![A-Za-z])"
+_NUMBER_WORD = rf"(?:{_alternation([*UNIT_WORDS, *TENS_WORDS, 'hundred', 'half', 'a', 'an'])})(?![A-Za-z])"
+
+_PREFIX_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<cur>{_CURRENCY_BEFORE}){_SP}?(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+)
+_RANGE_TAIL_RE = re.compile(
+    rf"{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?:(?P<cur>{_CURRENCY_BEFORE}){_SP}?)?"
+    rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+)
+_SUFFIX_RE = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    rf"(?:{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
+    rf"(?:{_SP}|{_DASH})*"
+    rf"(?:(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))(?![A-Za-z]){_NOT_AREA}"
+    rf"|(?P<sym>{_alternation(SUFFIX_SYMBOLS)})"
+    rf"|(?P<code>[A-Z]{{3}})(?![A-Za-z]))"
+)
+_WORD_JOIN = rf"(?:{_SP}+and{_SP}+|{_SP}*{_DASH}{_SP}*|{_SP}+)"
+_WORDS_RE = re.compile(
+    rf"(?<![A-Za-z0-9-])(?P<words>(?i:{_NUMBER_WORD}(?:{_WORD_JOIN}{_NUMBER_WORD}){{0,7}}))"
+    rf"(?:(?:{_SP}|{_DASH})+(?P<scale>(?i:{_alternation(SCALES)}))(?![A-Za-z]))?"
+    rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))(?![A-Za-z]){_NOT_AREA}"
+)
+_PENCE_RE = re.compile(r"(?<![A-Za-z0-9.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])")
+_NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720"})
+
+_QUALIFIER_RE = re.compile(rf"(?i)(?<![A-Za-z0-9-])(?P<q>{_alternation(QUALIFIERS)})\s+\Z")
+_LAST_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z'-]*)\s*\Z")
+_BETWEEN_RE = re.compile(r"(?i)(?<![A-Za-z])between\s+\Z")
+_GAP_RE = re.compile(rf"{_SP}*(?P<conn>{_CONNECTOR}){_SP}*")
+_IN_RE = re.compile(r"(?i)(?<![A-Za-z])in\s+\Z")
+_PERCENT_AFTER_RE = re.compile(rf"{_SP}*(?:%|(?i:per{_SP}?cent|percent)(?![A-Za-z]))")
+_YEAR_RE = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_NUMBER_FULL_RE = re.compile(rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?")
+_WORD_SPLIT_RE = re.compile(rf"(?:\s|{_DASH})+")
+_WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
+_WINDOW = 48
+
+
+# --- numbers --------------------------------------------------------------------------
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Thousands grouping, Western ("1,250,000") or Indian ("12,50,000")."""
+    if not 1 <= len(groups[0]) <= 3 or len(groups[-1]) != 3:
+        return False
+    middle = {len(g) for g in groups[1:-1]}
+    return middle <= {3} or middle <= {2}
+
+
+def _parse_digits(s: str) -> float | None:
+    """Digits with separators; a lone comma before one or two digits is a decimal comma ("€24,50")."""
+    if "," in s and "." in s:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        whole, _, fraction = s.rpartition(decimal)
+        if decimal in whole or not _grouped(whole.split(thousands)):
+            return None
+        return float(whole.replace(thousands, "") + "." + fraction)
+    if "," in s:
+        groups = s.split(",")
+        if len(groups) == 2 and len(groups[1]) in (1, 2):
+            return float(groups[0] + "." + groups[1])
+        return float("".join(groups)) if _grouped(groups) else None
+    if s.count(".") > 1:
+        groups = s.split(".")
+        return float("".join(groups)) if _grouped(groups) else None
+    return float(s)
+
+
+def _small_number(words: list[str], i: int) -> tuple[int | None, int]:
+    """A number below one hundred written as one or two words, starting at ``words[i]``."""
+    if i >= len(words):
+        return None, i
+    word = words[i]
+    if word in TENS_WORDS:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if 1 <= UNIT_WORDS.get(nxt, 0) <= 9:
+            return TENS_WORDS[word] + UNIT_WORDS[nxt], i + 2
+        return TENS_WORDS[word], i + 1
+    if word in UNIT_WORDS:
+        return UNIT_WORDS[word], i + 1
+    return None, i
+
+
+def _parse_words(words: list[str]) -> float | None:
+    """Number words below a thousand, plus "a", "half a" and "... and a half"; None if ungrammatical."""
+    if not words:
+        return None
+    half = 0.0
+    if len(words) > 3 and words[-3:] == ["and", "a", "half"]:
+        half, words = 0.5, words[:-3]
+    if words in (["half", "a"], ["half", "an"]):
+        return None if half else 0.5
+    if words[0] in ("a", "an"):
+        if len(words) == 1:
+            return 1.0 + half
+        if words[1] != "hundred":
+            return None
+        words = ["one", *words[1:]]
+    value, i = _small_number(words, 0)
+    if value is None:
+        return None
+    if i < len(words) and words[i] == "hundred":
+        value, i = value * 100, i + 1
+        if i < len(words):
+            if words[i] == "and":
+                i += 1
+            rest, i = _small_number(words, i)
+            if rest is None:
+                return None
+            value += rest
+    return float(value) + half if i == len(words) else None
+
+
+def _scale_factor(raw: str | None) -> float:
+    """Multiplier of a matched scale, which may carry a leading space or hyphen."""
+    if not raw:
+        return 1.0
+    key = raw.lstrip(" \t\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014\u2212").lower()
+    return SCALES.get(key) or ATTACHED_SCALES.get(key, 1.0)
+
+
+def _times(value: float, factor: float) -> float:
+    """``value * factor`` for a power-of-ten factor without binary noise: 16.4 * 1e6 is 16400000, not 16399999.99."""
+    if factor == 1.0 or not math.isfinite(value):
+        return value
+    return float(Decimal(repr(value)).scaleb(round(math.log10(factor))))
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None
+
+
+def parse_number(s: str) -> float | None:
+    """The value of a written number, or None.
+
+    Accepts digits with thousands separators or a decimal comma ("1,250,000",
+    "24,50", "1.234.567,89"), number words ("twenty-five", "half a") and either
+    followed by a scale ("7 billion", "7bn", "half a million", "1,5 Mrd.").
+    A single dot is always a decimal point: "1.234" is 1.234, as in English text.
+    """
+    if not isinstance(s, str):
+        return None
+    s = " ".join(s.split())
+    match = _NUMBER_FULL_RE.fullmatch(s)
+    if match:
+        value = _parse_digits(match["num"])
+        return _finite(_times(value, _scale_factor(match["scale"]))) if value is not None else None
+    words = [w for w in _WORD_SPLIT_RE.split(s.lower()) if w]
+    scale = 1.0
+    if words and words[-1] in SCALES:
+        scale = SCALES[words.pop()]
+    value = _parse_words(words)
+    return _finite(_times(value, scale)) if value is not None else None
+
+
+def _leading_number(num: str) -> tuple[float, int] | None:
+    """The longest parseable start of ``num``, so "$5,2017" still yields $5 rather than nothing."""
+    value = _parse_digits(num)
+    if value is not None:
+        return value, len(num)
+    for cut in range(len(num) - 1, 0, -1):
+        if num[cut] in ".,":
+            value = _parse_digits(num[:cut])
+            if value is not None:
+                return value, cut
+    return None
+
+
+# --- currencies -----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=32)
+def _dollar_code(dollar_default: str) -> str:
+    code = dollar_default.strip().upper()
+    if code not in ISO_CODES:
+        raise ValueError(f"dollar_default={dollar_default!r} is not an ISO 4217 currency code")
+    return code
+
+
+def normalise_currency(token: str, dollar_default: str = "USD") -> tuple[str | None, str | None]:
+    """``(ISO code, note)`` for a currency symbol, code or word as written in text.
+
+    The note is None when the token names one currency ("US$", "USD", "euros");
+    otherwise it records the reading taken ("$" -> the default dollar, "¥" ->
+    JPY, "Rs" -> INR, "pounds" -> GBP). Three-letter codes must be upper case
+    and known to pycountry (or "RMB"). Unknown tokens give ``(None, None)``.
+    Raises ValueError only for a ``dollar_default`` that is not an ISO code.
+    """
+    default = _dollar_code(dollar_default)
+    if not isinstance(token, str):
+        return None, None
+    tok = " ".join(token.split())
+    kind = "symbol"
+    entry = SYMBOLS.get(tok) or SUFFIX_SYMBOLS.get(tok)
+    if entry is None and len(tok) == 3 and tok.isascii() and tok.isalpha() and tok.isupper():
+        code = CODE_ALIASES.get(tok, tok)
+        return (code, None) if code in ISO_CODES else (None, None)
+    if entry is None:
+        kind = "currency word"
+        entry = CURRENCY_WORDS.get(tok.lower())
+    if entry is None:
+        return None, None
+    code, hint = entry
+    if code == DOLLAR_DEFAULT:
+        code = default
+    if hint is None:
+        return code, None
+    if code is None:
+        return None, f"ambiguous {kind} '{tok}' left without a code ({hint})"
+    return code, f"ambiguous {kind} '{tok}' read as {code} ({hint})"
+
+
+def _code_before_number(token: str, has_scale: bool, default: str) -> tuple[str | None, str | None] | None:
+    """Currency of a prefix, or None when the prefix should not count as money here."""
+    if token in SYMBOLS:
+        if token in SYMBOLS_NEEDING_SCALE and not has_scale:
+            return None
+        return normalise_currency(token, default)
+    if token in CODE_WORD_CLASHES and not has_scale:
+        return None
+    code, note = normalise_currency(token, default)
+    return (code, note) if code else None
+
+
+# --- context --------------------------------------------------------------------------
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    """The bounding phrase just before ``start``; "over" after a phrasal verb does not count."""
+    match = _QUALIFIER_RE.search(text, max(0, start - _WINDOW), start)
+    if match is None:
+        return None
+    phrase = " ".join(match["q"].lower().split())
+    if phrase == "over":
+        before = _LAST_WORD_RE.search(text, max(0, match.start("q") - _WINDOW), match.start("q"))
+        if before is not None and before["w"].lower() in OVER_NOT_QUALIFIER_AFTER:
+            return None
+    return QUALIFIERS.get(phrase)
+
+
+def _preceded_by(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    return pattern.search(text, max(0, start - 16), start) is not None
+
+
+def _range_allowed(conn: str, text: str, start: int) -> bool:
+    """Whether "A <conn> B" starting at ``start`` is a range.
+
+    "and" needs a "between" before A; "to" must not follow "from" or a verb of
+    change ("rose $1.64 to $47.10" is a move, not a range); a dash always is.
+    """
+    conn = conn.lower()
+    qualifier = _QUALIFIER_RE.search(text, max(0, start - _WINDOW), start)
+    if qualifier is not None:
+        start = qualifier.start("q")
+    if conn == "and":
+        return _preceded_by(_BETWEEN_RE, text, start)
+    if conn == "to":
+        before = _LAST_WORD_RE.search(text, max(0, start - _WINDOW), start)
+        return before is None or before["w"].lower() not in CHANGE_WORDS
+    return True
+
+
+def _implied_thousands(low: float, high: float, high_num: str) -> float:
+    """A bare low bound borrows the high bound's thousands: "$50-100,000" is 50,000 to 100,000."""
+    if low < 1000 <= high and low * 1000 <= high and ("," in high_num or "." in high_num):
+        return low * 1000
+    return low
+
+
+def _percent_follows(text: str, end: int) -> bool:
+    return _PERCENT_AFTER_RE.match(text, end) is not None
+
+
+# --- candidates -----------------------------------------------------------------------
+
+
+def _make(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    value_max: float | None,
+    currency: tuple[str | None, str | None],
+) -> AmountMatch | None:
+    """An AmountMatch, or None for spans or values the tables downstream would reject."""
+    if not (0 <= start < end <= len(text)) or not math.isfinite(value) or value <= 0:
+        return None
+    if value_max is not None and not (math.isfinite(value_max) and value_max > value):
+        value_max = None
+    return AmountMatch(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        value_max=value_max,
+        currency=currency[0],
+        currency_note=currency[1],
+        qualifier=_qualifier(text, start),
+    )
+
+
+def _range_tail(
+    text: str, start: int, end: int, value: float, has_scale: bool, code: str | None, default: str
+) -> tuple[int, float, float] | None:
+    """``(end, value, value_max)`` when a second bound follows a prefixed amount, else None."""
+    tail = _RANGE_TAIL_RE.match(text, end)
+    if tail is None or _percent_follows(text, tail.end()):
+        return None
+    if not _range_allowed(tail["conn"], text, start):
+        return None
+    if tail["conn"].lower() == "to" and not (tail["cur"] or tail["scale"]):
+        return None
+    if tail["cur"]:
+        other = _code_before_number(tail["cur"], bool(tail["scale"]), default)
+        if other is None or other[0] != code:
+            return None
+    if has_scale and not tail["scale"] and not tail["cur"]:
+        return None
+    high = _parse_digits(tail["num"])
+    if high is None:
+        return None
+    high = _times(high, _scale_factor(tail["scale"]))
+    if not has_scale and tail["scale"]:
+        value = _times(value, _scale_factor(tail["scale"]))
+    elif not has_scale:
+        value = _implied_thousands(value, high, tail["num"])
+    if not high > value:
+        return None
+    return tail.end(), value, high
+
+
+def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
+    for m in _PREFIX_RE.finditer(text):
+        parsed = _leading_number(m["num"])
+        if parsed is None:
+            continue
+        value, used = parsed
+        scale = m["scale"] if used == len(m["num"]) else None
+        end = m.end() if scale else m.start("num") + used
+        currency = _code_before_number(m["cur"], bool(scale), default)
+        if currency is None:
+            continue
+        value = _times(value, _scale_factor(scale))
+        value_max = None
+        if used == len(m["num"]):
+            ranged = _range_tail(text, m.start(), end, value, bool(scale), currency[0], default)
+            if ranged is not None:
+                end, value, value_max = ranged
+        found = _make(text, m.start(), end, value, value_max, currency)
+        if found is not None:
+            yield found
+
+
+def _suffix_currency(m: re.Match[str], has_scale: bool, default: str) -> tuple[str | None, str | None] | None:
+    if m["code"]:
+        if m["code"] in CODE_WORD_CLASHES and not has_scale:
+            return None
+        code, note = normalise_currency(m["code"], default)
+        return (code, note) if code else None
+    token = m["word"] or m["sym"]
+    if " ".join(token.lower().split()) in WORDS_NEEDING_SCALE and not has_scale:
+        return None
+    return normalise_currency(token, default)
+
+
+def _suffixed(text: str, default: str) -> Iterable[AmountMatch]:
+    for m in _SUFFIX_RE.finditer(text):
+        start = m.start()
+        low = _parse_digits(m["num"])
+        if low is None:
+            continue
+        low = _times(low, _scale_factor(m["scale"]))
+        value, value_max = low, None
+        has_scale = bool(m["scale"])
+        if m["conn"]:
+            high = _parse_digits(m["num2"])
+            if high is None:
+                continue
+            high = _times(high, _scale_factor(m["scale2"]))
+            has_scale = bool(m["scale2"])
+            if not m["scale"] and m["scale2"]:
+                low = _times(low, _scale_factor(m["scale2"]))
+            elif not m["scale"]:
+                low = _implied_thousands(low, high, m["num2"])
+            if _range_allowed(m["conn"], text, start) and high > low:
+                value, value_max = low, high
+            else:
+                start, value = m.start("num2"), high
+        elif not has_scale and _YEAR_RE.fullmatch(m["num"]) and _preceded_by(_IN_RE, text, start):
+            continue
+        currency = _suffix_currency(m, has_scale, default)
+        if currency is None:
+            continue
+        if m["word"]:
+            minor = MINOR_UNITS.get(" ".join(m["word"].lower().split()), 1.0)
+            value = _times(value, minor)
+            value_max = _times(value_max, minor) if value_max is not None else None
+        found = _make(text, start, m.end(), value, value_max, currency)
+        if found is not None:
+            yield found
+
+
+def _worded(text: str, default: str) -> Iterable[AmountMatch]:
+    for m in _WORDS_RE.finditer(text):
+        word = " ".join(m["word"].lower().split())
+        if word in WORDS_NEEDING_SCALE and not m["scale"]:
+            continue
+        tokens = list(_WORD_TOKEN_RE.finditer(m["words"]))
+        for i, token in enumerate(tokens):
+            words = [t[0].lower() for t in tokens[i:]]
+            if not m["scale"] and words[0] in ("a", "an", "half"):
+                continue
+            value = _parse_words(words)
+            if value is not None:
+                start = m.start("words") + token.start()
+                break
+        else:
+            continue
+        value = _times(_times(value, _scale_factor(m["scale"])), MINOR_UNITS.get(word, 1.0))
+        found = _make(text, start, m.end(), value, None, normalise_currency(m["word"], default))
+        if found is not None:
+            yield found
+
+
+def _pence(text: str) -> Iterable[AmountMatch]:
+    for m in _PENCE_RE.finditer(text):
+        if m["num"] in _NOT_PENCE:
+            continue
+        found = _make(text, m.start(), m.end(), _times(float(m["num"]), MINOR_UNITS["p"]), None, ("GBP", None))
+        if found is not None:
+            yield found
+
+
+def _non_overlapping(candidates: list[AmountMatch]) -> list[AmountMatch]:
+    """Earliest start wins, then the longest span: "$5 million dollars" is one amount, not two."""
+    kept: list[AmountMatch] = []
+    last_end = -1
+    for c in sorted(candidates, key=lambda a: (a.start, -a.end)):
+        if c.start >= last_end:
+            kept.append(c)
+            last_end = c.end
+    return kept
+
+
+def _merge_ranges(text: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """Join neighbours such as "150 euros and 300 euros" (after "between") into one range."""
+    merged: list[AmountMatch] = []
+    for b in amounts:
+        a = merged[-1] if merged else None
+        if (
+            a is not None
+            and a.value_max is None
+            and b.value_max is None
+            and a.currency == b.currency
+            and b.value > a.value
+            and b.start - a.end <= 8
+        ):
+            gap = _GAP_RE.fullmatch(text, a.end, b.start)
+            if gap is not None and _range_allowed(gap["conn"], text, a.start):
+                merged[-1] = replace(a, end=b.end, text=text[a.start : b.end], value_max=b.value)
+                continue
+        merged.append(b)
+    return merged
+
+
+def find_amounts(text: str, dollar_default: str = "USD") -> list[AmountMatch]:
+    """All money amounts in ``text``, sorted by start and non-overlapping.
+
+    ``dollar_default`` is the ISO code that a bare "$" or "dollars" stands for;
+    such amounts carry a ``currency_note`` saying so. Never raises for a ``str``
+    input (a ``dollar_default`` that is not an ISO code raises ValueError).
+    """
+    default = _dollar_code(dollar_default)
+    if not isinstance(text, str) or not text:
+        return []
+    candidates = [
+        *_prefixed(text, default),
+        *_suffixed(text, default),
+        *_worded(text, default),
+        *_pence(text),
+    ]
+    return _merge_ranges(text, _non_overlapping(candidates))
