@@ -46,7 +46,7 @@ airflow-home: venv
 	  || { tail -n 40 $(AIRFLOW_HOME)/db-migrate.log; exit 1; }
 
 standalone: airflow-home
-	$(BIN)/airflow standalone
+	PATH="$(CURDIR)/$(BIN):$$PATH" airflow standalone
 
 # Regenerate the pinned set from requirements.in (needs the package index).
 lock: venv

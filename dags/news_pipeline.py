@@ -14,7 +14,9 @@ landed in `$NEWSGRAPH_LANDING/YYYY-MM-DD/` (plain text, JSON, JSON Lines or HTML
 
 The partition `dt` is the run's logical date (UTC day). `catchup` is off: history is loaded
 with backfills (UI Backfill dialog, `POST /api/v2/backfills` or `airflow backfill create`),
-which give exactly the partitions the nightly runs would have. Re-running a day replaces it
+which give exactly the partitions the nightly runs would have. A backfill takes the runs whose
+logical date (day D at 02:00) lies in its range: to include the last day B, end the range at
+B 02:00 or later (for example `--to-date 2025-09-03T23:00`). Re-running a day replaces it
 with the same rows. Warehouse: `$NEWSGRAPH_WAREHOUSE` (default `data/warehouse/`).
 """
 
@@ -23,7 +25,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import CronTriggerTimetable, dag, get_current_context, task
+from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
 
 DEFAULT_ARGS = {
     "owner": "newsgraph",
@@ -41,7 +43,9 @@ def _partition_day(context) -> str:
 
 @dag(
     dag_id="news_pipeline",
-    schedule=CronTriggerTimetable("0 2 * * *", timezone="UTC", interval=timedelta(days=1)),
+    # Data interval [D 02:00, D+1 02:00): the run at 02:00 on D+1 has logical date D and
+    # publishes dt=D; a backfill selects runs by logical date, so days map one to one.
+    schedule=CronDataIntervalTimetable("0 2 * * *", timezone="UTC"),
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
     catchup=False,
     max_active_runs=1,

@@ -72,3 +72,19 @@ def test_parsing_imports_no_heavy_libraries():
     )
     result = subprocess.run([sys.executable, "-c", code, str(DAGS / "news_pipeline.py")], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_backfill_range_selects_exactly_those_days(dagbag):
+    """A backfill from 1 to 3 September (ending after 02:00) runs the days 1, 2 and 3."""
+    import pendulum
+    from airflow.timetables.base import TimeRestriction
+
+    timetable = _core_timetable(dagbag.dags["news_pipeline"])
+    restriction = TimeRestriction(
+        earliest=pendulum.datetime(2025, 9, 1, tz="UTC"), latest=pendulum.datetime(2025, 9, 3, 23, tz="UTC"), catchup=True
+    )
+    days, last = [], None
+    while (info := timetable.next_dagrun_info(last_automated_data_interval=last, restriction=restriction)) is not None:
+        days.append(info.logical_date.date().isoformat())
+        last = info.data_interval
+    assert days == ["2025-09-01", "2025-09-02", "2025-09-03"]

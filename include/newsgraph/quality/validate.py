@@ -19,6 +19,7 @@ whether the article is known. The caller's frames are never modified.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import threading
@@ -128,6 +129,8 @@ def _gx_state() -> _GxState:
 
 def _build_state() -> _GxState:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    # GX logs hundreds of INFO lines about its own set-up; keep task logs about the data.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
