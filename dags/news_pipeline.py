@@ -48,7 +48,7 @@ def _partition_day(context) -> str:
     schedule=CronDataIntervalTimetable("0 2 * * *", timezone="UTC"),
     start_date=pendulum.datetime(2025, 1, 1, tz="UTC"),
     catchup=False,
-    max_active_runs=1,
+    max_active_runs=3,
     default_args=DEFAULT_ARGS,
     tags=["newsgraph", "nlp", "parquet"],
     doc_md=__doc__,
