@@ -172,3 +172,19 @@ def test_seed_offsets_point_at_the_text(seed_mentions, seed_text):
         assert 0 <= m.start < m.end <= len(seed_text)
         assert seed_text[m.start : m.end] == m.text
         assert m.sentence_idx >= 0
+
+
+def test_short_reference_to_a_defined_organisation(nlp, reference):
+    text = (
+        "Egypt agreed a new programme with the International Monetary Fund on Friday. "
+        "The Fund said the loan would be paid out over four years."
+    )
+    ms = _mentions(nlp, reference, text)
+    fund = [m for m in ms if m.text == "Fund"]
+    assert len(fund) == 1 and fund[0].canonical_name == "International Monetary Fund"
+    assert fund[0].entity_id == entity_id_for("ORG", "International Monetary Fund")
+
+
+def test_short_reference_left_alone_when_ambiguous(nlp, reference):
+    text = "The World Bank and the Asian Development Bank both lent to Laos. The Bank declined to comment."
+    assert not [m for m in _mentions(nlp, reference, text) if m.text == "Bank"]

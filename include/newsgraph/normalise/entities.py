@@ -66,6 +66,10 @@ _DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,\s*[A
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "de", "du", "la", "le", "des", "&", "in", "on", "to", "at"})
 
 
+_SHORT_REFERENCE = re.compile(
+    r"\b[Tt]he (Fund|Bank|Commission|Council|Ministry|Agency|Authority|Court|Union|Party|Corporation|"
+    r"Company|Group|Organisation|Organization|Board|Federation|Institute|Forum|Alliance)\b(?![ \u00a0]+(?:of|for)\b)"
+)
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "Every", "Each", "Any"})
 
 
@@ -185,6 +189,7 @@ class _ArticleEntities:
         cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands))
         cands = self._canonicalise(cands, definitions)
         cands = self._resolve_partial_people(cands)
+        cands = self._non_overlapping(cands + self._short_references(cands))
         return [self._to_mention(c) for c in cands]
 
     # -- candidate spans -----------------------------------------------------------------
@@ -331,6 +336,22 @@ class _ArticleEntities:
                 if len(matches) == 1:
                     c = replace(c, canonical=matches[0])
             out.append(c)
+        return out
+
+    def _short_references(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"the Fund" after "International Monetary Fund": a capitalised head noun naming the
+        article's only organisation that ends with it."""
+        out = []
+        for m in _SHORT_REFERENCE.finditer(self.text):
+            head = m.group(1)
+            owners = {
+                (c.label, c.canonical)
+                for c in cands
+                if c.label == "ORG" and c.canonical.split()[-1] == head and len(c.canonical.split()) > 1
+            }
+            if len(owners) == 1:
+                label, name = owners.pop()
+                out.append(_Candidate(m.start(1), m.end(1), label, canonical=name))
         return out
 
     def _to_mention(self, c: _Candidate) -> EntityMention:
