@@ -3,6 +3,7 @@
     newsgraph extract --input IN.jsonl --output OUT.jsonl
     newsgraph run-day --day 2025-09-01
     newsgraph report [--day 2025-09-01]
+    newsgraph eval [tests/gold/articles.jsonl]
 """
 
 from __future__ import annotations
@@ -105,6 +106,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from newsgraph.evaluate import evaluate, format_scores, load_gold
+    from newsgraph.nlp.model import load_pipeline
+    from newsgraph.normalise.reference import load_reference
+
+    settings = Settings.from_env()
+    records = load_gold(Path(args.gold))
+    scores = evaluate(records, load_pipeline(settings.model_names), load_reference(settings.reference_dir))
+    print(f"{len(records)} gold passages from {args.gold}")
+    print(format_scores(scores, misses=args.misses))
+    return 0
+
+
 def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -124,6 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run-day", help="run every step for one landing day in this process, without Airflow")
     p.add_argument("--day", required=True, type=_day)
     p.set_defaults(func=cmd_run_day)
+
+    p = sub.add_parser("eval", help="score the extractor against gold annotations")
+    p.add_argument("gold", nargs="?", default=str(Path(__file__).resolve().parents[2] / "tests" / "gold" / "articles.jsonl"))
+    p.add_argument("--misses", type=int, default=20, help="misses listed per metric")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("report", help="list published tables, partitions and row counts")
     p.add_argument("--day", type=_day, default=None)
