@@ -19,7 +19,22 @@ from typing import Iterator, TextIO
 from newsgraph.settings import Settings
 
 
-def _read_jsonl(fh: TextIO, errors: list[str]) -> Iterator[tuple[str, str]]:
+def _published(value: object) -> date | None:
+    """The date part of an ISO 8601 ``published_at``; raises ValueError when it is not one."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"published_at {value!r} is not a string")
+    from newsgraph.ingest.formats import ContentProblem, parse_published_at
+
+    try:
+        parsed = parse_published_at(value)
+    except ContentProblem as exc:
+        raise ValueError(exc.message) from None
+    return None if parsed is None else parsed.date()
+
+
+def _read_jsonl(fh: TextIO, errors: list[str]) -> Iterator[tuple[str, str, date | None]]:
     for lineno, line in enumerate(fh, start=1):
         if not line.strip():
             continue
@@ -32,7 +47,12 @@ def _read_jsonl(fh: TextIO, errors: list[str]) -> Iterator[tuple[str, str]]:
             errors.append(f"line {lineno}: needs an object with a string \"text\"; skipped")
             continue
         key = obj.get("id")
-        yield (str(key) if key is not None else f"line-{lineno}"), obj["text"]
+        try:
+            published = _published(obj.get("published_at"))
+        except ValueError as exc:
+            errors.append(f"line {lineno}: {exc}; dates and USD values left unresolved")
+            published = None
+        yield (str(key) if key is not None else f"line-{lineno}"), obj["text"], published
 
 
 def _extraction_record(extraction) -> dict:
@@ -56,8 +76,27 @@ def _extraction_record(extraction) -> dict:
             record["value_max"] = m.value_max
         if m.qualifier:
             record["qualifier"] = m.qualifier
+        if m.currency_note:
+            record["currency_note"] = m.currency_note
+        record["value_usd"] = a.usd.value_usd
+        if a.usd.rate_date is not None and m.currency != "USD":
+            record["fx_rate_date"] = a.usd.rate_date.isoformat()
+        if a.usd.note:
+            record["usd_note"] = a.usd.note
+        record["subject"] = a.subject
+        record["entity_ids"] = list(a.entity_ids)
         amounts.append(record)
-    return {"id": extraction.key, "entities": entities, "amounts": amounts}
+    dates = [
+        {
+            "start": d.date.start,
+            "end": d.date.end,
+            "text": d.date.text,
+            "resolved": d.date.resolved.isoformat() if d.date.resolved else None,
+            "grain": d.date.grain,
+        }
+        for d in extraction.dates
+    ]
+    return {"id": extraction.key, "entities": entities, "amounts": amounts, "dates": dates}
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -83,10 +83,9 @@ def evaluate(records: list[dict[str, Any]], nlp: Any, ref: Any, with_dates: bool
     canonical = Score("canonical id accuracy (=R)")
     dates = Score("dates resolved")
     baseline = Score("raw spaCy entity span+label")
-    resolve = _date_resolver() if with_dates else None
-
     by_id = {r["id"]: r for r in records}
-    for extraction in extract_texts(nlp, ref, ((r["id"], r["text"]) for r in records)):
+    items = ((r["id"], r["text"], _published(r)) for r in records)
+    for extraction in extract_texts(nlp, ref, items):
         rec = by_id[extraction.key]
         aid = rec["id"]
         gold_amounts = rec.get("amounts", [])
@@ -113,8 +112,8 @@ def evaluate(records: list[dict[str, Any]], nlp: Any, ref: Any, with_dates: bool
                 canonical.fn += 1
                 canonical.misses.append(f"{aid}: {e['text']!r} named {m.canonical_name!r}, gold {e['canonical_name']!r}")
 
-        if resolve is not None:
-            _score_dates(dates, rec, resolve(nlp, rec), aid)
+        if with_dates:
+            _score_dates(dates, rec, [d.date for d in extraction.dates], aid)
 
     for rec in records:
         doc = nlp(rec["text"])
@@ -125,23 +124,13 @@ def evaluate(records: list[dict[str, Any]], nlp: Any, ref: Any, with_dates: bool
             rec["id"],
         )
     scores = [value, value_currency, span_label, canonical]
-    if resolve is not None:
+    if with_dates:
         scores.append(dates)
     return scores + [baseline]
 
 
-def _date_resolver():
-    """The date resolver, if this build has one; evaluation of dates is skipped otherwise."""
-    try:
-        from newsgraph.normalise.dates import resolve_dates
-    except ImportError:
-        return None
-
-    def run(nlp: Any, rec: dict[str, Any]) -> list[Any]:
-        published = date.fromisoformat(rec["published_at"][:10]) if rec.get("published_at") else None
-        return resolve_dates(nlp(rec["text"]), published)
-
-    return run
+def _published(rec: dict[str, Any]) -> date | None:
+    return date.fromisoformat(rec["published_at"][:10]) if rec.get("published_at") else None
 
 
 def _score_dates(score: Score, rec: dict[str, Any], predicted: list[Any], aid: str) -> None:

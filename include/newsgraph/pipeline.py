@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import date
+from datetime import date, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
 import pyarrow as pa
 
 from newsgraph.ids import content_sha256, stable_id
-from newsgraph.schema import AMOUNTS, ARTICLES, ENTITY_MENTIONS, QUARANTINE
+from newsgraph.schema import AMOUNTS, ARTICLES, DATES, ENTITY_MENTIONS, QUARANTINE
 from newsgraph.settings import Settings
 from newsgraph.storage import warehouse
 
@@ -101,12 +101,23 @@ def _mention_rows(article_id: str, extraction: Any) -> list[dict]:
             "text": m.text,
             "canonical_name": m.canonical_name,
             "role": m.role,
+            "country_code": m.country_code,
+            "geonames_id": m.geonames_id,
+            "latitude": m.latitude,
+            "longitude": m.longitude,
             "start_char": m.start,
             "end_char": m.end,
             "sentence_idx": m.sentence_idx,
         }
         for m in extraction.entities
     ]
+
+
+def _usd(value: float | None, a: Any) -> float | None:
+    """``value`` in USD at the rate used for the amount's ``value`` (None when that has none)."""
+    if value is None or a.usd.value_usd is None:
+        return None
+    return float(value) * (a.usd.value_usd / a.match.value) if a.match.value else None
 
 
 def _amount_rows(article_id: str, extraction: Any) -> list[dict]:
@@ -123,7 +134,12 @@ def _amount_rows(article_id: str, extraction: Any) -> list[dict]:
                 "currency": m.currency,
                 "currency_note": m.currency_note,
                 "qualifier": m.qualifier,
-                "value_usd": float(m.value) if m.currency == "USD" else None,
+                "value_usd": None if a.usd.value_usd is None else float(a.usd.value_usd),
+                "value_max_usd": _usd(m.value_max, a),
+                "fx_rate_date": a.usd.rate_date,
+                "usd_note": a.usd.note,
+                "subject": a.subject,
+                "entity_ids": list(a.entity_ids),
                 "start_char": m.start,
                 "end_char": m.end,
                 "sentence_idx": a.sentence_idx,
@@ -132,10 +148,36 @@ def _amount_rows(article_id: str, extraction: Any) -> list[dict]:
     return rows
 
 
+def _date_rows(article_id: str, extraction: Any) -> list[dict]:
+    return [
+        {
+            "date_id": stable_id(article_id, "date", d.date.start, d.date.end),
+            "article_id": article_id,
+            "text": d.date.text,
+            "resolved": d.date.resolved,
+            "grain": d.date.grain,
+            "reference_date": extraction.reference_date,
+            "start_char": d.date.start,
+            "end_char": d.date.end,
+            "sentence_idx": d.sentence_idx,
+        }
+        for d in extraction.dates
+    ]
+
+
+def reference_date(article: dict, day: date) -> date:
+    """The date an article's relative dates and exchange rates refer to.
+
+    Its publication date (UTC) when the source gives one, else the day being processed.
+    """
+    published = article.get("published_at")
+    return published.astimezone(timezone.utc).date() if published is not None else day
+
+
 def build_tables(
-    settings: Settings, articles: list[Any], rejected: list[Any], run_id: str
+    settings: Settings, articles: list[Any], rejected: list[Any], run_id: str, day: date
 ) -> dict[str, pa.Table]:
-    """Run the extractor over a day's articles and assemble the four fact tables."""
+    """Run the extractor over a day's articles and assemble the day's fact tables."""
     from newsgraph.nlp.extract import extract_texts
     from newsgraph.nlp.model import load_pipeline
     from newsgraph.normalise.reference import load_reference
@@ -156,14 +198,16 @@ def build_tables(
 
     mention_rows: list[dict] = []
     amount_rows: list[dict] = []
+    date_rows: list[dict] = []
     if article_rows:
         nlp = load_pipeline(settings.model_names)
         ref = load_reference(settings.reference_dir)
         started = time.monotonic()
-        items = ((r["article_id"], r["text"]) for r in article_rows)
+        items = ((r["article_id"], r["text"], reference_date(r, day)) for r in article_rows)
         for done, extraction in enumerate(extract_texts(nlp, ref, items, settings.batch_size), start=1):
             mention_rows.extend(_mention_rows(extraction.key, extraction))
             amount_rows.extend(_amount_rows(extraction.key, extraction))
+            date_rows.extend(_date_rows(extraction.key, extraction))
             if done % 500 == 0:
                 rate = done / max(time.monotonic() - started, 1e-9)
                 log.info("extracted %d/%d articles (%.1f articles/s)", done, len(article_rows), rate)
@@ -176,6 +220,7 @@ def build_tables(
         "articles": table(article_rows, ARTICLES, ["article_id"]),
         "entity_mentions": table(mention_rows, ENTITY_MENTIONS, ["article_id", "start_char", "end_char"]),
         "amounts": table(amount_rows, AMOUNTS, ["article_id", "start_char", "end_char"]),
+        "dates": table(date_rows, DATES, ["article_id", "start_char", "end_char"]),
         "quarantine": table(quarantine_rows, QUARANTINE, ["input_path", "reason"]),
     }
 
@@ -187,7 +232,7 @@ def extract(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
     articles, rejected = load_day(settings.landing_root, day, settings)
     for r in rejected:
         log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
-    tables = build_tables(settings, articles, rejected, run_id)
+    tables = build_tables(settings, articles, rejected, run_id, day)
     staging = warehouse.staging_dir(settings.warehouse_root, day, run_id)
     counts = warehouse.stage_tables(staging, tables)
     log.info("staged %s in %s", counts, staging)

@@ -38,6 +38,10 @@ ENTITY_MENTIONS = pa.schema(
         pa.field("text", pa.string(), nullable=False),
         pa.field("canonical_name", pa.string(), nullable=False),
         pa.field("role", pa.string()),
+        pa.field("country_code", pa.string()),
+        pa.field("geonames_id", pa.int64()),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
         pa.field("start_char", pa.int64(), nullable=False),
         pa.field("end_char", pa.int64(), nullable=False),
         pa.field("sentence_idx", pa.int32(), nullable=False),
@@ -55,11 +59,33 @@ AMOUNTS = pa.schema(
         pa.field("currency_note", pa.string()),
         pa.field("qualifier", pa.string()),
         pa.field("value_usd", pa.float64()),
+        pa.field("value_max_usd", pa.float64()),
+        pa.field("fx_rate_date", pa.date32()),
+        pa.field("usd_note", pa.string()),
+        pa.field("subject", pa.string()),
+        pa.field("entity_ids", pa.list_(pa.string()), nullable=False),
         pa.field("start_char", pa.int64(), nullable=False),
         pa.field("end_char", pa.int64(), nullable=False),
         pa.field("sentence_idx", pa.int32(), nullable=False),
     ]
 )
+
+DATES = pa.schema(
+    [
+        pa.field("date_id", pa.string(), nullable=False),
+        pa.field("article_id", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("resolved", pa.date32()),
+        pa.field("grain", pa.string()),
+        pa.field("reference_date", pa.date32()),
+        pa.field("start_char", pa.int64(), nullable=False),
+        pa.field("end_char", pa.int64(), nullable=False),
+        pa.field("sentence_idx", pa.int32(), nullable=False),
+    ]
+)
+
+#: Grains of a resolved date (``dates.grain``); ``resolved`` is the first day of the period.
+DATE_GRAINS: tuple[str, ...] = ("day", "month", "year")
 
 ENTITIES = pa.schema(
     [
@@ -68,6 +94,9 @@ ENTITIES = pa.schema(
         pa.field("canonical_name", pa.string(), nullable=False),
         pa.field("aliases", pa.list_(pa.string()), nullable=False),
         pa.field("country_code", pa.string()),
+        pa.field("geonames_id", pa.int64()),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
         pa.field("mention_count", pa.int64(), nullable=False),
         pa.field("article_count", pa.int64(), nullable=False),
         pa.field("first_seen", pa.date32(), nullable=False),
@@ -93,6 +122,7 @@ FACT_TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "entity_mentions": ENTITY_MENTIONS,
     "amounts": AMOUNTS,
+    "dates": DATES,
     "quarantine": QUARANTINE,
 }
 

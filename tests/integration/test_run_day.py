@@ -60,7 +60,8 @@ def test_empty_day_publishes_empty_partitions(settings):
         "articles": 0,
         "entity_mentions": 0,
         "amounts": 0,
+        "dates": 0,
         "quarantine": 0,
     }
-    for table in ("articles", "entity_mentions", "amounts", "quarantine"):
+    for table in ("articles", "entity_mentions", "amounts", "dates", "quarantine"):
         assert (warehouse.partition_dir(settings.warehouse_root, table, DAY) / warehouse.PART_FILE).exists()

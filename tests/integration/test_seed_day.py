@@ -15,7 +15,7 @@ from newsgraph.storage.warehouse import PART_FILE
 pytestmark = pytest.mark.integration
 
 DAY = "2025-09-01"
-FACT_TABLES = ["articles", "entity_mentions", "amounts", "quarantine"]
+FACT_TABLES = ["articles", "entity_mentions", "amounts", "dates", "quarantine"]
 
 
 def _run_dag(warehouse: Path):
@@ -108,6 +108,20 @@ def test_places_and_facilities(warehouse):
     assert {"Karachi Port", "Port Qasim", "Gwadar Port", "Tianjin Port"} <= set(m[m.label == "FAC"].canonical_name)
 
 
+def test_places_on_the_map(warehouse):
+    m = _read(warehouse, "entity_mentions")
+    places = m[m.label.isin(["GPE", "LOC", "FAC"])].drop_duplicates("canonical_name").set_index("canonical_name")
+    assert places.loc["Pakistan", "country_code"] == "PK" and places.loc["China", "country_code"] == "CN"
+    assert places.loc["Islamabad", "country_code"] == "PK" and places.loc["Beijing", "country_code"] == "CN"
+    assert places.loc["Tianjin Port", "country_code"] == "CN" and places.loc["Karachi Port", "country_code"] == "PK"
+    # cities carry their GeoNames id and coordinates
+    assert places.loc["Islamabad", "geonames_id"] == 1176615
+    assert abs(places.loc["Islamabad", "latitude"] - 33.72) < 0.5 and abs(places.loc["Islamabad", "longitude"] - 73.04) < 0.5
+    assert places.loc["Beijing", "geonames_id"] == 1816670
+    people = m[m.label == "PERSON"]
+    assert people.country_code.isna().all() and people.geonames_id.isna().all()
+
+
 def test_exactly_five_usd_amounts(warehouse):
     a = _read(warehouse, "amounts")
     assert sorted(a.value.tolist()) == [1.3e9, 2.1e9, 3.4e9, 7e9, 14e9]
@@ -118,13 +132,52 @@ def test_exactly_five_usd_amounts(warehouse):
         assert text[row.start_char : row.end_char] == row.text
 
 
+def test_amounts_in_usd_with_subject_and_entities(warehouse):
+    a = _read(warehouse, "amounts").set_index("text")
+    # USD amounts need no rate: value_usd is the value, dated the publication day
+    assert (a.value_usd == a.value).all()
+    assert {pd.Timestamp(d).strftime("%Y-%m-%d") for d in a.fx_rate_date} == {DAY}
+    assert a.usd_note.isna().all()
+    assert a.loc["$7 billion", "subject"] == "IMF loan program"
+    assert a.loc["$3.4 billion", "subject"] == "loans"
+    assert a.loc["$1.3 billion", "subject"] == "commercial loan"
+    assert a.loc["$14 billion", "subject"] == "low foreign reserves"
+    # "amounts that concern the IMF": the IMF sentence's amounts carry its id
+    m = _read(warehouse, "entity_mentions")
+    imf = m[m.canonical_name == "International Monetary Fund"].entity_id.iloc[0]
+    concern_imf = {t for t, ids in a.entity_ids.items() if imf in list(ids)}
+    assert concern_imf == {"$7 billion", "$14 billion"}
+
+
+def test_dates_resolved_against_the_publication_day(warehouse):
+    d = _read(warehouse, "dates")
+    got = {
+        (r.text, None if pd.isna(r.resolved) else pd.Timestamp(r.resolved).strftime("%Y-%m-%d"), r.grain if isinstance(r.grain, str) else None)
+        for r in d.itertuples()
+    }
+    # "said on Monday" in a Monday paper is that Monday; "in June" and "two months ago" are months
+    assert ("Monday", "2025-09-01", "day") in got
+    assert ("Saturday", "2025-08-30", "day") in got
+    assert ("June", "2025-06-01", "month") in got
+    assert ("two months ago", "2025-07-01", "month") in got
+    assert ("June 30", "2025-06-30", "day") in got
+    assert ("2015", "2015-01-01", "year") in got
+    assert ("last three years", None, None) in got
+    assert {pd.Timestamp(x).strftime("%Y-%m-%d") for x in d.reference_date} == {DAY}
+    text = _read(warehouse, "articles").iloc[0]["text"]
+    for row in d.itertuples():
+        assert text[row.start_char : row.end_char] == row.text
+
+
 def test_entities_dimension(warehouse):
     ents = duckdb.sql(f"SELECT * FROM read_parquet('{warehouse / 'entities' / PART_FILE}')").df()
     assert ents.entity_id.is_unique
     imf = ents[ents.canonical_name == "International Monetary Fund"].iloc[0]
     assert {"IMF", "International Monetary Fund"} <= set(imf.aliases)
     codes = dict(zip(ents.canonical_name, ents.country_code))
-    assert codes["Pakistan"] == "PK" and codes["China"] == "CN"
+    assert codes["Pakistan"] == "PK" and codes["China"] == "CN" and codes["Tianjin Port"] == "CN"
+    isb = ents[ents.canonical_name == "Islamabad"].iloc[0]
+    assert isb.geonames_id == 1176615 and set(isb.aliases) == {"ISLAMABAD", "Islamabad"}
 
 
 def test_rerun_gives_the_same_rows(warehouse, tmp_path):

@@ -305,3 +305,74 @@ def test_resolve_dates_without_publication_date_or_entities(sm_nlp):
     assert found["Monday"] == (None, None)
     assert resolve_dates(sm_nlp("No dates here."), P) == []
     assert resolve_dates(None, P) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "next phase" further on must not make the reporting verb future
+        (
+            "Officials said on Monday that the next phase of the corridor would start soon.",
+            ("Monday", date(2025, 9, 1), "day"),
+        ),
+        # a regular past form with no auxiliary
+        ("The regulator approved the merger on Friday.", ("Friday", date(2025, 8, 29), "day")),
+        # a future auxiliary on the governing verb
+        ("The central bank will cut rates on Tuesday.", ("Tuesday", date(2025, 9, 2), "day")),
+        # "is scheduled for" reads as future without a tagger
+        ("The vote is scheduled for Thursday.", ("Thursday", date(2025, 9, 4), "day")),
+    ],
+)
+def test_tense_comes_from_the_parse_without_a_tagger(nlp, sm_nlp, sentence, expected):
+    assert "tagger" not in nlp.pipe_names  # the pipeline's own model: no part-of-speech tags
+    for model in (nlp, sm_nlp):
+        doc = model(sentence)
+        [item] = [r for r in resolve_dates(doc, P) if r.text == expected[0]]
+        assert (item.text, item.resolved, item.grain) == expected
+
+
+def test_a_period_ending_on_a_day_is_narrowed_to_the_day(nlp):
+    doc = nlp("Reserves had to exceed $14 billion at the end of the current fiscal year on June 30.")
+    results = resolve_dates(doc, P)
+    _check_offsets(doc, results)
+    assert [(r.text, r.resolved, r.grain) for r in results] == [("June 30", date(2025, 6, 30), "day")]
+
+
+def test_a_count_back_after_other_words_is_narrowed(nlp):
+    doc = nlp("The authority said it had fined the company Rs 25 lakh three days ago.")
+    results = [r for r in resolve_dates(doc, P) if r.resolved is not None]
+    assert [(r.text, r.resolved, r.grain) for r in results] == [("three days ago", date(2025, 8, 29), "day")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deliveries will run from 2026 to 2029, the company said.",
+        "Output fell between 2019 and 2021 as demand slowed.",
+    ],
+)
+def test_range_ends_are_unresolved(nlp, sentence):
+    doc = nlp(sentence)
+    results = resolve_dates(doc, P)
+    _check_offsets(doc, results)
+    assert results and all(r.resolved is None and r.grain is None for r in results)
+
+
+def test_fiscal_year_codes_are_found_unresolved(nlp):
+    doc = nlp("The company expects margins to recover by FY27, and FY2025-26 is a transition year.")
+    found = {r.text: (r.resolved, r.grain) for r in resolve_dates(doc, P)}
+    assert found["FY27"] == (None, None)
+    assert found["FY2025-26"] == (None, None)
+
+
+def test_same_weekday_is_not_moved_by_a_future_word_elsewhere(nlp):
+    doc = nlp("The government said on Monday it aims to begin talks with creditors next month.")
+    [monday] = [r for r in resolve_dates(doc, P) if r.text == "Monday"]
+    assert monday.resolved == P  # P is a Monday
+
+
+def test_would_marks_the_future(nlp):
+    # published 2024-10-16; a rise "from April" that would raise money is next April
+    doc = nlp("Eskom asked the regulator to approve an increase that would take effect from April.")
+    [april] = resolve_dates(doc, date(2024, 10, 16))
+    assert (april.resolved, april.grain) == (date(2025, 4, 1), "month")

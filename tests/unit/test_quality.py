@@ -100,6 +100,26 @@ def _amount(amount_id, article_id, text, part, value, currency, value_max=None) 
         "currency_note": None,
         "qualifier": None,
         "value_usd": value if currency == "USD" else None,
+        "value_max_usd": value_max if currency == "USD" else None,
+        "fx_rate_date": dt.date(2024, 5, 6) if currency == "USD" else None,
+        "usd_note": None if currency == "USD" else "no rate",
+        "subject": None,
+        "entity_ids": [],
+        "start_char": start,
+        "end_char": end,
+        "sentence_idx": 0,
+    }
+
+
+def _date(date_id, article_id, text, part, resolved, grain) -> dict:
+    start, end = _span(text, part)
+    return {
+        "date_id": date_id,
+        "article_id": article_id,
+        "text": part,
+        "resolved": resolved,
+        "grain": grain,
+        "reference_date": dt.date(2024, 5, 6),
         "start_char": start,
         "end_char": end,
         "sentence_idx": 0,
@@ -135,6 +155,11 @@ VALID_ROWS: dict[str, list[dict]] = {
         _amount("x2", "a2", TEXT_2, "2.4 billion euros", 2.4e9, "EUR", value_max=2.5e9),
         # No currency recognised: allowed.
         _amount("x3", "a2", TEXT_2, "2.4", 2.4, None),
+    ],
+    "dates": [
+        _date("d1", "a1", TEXT_1, "Monday", dt.date(2024, 5, 6), "day"),
+        # An expression that could not be resolved keeps null date and grain.
+        _date("d2", "a1", TEXT_1, "Monday.", None, None),
     ],
     "quarantine": [
         {
@@ -360,6 +385,27 @@ BROKEN = {
         "amounts",
         _set("amounts", 2, article_id="a-missing"),
         {ARTICLE_KNOWN: 1, END_WITHIN_TEXT: 1},
+    ),
+    "usd range running backwards": (
+        "amounts",
+        _set("amounts", 1, value_usd=2.7e9, value_max_usd=2.6e9),
+        {f"{PAIR}(column_A=value_max_usd, column_B=value_usd, or_equal=True)": 1},
+    ),
+    # dates
+    "date with an unknown grain": (
+        "dates",
+        _set("dates", 0, grain="week"),
+        {f"{IN_SET}(column=grain)": 1},
+    ),
+    "date outside its article": (
+        "dates",
+        _set("dates", 1, end_char=len(TEXT_1) + 3),
+        {END_WITHIN_TEXT: 1},
+    ),
+    "duplicate date_id": (
+        "dates",
+        _duplicate("dates", 0, "date_id"),
+        {f"{UNIQUE}(column=date_id)": 2},
     ),
     # articles
     "article with empty text": (

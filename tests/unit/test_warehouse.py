@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from newsgraph.schema import AMOUNTS, ARTICLES, ENTITY_MENTIONS, QUARANTINE
+from newsgraph.schema import AMOUNTS, ARTICLES, DATES, ENTITY_MENTIONS, QUARANTINE
 from newsgraph.storage import warehouse as wh
 
 DAY = date(2025, 9, 1)
@@ -39,6 +39,7 @@ def _tables(text: str = "Acme Corp opened a plant in Leeds.", run_id: str = "r1"
         "articles": pa.Table.from_pylist([article], schema=ARTICLES),
         "entity_mentions": pa.Table.from_pylist(mentions, schema=ENTITY_MENTIONS),
         "amounts": pa.Table.from_pylist([], schema=AMOUNTS),
+        "dates": pa.Table.from_pylist([], schema=DATES),
         "quarantine": pa.Table.from_pylist([], schema=QUARANTINE),
     }
 
@@ -57,11 +58,11 @@ def test_stage_rejects_a_table_with_the_wrong_schema(tmp_path):
 def test_publish_moves_staged_files_and_leaves_no_debris(tmp_path):
     root = tmp_path / "wh"
     staging = wh.staging_dir(root, DAY, "run-1")
-    assert wh.stage_tables(staging, _tables()) == {"articles": 1, "entity_mentions": 2, "amounts": 0, "quarantine": 0}
+    assert wh.stage_tables(staging, _tables()) == {"articles": 1, "entity_mentions": 2, "amounts": 0, "dates": 0, "quarantine": 0}
     counts = wh.publish_partition(root, DAY, staging)
     assert counts["entity_mentions"] == 2
     assert not staging.exists()
-    for table in ("articles", "entity_mentions", "amounts", "quarantine"):
+    for table in ("articles", "entity_mentions", "amounts", "dates", "quarantine"):
         files = sorted(p.name for p in (root / table / "dt=2025-09-01").iterdir())
         assert files == [wh.PART_FILE]
     assert pq.read_table(root / "entity_mentions" / "dt=2025-09-01" / wh.PART_FILE).column("text").to_pylist() == [
@@ -89,7 +90,7 @@ def test_publish_is_resumable_after_a_partial_move(tmp_path):
     target.parent.mkdir(parents=True)
     (staging / "articles.parquet").rename(target)
     counts = wh.publish_partition(root, DAY, staging)
-    assert counts == {"articles": 1, "entity_mentions": 2, "amounts": 0, "quarantine": 0}
+    assert counts == {"articles": 1, "entity_mentions": 2, "amounts": 0, "dates": 0, "quarantine": 0}
 
 
 def test_read_staged_names_the_missing_tables(tmp_path):

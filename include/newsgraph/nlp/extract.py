@@ -1,47 +1,119 @@
-"""The one extractor: texts in, entity mentions and money amounts out.
+"""The one extractor: texts in, entity mentions, money amounts and dates out.
 
-The DAG, the ``newsgraph extract`` command and the benchmark all call
-:func:`extract_texts`, so there is exactly one code path from text to records.
+The DAG, the ``newsgraph extract`` command, ``newsgraph eval`` and the benchmark all
+call :func:`extract_texts`, so there is exactly one code path from text to records.
+
+Each article is resolved against its *reference date*: its publication date when
+the source gives one, else the caller's fallback (the DAG passes the day being
+processed). Dates ("on Monday") are resolved against it and amounts are converted
+to US dollars at the ECB rate of that date.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, Union
 
+from newsgraph.nlp.subject import amount_subject
 from newsgraph.normalise.amounts import AmountMatch, find_amounts
+from newsgraph.normalise.dates import ResolvedDate, resolve_dates
 from newsgraph.normalise.entities import EntityMention, extract_entities
+from newsgraph.normalise.fx import UsdValue, to_usd
 from newsgraph.normalise.reference import Reference
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+
+#: ``(key, text)`` or ``(key, text, reference date or None)``.
+Item = Union[tuple[str, str], tuple[str, str, Union[date, datetime, None]]]
+
+# "$1.13bn (£600m)": the bracketed amount restates the one before it.
+_RESTATEMENT_GAP = re.compile(r"\s*[(\[]\s*|\s*[(\[]\s*(?:about|around|roughly|some|or|approx\.?|c\.)\s+")
 
 
 @dataclass(frozen=True)
 class Amount:
     match: AmountMatch
     sentence_idx: int
+    subject: str | None
+    """The noun phrase the amount is about ("IMF loan program"), or None."""
+    entity_ids: tuple[str, ...]
+    """Entities mentioned in the same sentence, in order of first mention."""
+    usd: UsdValue
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: ResolvedDate
+    sentence_idx: int
 
 
 @dataclass(frozen=True)
 class Extraction:
     key: str
+    reference_date: date | None
     entities: list[EntityMention]
     amounts: list[Amount]
+    dates: list[DateMention]
+
+
+def _as_date(value: date | datetime | None) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def _split(items: Iterable[Item]) -> Iterator[tuple[str, tuple[str, date | None]]]:
+    for item in items:
+        if len(item) == 3:
+            key, text, ref = item  # type: ignore[misc]
+        else:
+            (key, text), ref = item, None  # type: ignore[misc]
+        yield text, (key, _as_date(ref))
+
+
+def _amounts(
+    doc, matches: list[AmountMatch], sentence_starts: Sequence[int], entities: list[EntityMention], ref_date: date | None
+) -> list[Amount]:
+    text = doc.text
+    by_sentence: dict[int, list[str]] = {}
+    for m in entities:
+        ids = by_sentence.setdefault(m.sentence_idx, [])
+        if m.entity_id not in ids:
+            ids.append(m.entity_id)
+    out: list[Amount] = []
+    previous: Amount | None = None
+    for m in matches:
+        sentence = bisect.bisect_right(sentence_starts, m.start) - 1
+        if previous is not None and _RESTATEMENT_GAP.fullmatch(text, previous.match.end, m.start):
+            subject = previous.subject
+        else:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            subject = amount_subject(span) if span is not None else None
+        usd = to_usd(m.value, m.currency, ref_date)
+        amount = Amount(m, sentence, subject, tuple(by_sentence.get(sentence, ())), usd)
+        out.append(amount)
+        previous = amount
+    return out
 
 
 def extract_texts(
     nlp: "Language",
     ref: Reference,
-    items: Iterable[tuple[str, str]],
+    items: Iterable[Item],
     batch_size: int = 64,
 ) -> Iterator[Extraction]:
-    """Run the pipeline over ``(key, text)`` pairs with batched ``nlp.pipe``, in input order."""
-    pairs = ((text, key) for key, text in items)
-    for doc, key in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+    """Run the pipeline over ``(key, text[, reference date])`` items with batched ``nlp.pipe``, in input order."""
+    for doc, (key, ref_date) in nlp.pipe(_split(items), as_tuples=True, batch_size=batch_size):
         sentence_starts = [s.start_char for s in doc.sents] or [0]
-        amounts = [
-            Amount(m, bisect.bisect_right(sentence_starts, m.start) - 1) for m in find_amounts(doc.text)
+        matches = find_amounts(doc.text)
+        # a money amount is never also a named entity ("PKR 500" is not a product)
+        entities = extract_entities(doc, ref, excluded=tuple((m.start, m.end) for m in matches))
+        amounts = _amounts(doc, matches, sentence_starts, entities, ref_date)
+        dates = [
+            DateMention(d, bisect.bisect_right(sentence_starts, d.start) - 1) for d in resolve_dates(doc, ref_date)
         ]
-        yield Extraction(key=key, entities=extract_entities(doc, ref), amounts=amounts)
+        yield Extraction(key=key, reference_date=ref_date, entities=entities, amounts=amounts, dates=dates)

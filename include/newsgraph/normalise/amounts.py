@@ -15,28 +15,49 @@ non-overlapping (earliest, then longest, wins):
 * a number (or a range) before a currency word, code or symbol: ``3 million euros``,
   ``500 crore PKR``, ``50€``, ``2-3 billion dollars``;
 * number words before a currency word: ``half a million pounds``; plus ``20p``.
+
+Forms that several currencies share ("$", "Rs", "¥", "pounds", "kr", ...) are then read
+from the rest of the article (:func:`currency_context`): an explicit statement ("all
+figures in Canadian dollars", "($1 = 1.37 Canadian dollars)"), amounts written in an
+unambiguous currency of the same family ("C$16.4 million") and country cues ("Ontario",
+"Karachi", "Bank of Japan"), counted in one regex pass over the text. A reading other
+than the documented default needs clear dominance; the note says which evidence decided,
+or that the context was not clear.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import pycountry
 
 from newsgraph.normalise.currency_data import (
+    AMOUNT_WEIGHT,
     ATTACHED_SCALES,
     CHANGE_WORDS,
     CODE_ALIASES,
     CODE_WORD_CLASHES,
+    COMMODITY_UNITS,
+    CONTEXT_FAMILIES,
+    COUNTRY_CUES,
+    CUE_WEIGHT,
+    CURRENCY_CUES,
     CURRENCY_WORDS,
     DOLLAR_DEFAULT,
+    DOMINANCE,
     EXCLUDED_CODES,
+    EXPLICIT_CURRENCY_NAMES,
+    FAMILY_FORMS,
+    FIGURES_NOUNS,
+    INTERNATIONAL_CUES,
     MINOR_UNITS,
+    NEUTRAL_CUES,
     OVER_NOT_QUALIFIER_AFTER,
     QUALIFIERS,
     SCALES,
@@ -48,7 +69,7 @@ from newsgraph.normalise.currency_data import (
     WORDS_NEEDING_SCALE,
 )
 
-__all__ = ["AmountMatch", "find_amounts", "normalise_currency", "parse_number"]
+__all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
 
 ISO_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies) - EXCLUDED_CODES
 
@@ -119,7 +140,7 @@ _SUFFIX_RE = re.compile(
     rf"(?:{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?:{_SP}|{_DASH})*"
     rf"(?:(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))(?![A-Za-z]){_NOT_AREA}"
-    rf"|(?P<sym>{_alternation(SUFFIX_SYMBOLS)})"
+    rf"|(?P<sym>{_alternation(SUFFIX_SYMBOLS)})(?![A-Za-z])"
     rf"|(?P<code>[A-Z]{{3}})(?![A-Za-z]))"
 )
 _WORD_JOIN = rf"(?:{_SP}+and{_SP}+|{_SP}*{_DASH}{_SP}*|{_SP}+)"
@@ -572,16 +593,8 @@ def _merge_ranges(text: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
     return merged
 
 
-def find_amounts(text: str, dollar_default: str = "USD") -> list[AmountMatch]:
-    """All money amounts in ``text``, sorted by start and non-overlapping.
-
-    ``dollar_default`` is the ISO code that a bare "$" or "dollars" stands for;
-    such amounts carry a ``currency_note`` saying so. Never raises for a ``str``
-    input (a ``dollar_default`` that is not an ISO code raises ValueError).
-    """
-    default = _dollar_code(dollar_default)
-    if not isinstance(text, str) or not text:
-        return []
+def _raw_amounts(text: str, default: str) -> list[AmountMatch]:
+    """The amounts of ``text`` with every ambiguous form at its documented default."""
     candidates = [
         *_prefixed(text, default),
         *_suffixed(text, default),
@@ -589,3 +602,417 @@ def find_amounts(text: str, dollar_default: str = "USD") -> list[AmountMatch]:
         *_pence(text),
     ]
     return _merge_ranges(text, _non_overlapping(candidates))
+
+
+# --- currency context -----------------------------------------------------------------
+
+
+class CurrencyReading(NamedTuple):
+    """How one article reads the ambiguous forms of one currency family ("$", "Rs", "¥", ...)."""
+
+    code: str | None
+    """The code the family's bare forms are read as: from context when ``decided``, else the default."""
+    note: str | None
+    """Why: "context: Canada x4, Ontario x2", "explicit: 'all figures in Canadian dollars'",
+    "no clear context: Canada x1, U.S. x1"; None when the text holds no evidence at all."""
+    decided: bool
+    """Whether the text decided the reading (explicitly or by dominant cues)."""
+
+
+_FAMILY_OF_CODE: dict[str, str] = {code: name for name, fam in CONTEXT_FAMILIES.items() for code in fam.codes}
+_AMOUNT_LABELS: dict[str, str] = {code: f"{code} amount" for code in _FAMILY_OF_CODE}
+_CURRENCY_NOUNS = (
+    "dollar", "rupee", "pound", "peso", "franc", "dinar", "shilling", "dirham", "riyal", "rial", "crown", "koruna",
+)
+_FIGURES = "#figures"
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    code: str | None
+    """None for neutral phrases and anchors."""
+    weight: int
+    label: str
+    country: bool = False
+
+
+def _variants(key: str) -> list[str]:
+    """Spellings of a cue as found in news: curly apostrophe, capitalised, all capitals."""
+    out = [key]
+    if "'" in key:
+        out.append(key.replace("'", "\u2019"))
+    for v in list(out):
+        if v[:1].islower():
+            out.append(v[:1].upper() + v[1:])
+        if any(c.islower() for c in v):
+            out.append(v.upper())
+    return out
+
+
+def _cue_table() -> dict[str, _Cue]:
+    """Every phrase the context scan looks for; raises ValueError when the tables contradict themselves."""
+    listed: dict[str, _Cue] = {}
+
+    def add(key: str, cue: _Cue) -> None:
+        if cue.code not in (None, _FIGURES) and cue.code not in _FAMILY_OF_CODE:
+            raise ValueError(f"context cue {key!r} names {cue.code}, which is in no CONTEXT_FAMILIES entry")
+        if listed.get(key, cue) != cue:
+            raise ValueError(f"context cue {key!r} is listed for {listed[key].code} and {cue.code}")
+        listed[key] = cue
+
+    for code, keys in COUNTRY_CUES.items():
+        for key in keys:
+            add(key, _Cue(code, CUE_WEIGHT, key.replace(", ", " "), country=True))
+    for code, keys in CURRENCY_CUES.items():
+        for key in keys:
+            add(key, _Cue(code, CUE_WEIGHT, key))
+            if key.lower().endswith(_CURRENCY_NOUNS):
+                add(key + "s", _Cue(code, CUE_WEIGHT, key))
+    for key in INTERNATIONAL_CUES:
+        add(key, _Cue("USD", CUE_WEIGHT, key))
+    for key in NEUTRAL_CUES:
+        add(key, _Cue(None, 0, key))
+    for key in FIGURES_NOUNS:
+        add(key, _Cue(_FIGURES, 0, key))
+    table = dict(listed)
+    for key, cue in listed.items():
+        for variant in _variants(key)[1:]:
+            table.setdefault(variant, cue)
+    return table
+
+
+def _explicit_names() -> dict[str, str]:
+    """Lower-case currency names and symbols that name one currency, for "all figures in ..."."""
+    names = {word: code for word, (code, hint) in CURRENCY_WORDS.items() if hint is None and code}
+    names.update((sym.lower(), code) for sym, (code, hint) in SYMBOLS.items() if hint is None and code)
+    names.update(EXPLICIT_CURRENCY_NAMES)
+    return names
+
+
+_CUES = _cue_table()
+_SCAN_RE = re.compile(rf"(?:{_alternation(k for k in _CUES if not k[0].islower())})(?![A-Za-z0-9])")
+"""Cues that start with a capital (nearly all): one trie regex, which the engine only enters at capitals."""
+_LOWER_CUES: tuple[tuple[str, _Cue], ...] = tuple((k, c) for k, c in _CUES.items() if k[0].islower())
+"""The few lower-case cues ("yen", "sterling", "foreign reserves", "figures"): found with ``str.find``,
+because a regex that starts at common letters is tried at half the positions of the text."""
+_EXPLICIT_NAMES = _explicit_names()
+_FIGURES_KEYS = frozenset(k for k, cue in _CUES.items() if cue.code == _FIGURES)
+_FIGURES_RE = re.compile(
+    rf"(?i:(?:{_alternation(FIGURES_NOUNS)})\s+(?:(?:are|is|were|all|given|quoted|stated|expressed|shown|reported)\s+)*"
+    rf"in\s+(?:the\s+)?)(?P<cur>(?i:{_alternation(_EXPLICIT_NAMES)})|[A-Z]{{3}})(?![A-Za-z])"
+)
+_RATE_SIDE = (
+    r"(?:(?P<{p}sym>" + _alternation(SYMBOLS) + r"|[A-Z]{{3}})[ \u00a0]?)?(?P<{p}num>[0-9][0-9.,]*)"
+    r"(?:[ \u00a0]?(?P<{p}word>(?i:" + _alternation(CURRENCY_WORDS) + r")|[A-Z]{{3}})(?![A-Za-z]))?"
+)
+_RATE_RE = re.compile(rf"\(\s*{_RATE_SIDE.format(p='l')}\s*=\s*{_RATE_SIDE.format(p='r')}\s*\)")
+_CONVERSION_GAP_RE = re.compile(
+    rf"(?i){_SP}*(?:\(|,?{_SP}*or(?![A-Za-z])|/){_SP}*"
+    rf"(?:(?:about|around|roughly|approximately|some|nearly|almost|over|more{_SP}+than|less{_SP}+than|"
+    rf"up{_SP}+to|at{_SP}+least|or){_SP}+)?"
+)
+_COMMODITY_RE = re.compile(
+    rf"(?i){_SP}*(?:an?|per|/){_SP}*(?P<unit>{_alternation(COMMODITY_UNITS)})(?![A-Za-z])"
+)
+_NOTE_RE = re.compile(r"ambiguous (?P<kind>symbol|currency word) '(?P<tok>.+?)' (?:read as|left without)")
+_MAX_LABELS = 6
+
+
+class _Form(NamedTuple):
+    kind: str
+    token: str
+    family: str
+    allowed: frozenset[str] | None
+
+
+@lru_cache(maxsize=512)
+def _ambiguous_form(note: str | None) -> _Form | None:
+    """The family of an amount whose currency was read by default, from the note that says so."""
+    if note is None:
+        return None
+    match = _NOTE_RE.match(note)
+    if match is None:
+        return None
+    token = match["tok"]
+    entry = FAMILY_FORMS.get(token) or FAMILY_FORMS.get(" ".join(token.lower().split()))
+    return _Form(match["kind"], token, *entry) if entry else None
+
+
+@dataclass(slots=True)
+class _Evidence:
+    cues: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    """code -> label -> [count, weight, is country cue]."""
+    explicit: dict[str, dict[str, str]] = field(default_factory=dict)
+    """family -> code -> the first statement that names it."""
+    usd_marked: bool = False
+    """Some amount is written in US dollars outright ("US$", "USD")."""
+    not_usd: str | None = None
+    """A bare-dollar amount next to its US-dollar equivalent: "$16.4 billion (US$11.9 billion)"."""
+    conversions: dict[int, str] = field(default_factory=dict)
+    """Start of a bare-dollar amount -> the other-dollar amount it converts: "C$1.2 billion ($870 million)"."""
+
+    def count(self, code: str, label: str, weight: int, country: bool = False, n: int = 1) -> None:
+        slot = self.cues.setdefault(code, {}).setdefault(label, [0, weight, country])
+        slot[0] += n
+
+    def state(self, code: str, snippet: str) -> None:
+        family = _FAMILY_OF_CODE.get(code)
+        if family is not None:
+            self.explicit.setdefault(family, {}).setdefault(code, _snippet(snippet))
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _side(match: re.Match[str], prefix: str, default: str) -> tuple[str | None, str | None, _Form | None] | None:
+    sym, word = match[prefix + "sym"], match[prefix + "word"]
+    if bool(sym) == bool(word):
+        return None
+    code, note = normalise_currency(sym or word, default)
+    if code is None and note is None:
+        return None
+    return code, note, _ambiguous_form(note)
+
+
+def _rate_statement(evidence: _Evidence, match: re.Match[str], default: str) -> None:
+    """What an exchange-rate aside says about the bare dollar.
+
+    "($1 = 1.37 Canadian dollars)" or "($1 = 278.5 Pakistani rupees)": "$" is USD;
+    "($1 = US$0.73)": "$" is not USD; "(C$1 = US$0.73)": the story is in CAD.
+    """
+    left, right = _side(match, "l", default), _side(match, "r", default)
+    if left is None or right is None:
+        return
+    for (_, _, form), (code, other_note, _) in ((left, right), (right, left)):
+        if form is None or form.family != "dollar" or other_note is not None or code is None:
+            continue
+        if code == "USD":
+            evidence.not_usd = evidence.not_usd or _snippet(match[0])
+        else:
+            evidence.state("USD", match[0])
+    if left[1] is None and right[1] is None:
+        codes = {left[0], right[0]}
+        if "USD" in codes and len(codes) == 2:
+            (other,) = codes - {"USD"}
+            if _FAMILY_OF_CODE.get(other) == "dollar":
+                evidence.state(other, match[0])
+
+
+def _blocked_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of ``spans``, for bisecting."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _scan(text: str, amounts: list[AmountMatch], default: str) -> _Evidence:
+    """All the evidence an article holds about its ambiguous currencies.
+
+    Cues come from one trie regex (capitalised phrases) and ``str.find`` for the few
+    lower-case ones; where they overlap the earliest, then longest, counts ("Swedish
+    kronor", not also "kronor"). Cues inside an amount or a rate statement do not
+    count: the amount itself is evidence ("16 billion Canadian dollars").
+    """
+    evidence = _Evidence()
+    spans = [(a.start, a.end) for a in amounts]
+    for rate in _RATE_RE.finditer(text):
+        _rate_statement(evidence, rate, default)
+        spans.append(rate.span())
+    block_starts, block_ends = _blocked_spans(spans)
+    hits = [(m.start(), -m.end(), m[0]) for m in _SCAN_RE.finditer(text)]
+    for key, _ in _LOWER_CUES:
+        pos = text.find(key)
+        while pos >= 0:
+            end = pos + len(key)
+            if not text[end : end + 1].isalnum():
+                hits.append((pos, -end, key))
+            pos = text.find(key, end)
+    hits.sort()
+    counts: dict[str, int] = {}
+    last_end = 0
+    for pos, neg_end, key in hits:
+        if pos < last_end or (pos and text[pos - 1].isalnum()):
+            continue
+        last_end = -neg_end
+        i = bisect_right(block_starts, pos) - 1
+        if i >= 0 and pos < block_ends[i]:
+            continue
+        if key in _FIGURES_KEYS:
+            statement = _FIGURES_RE.match(text, pos)
+            if statement is not None:
+                cur = statement["cur"]
+                code = _EXPLICIT_NAMES.get(" ".join(cur.lower().split())) or CODE_ALIASES.get(cur, cur)
+                evidence.state(code, statement[0])
+                last_end = statement.end()
+            continue
+        counts[key] = counts.get(key, 0) + 1
+    for key, n in counts.items():
+        cue = _CUES.get(key) or _CUES.get(" ".join(key.split()))
+        if cue is not None and cue.code is not None:
+            evidence.count(cue.code, cue.label, cue.weight, cue.country, n)
+    for a in amounts:
+        if a.currency_note is None and a.currency in _FAMILY_OF_CODE:
+            if a.currency == "USD":
+                evidence.usd_marked = True
+            else:
+                evidence.count(a.currency, _AMOUNT_LABELS[a.currency], AMOUNT_WEIGHT)
+    _conversions(text, amounts, evidence)
+    return evidence
+
+
+def _conversions(text: str, amounts: list[AmountMatch], evidence: _Evidence) -> None:
+    """Pairs such as "C$1.2 billion ($870 million)" and "$16.4 billion (US$11.9 billion)"."""
+    for a, b in zip(amounts, amounts[1:]):
+        if b.start - a.end > 24 or _CONVERSION_GAP_RE.fullmatch(text, a.end, b.start) is None:
+            continue
+        form_a, form_b = _ambiguous_form(a.currency_note), _ambiguous_form(b.currency_note)
+        if (form_a is None) == (form_b is None):
+            continue
+        bare, other = (a, b) if form_a is not None else (b, a)
+        if (form_a or form_b).family != "dollar" or _FAMILY_OF_CODE.get(other.currency) != "dollar":
+            continue
+        snippet = text[a.start : b.end + (text[b.end : b.end + 1] == ")")]
+        if other.currency == "USD":
+            evidence.not_usd = evidence.not_usd or _snippet(snippet)
+        else:
+            evidence.conversions[bare.start] = other.text
+            evidence.state("USD", snippet)
+
+
+def _score(evidence: _Evidence, code: str, gated: bool) -> int:
+    return sum(n * w for n, w, country in evidence.cues.get(code, {}).values() if not (gated and country))
+
+
+def _labels(evidence: _Evidence, codes: Iterable[str], gated: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for code in codes:
+        hits = [
+            (-n * w, label, n)
+            for label, (n, w, country) in evidence.cues.get(code, {}).items()
+            if not (country and code in gated)
+        ]
+        out.extend(f"{label} x{n}" for _, label, n in sorted(hits))
+    return out
+
+
+def _join(labels: list[str]) -> str:
+    return ", ".join(labels[:_MAX_LABELS]) + (", ..." if len(labels) > _MAX_LABELS else "")
+
+
+def _decide(name: str, evidence: _Evidence, dollar_default: str) -> CurrencyReading:
+    """The reading of one family: an explicit statement, else a dominant code, else the default."""
+    fam = CONTEXT_FAMILIES[name]
+    default = dollar_default if fam.default == DOLLAR_DEFAULT else fam.default
+    codes = list(fam.codes) + ([default] if default is not None and default not in fam.codes else [])
+    statements = evidence.explicit.get(name, {})
+    stated = [code for code in statements if code in codes]
+    if len(stated) == 1:
+        return CurrencyReading(stated[0], f"explicit: '{statements[stated[0]]}'", True)
+    not_usd = evidence.not_usd if name == "dollar" else None
+    gated = frozenset() if evidence.usd_marked else fam.local_press_only
+    scores = {code: _score(evidence, code, code in gated) for code in codes}
+    candidates = [code for code in codes if not (not_usd and code == "USD")]
+    ranked = sorted((code for code in codes if scores[code] > 0), key=lambda c: -scores[c])
+    suffix = f"; '$' is not US dollars here: '{not_usd}'" if not_usd else ""
+    if len(stated) > 1:
+        suffix += "; statements disagree: " + ", ".join(f"'{statements[c]}'" for c in stated)
+    if not ranked:
+        return CurrencyReading(default, f"no clear context{suffix}" if suffix else None, False)
+    best = max(candidates, key=lambda c: scores[c])
+    runner_up = max((scores[c] for c in candidates if c != best), default=0)
+    needed = 1 if best == default or not_usd else fam.min_score
+    if scores[best] >= needed and scores[best] >= DOMINANCE * runner_up and scores[best] > 0:
+        note = "context: " + _join(_labels(evidence, [best], gated))
+        others = _labels(evidence, [c for c in ranked if c != best], gated)
+        return CurrencyReading(best, note + (f"; also {_join(others)}" if others else "") + suffix, True)
+    return CurrencyReading(default, "no clear context: " + _join(_labels(evidence, ranked, gated)) + suffix, False)
+
+
+def _with_currency(a: AmountMatch, code: str | None, note: str) -> AmountMatch:
+    return AmountMatch(a.start, a.end, a.text, a.value, a.value_max, code, note, a.qualifier)
+
+
+def _reread(text: str, a: AmountMatch, form: _Form, reading: CurrencyReading, evidence: _Evidence) -> AmountMatch:
+    """``a`` with its currency read from the article's context."""
+    head = f"ambiguous {form.kind} '{form.token}' read as"
+    if form.family == "dollar" and a.start in evidence.conversions:
+        return _with_currency(a, "USD", f"{head} USD (conversion of '{evidence.conversions[a.start]}')")
+    if reading.note is None:
+        return a
+    old = a.currency_note or ""
+    if not reading.decided:
+        return _with_currency(a, a.currency, f"{old[:-1]}; {reading.note})")
+    if form.allowed is not None and reading.code not in form.allowed:
+        return _with_currency(a, a.currency, f"{old[:-1]}; {reading.note}, which '{form.token}' cannot be)")
+    if form.family == "dollar" and reading.code != "USD":
+        commodity = _COMMODITY_RE.match(text, a.end)
+        if commodity is not None:
+            unit = " ".join(commodity["unit"].split())
+            why = f"price per {unit}, not the context's {reading.code}; {reading.note}"
+            return _with_currency(a, "USD", f"{head} USD ({why})")
+    return _with_currency(a, reading.code, f"{head} {reading.code} ({reading.note})")
+
+
+def _in_context(text: str, amounts: list[AmountMatch], default: str) -> list[AmountMatch]:
+    forms = [_ambiguous_form(a.currency_note) for a in amounts]
+    if not any(forms):
+        return amounts
+    evidence = _scan(text, amounts, default)
+    readings: dict[str, CurrencyReading] = {}
+    out = []
+    for a, form in zip(amounts, forms):
+        if form is None:
+            out.append(a)
+            continue
+        if form.family not in readings:
+            readings[form.family] = _decide(form.family, evidence, default)
+        out.append(_reread(text, a, form, readings[form.family], evidence))
+    return out
+
+
+def currency_context(text: str, dollar_default: str = "USD") -> dict[str, CurrencyReading]:
+    """How ``text`` reads each family of ambiguous currencies, family name -> reading.
+
+    Families are the keys of ``CONTEXT_FAMILIES`` ("dollar", "rupee", "yen" for "¥",
+    "pound", "peso", "franc", "dinar", "shilling", "dirham", "riyal", "krona"). A family
+    is ``decided`` by an explicit statement ("all figures in Canadian dollars", "($1 =
+    1.37 Canadian dollars)", "C$1.2 billion ($870 million)") naming one of its codes, or
+    by a code whose evidence reaches the family's ``min_score`` (1 for the default) and
+    is at least ``DOMINANCE`` times that of every other code of the family. Evidence:
+    country cues and currency names (weight 1 each), amounts written in an unambiguous
+    currency of the family (weight 2), and for USD international-finance cues ("IMF").
+    Otherwise the reading is the family's default (``dollar_default`` for the dollar),
+    with a note listing the evidence, or no note when there is none.
+    """
+    default = _dollar_code(dollar_default)
+    if isinstance(text, str) and text:
+        evidence = _scan(text, _raw_amounts(text, default), default)
+    else:
+        evidence = _Evidence()
+    return {name: _decide(name, evidence, default) for name in CONTEXT_FAMILIES}
+
+
+def find_amounts(text: str, dollar_default: str = "USD", *, context: bool = True) -> list[AmountMatch]:
+    """All money amounts in ``text``, sorted by start and non-overlapping.
+
+    ``dollar_default`` is the ISO code that a bare "$" or "dollars" stands for when
+    the text does not say otherwise. With ``context`` (the default) the forms that
+    several currencies share ("$", "Rs", "¥", "pounds", "kr", ...) are read from the
+    article as :func:`currency_context` explains; with ``context=False`` each keeps
+    its documented default. Either way such amounts carry a ``currency_note`` saying
+    which reading was taken and why. Never raises for a ``str`` input (a
+    ``dollar_default`` that is not an ISO code raises ValueError).
+    """
+    default = _dollar_code(dollar_default)
+    if not isinstance(text, str) or not text:
+        return []
+    amounts = _raw_amounts(text, default)
+    return _in_context(text, amounts, default) if context else amounts

@@ -9,6 +9,8 @@ codes itself comes from ``pycountry``.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 DOLLAR_DEFAULT = "$default"
 """Stands for whichever dollar the caller names as the default (USD unless told otherwise)."""
 
@@ -34,6 +36,11 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "Mex$": ("MXN", None),
     "J$": ("JMD", None),
     "TT$": ("TTD", None),
+    "N$": ("NAD", None),
+    "FJ$": ("FJD", None),
+    "BZ$": ("BZD", None),
+    "Bds$": ("BBD", None),
+    "EC$": ("XCD", None),
     "€": ("EUR", None),
     "£": ("GBP", None),
     "E£": ("EGP", None),
@@ -61,6 +68,8 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "Tk": ("BDT", None),
     "KSh": ("KES", None),
     "R": ("ZAR", None),
+    "kr": ("SEK", "could be NOK, DKK or ISK"),
+    "kr.": ("SEK", "could be NOK, DKK or ISK"),
 }
 """Currency symbols written before the number, case-sensitive ("Rs" yes, "RS" no)."""
 
@@ -72,6 +81,7 @@ SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "₽": ("RUB", None),
     "zł": ("PLN", None),
     "Kč": ("CZK", None),
+    "kr": ("SEK", "could be NOK, DKK or ISK"),
 }
 """Symbols written after the number, continental style: "50€", "300 zł"."""
 
@@ -106,6 +116,14 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "taiwan dollars": ("TWD", None),
     "new taiwan dollars": ("TWD", None),
     "jamaican dollars": ("JMD", None),
+    "trinidad and tobago dollars": ("TTD", None),
+    "barbados dollars": ("BBD", None),
+    "bahamian dollars": ("BSD", None),
+    "belize dollars": ("BZD", None),
+    "guyanese dollars": ("GYD", None),
+    "fiji dollars": ("FJD", None),
+    "fijian dollars": ("FJD", None),
+    "namibian dollars": ("NAD", None),
     "euros": ("EUR", None),
     "euro": ("EUR", None),
     "pounds": ("GBP", "could be another pound or a weight"),
@@ -114,6 +132,10 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "sterling": ("GBP", None),
     "british pounds": ("GBP", None),
     "egyptian pounds": ("EGP", None),
+    "lebanese pounds": ("LBP", None),
+    "syrian pounds": ("SYP", None),
+    "sudanese pounds": ("SDG", None),
+    "south sudanese pounds": ("SSP", None),
     "pence": ("GBP", None),
     "cents": (DOLLAR_DEFAULT, "default"),
     "euro cents": ("EUR", None),
@@ -129,10 +151,18 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "pakistan rupees": ("PKR", None),
     "sri lankan rupees": ("LKR", None),
     "nepalese rupees": ("NPR", None),
+    "nepali rupees": ("NPR", None),
+    "mauritian rupees": ("MUR", None),
+    "seychellois rupees": ("SCR", None),
     "rupiah": ("IDR", None),
     "swiss francs": ("CHF", None),
     "francs": ("CHF", "could be another franc"),
     "cfa francs": (None, "could be XOF or XAF"),
+    "rwandan francs": ("RWF", None),
+    "burundian francs": ("BIF", None),
+    "guinean francs": ("GNF", None),
+    "congolese francs": ("CDF", None),
+    "djiboutian francs": ("DJF", None),
     "roubles": ("RUB", None),
     "rubles": ("RUB", None),
     "hryvnias": ("UAH", None),
@@ -149,6 +179,7 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "kenyan shillings": ("KES", None),
     "ugandan shillings": ("UGX", None),
     "tanzanian shillings": ("TZS", None),
+    "somali shillings": ("SOS", None),
     "birr": ("ETB", None),
     "pesos": ("MXN", "could be another peso"),
     "mexican pesos": ("MXN", None),
@@ -156,20 +187,34 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "philippine pesos": ("PHP", None),
     "chilean pesos": ("CLP", None),
     "colombian pesos": ("COP", None),
+    "uruguayan pesos": ("UYU", None),
+    "dominican pesos": ("DOP", None),
+    "cuban pesos": ("CUP", None),
     "reais": ("BRL", None),
     "ringgit": ("MYR", None),
     "baht": ("THB", None),
     "dong": ("VND", None),
     "taka": ("BDT", None),
     "dirhams": ("AED", "could be MAD"),
+    "uae dirhams": ("AED", None),
+    "emirati dirhams": ("AED", None),
+    "moroccan dirhams": ("MAD", None),
     "riyals": ("SAR", "could be QAR"),
     "saudi riyals": ("SAR", None),
     "qatari riyals": ("QAR", None),
     "rials": ("IRR", "could be OMR or YER"),
     "iranian rials": ("IRR", None),
+    "omani rials": ("OMR", None),
+    "yemeni rials": ("YER", None),
     "dinars": (None, "dinars of several countries"),
     "kuwaiti dinars": ("KWD", None),
     "iraqi dinars": ("IQD", None),
+    "bahraini dinars": ("BHD", None),
+    "jordanian dinars": ("JOD", None),
+    "libyan dinars": ("LYD", None),
+    "tunisian dinars": ("TND", None),
+    "algerian dinars": ("DZD", None),
+    "serbian dinars": ("RSD", None),
     "zloty": ("PLN", None),
     "zlotys": ("PLN", None),
     "forints": ("HUF", None),
@@ -179,6 +224,22 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "norwegian kroner": ("NOK", None),
     "danish kroner": ("DKK", None),
     "kroner": ("NOK", "could be DKK"),
+    "krone": ("NOK", "could be DKK"),
+    "norwegian krone": ("NOK", None),
+    "danish krone": ("DKK", None),
+    "krona": ("SEK", "could be ISK"),
+    "swedish krona": ("SEK", None),
+    "icelandic krona": ("ISK", None),
+    "kronur": ("ISK", None),
+    "icelandic kronur": ("ISK", None),
+    "crowns": (None, "could be SEK, NOK, DKK, ISK or CZK"),
+    "swedish crowns": ("SEK", None),
+    "norwegian crowns": ("NOK", None),
+    "danish crowns": ("DKK", None),
+    "icelandic crowns": ("ISK", None),
+    "czech crowns": ("CZK", None),
+    "koruna": ("CZK", None),
+    "korunas": ("CZK", None),
     "shekels": ("ILS", None),
     "tenge": ("KZT", None),
 }
@@ -187,8 +248,8 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
 MINOR_UNITS: dict[str, float] = {"pence": 0.01, "cents": 0.01, "euro cents": 0.01, "p": 0.01}
 """Words for a hundredth of the currency: "50 pence" is 0.50 GBP, so values stay in major units."""
 
-WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won"})
-"""Currency words that are also everyday English ("the two won"); they count only after a scale word."""
+WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns"})
+"""Currency words that are also everyday English ("the two won", "three crowns"); they count only after a scale word."""
 
 SCALES: dict[str, float] = {
     "thousand": 1e3,
@@ -322,3 +383,411 @@ CHANGE_WORDS: frozenset[str] = frozenset(
     }
 )
 """Words after which "X to Y" is a change ("rose $1.64 to $47.10"), not a range."""
+
+
+# --- context: reading an ambiguous currency from the rest of the article ----------------
+#
+# ``amounts.currency_context`` scans an article once for the phrases below and reads the
+# ambiguous forms ("$", "Rs", "¥", "pounds", ...) from what it finds. Phrases are matched
+# case-sensitively as written here, plus an all-capitals variant (datelines: "TORONTO -"),
+# a capitalised variant of lower-case phrases ("Sterling fell") and a curly-apostrophe
+# variant; a phrase must stand as a whole word. The longest phrase at a position wins, so
+# "Bank of Canada" counts once and "Latin America" hides "America".
+
+
+class ContextFamily(NamedTuple):
+    """Currencies that share a written form ("$", "Rs", "¥"), and how much evidence a reading needs."""
+
+    default: str | None
+    """The family's reading when the text says nothing (:data:`DOLLAR_DEFAULT` for the dollar)."""
+    codes: tuple[str, ...]
+    """Every code a bare form of the family may be read as from context."""
+    min_score: int
+    """Evidence (see the weights below) a reading other than the default needs, besides dominance."""
+    local_press_only: frozenset[str] = frozenset()
+    """Codes whose *country* cues count only when the article writes the default explicitly ("US$")."""
+
+
+CONTEXT_FAMILIES: dict[str, ContextFamily] = {
+    "dollar": ContextFamily(
+        DOLLAR_DEFAULT,
+        (
+            "USD", "CAD", "AUD", "NZD", "SGD",
+            "HKD", "TWD", "JMD", "TTD", "BBD", "BSD", "BZD", "GYD", "FJD", "NAD",
+        ),
+        2,
+        frozenset({"HKD", "TWD", "JMD", "TTD", "BBD", "BSD", "BZD", "GYD", "FJD", "NAD"}),
+    ),
+    "rupee": ContextFamily("INR", ("INR", "PKR", "LKR", "NPR", "MUR", "SCR"), 1),
+    "yen": ContextFamily("JPY", ("JPY", "CNY"), 3),
+    "pound": ContextFamily("GBP", ("GBP", "EGP", "LBP", "SYP", "SDG", "SSP"), 2),
+    "peso": ContextFamily("MXN", ("MXN", "ARS", "PHP", "CLP", "COP", "UYU", "DOP", "CUP"), 1),
+    "franc": ContextFamily("CHF", ("CHF", "XOF", "XAF", "RWF", "BIF", "GNF", "CDF", "DJF"), 1),
+    "dinar": ContextFamily(None, ("KWD", "IQD", "BHD", "JOD", "LYD", "TND", "DZD", "RSD"), 1),
+    "shilling": ContextFamily("KES", ("KES", "UGX", "TZS", "SOS"), 1),
+    "dirham": ContextFamily("AED", ("AED", "MAD"), 1),
+    "riyal": ContextFamily("SAR", ("SAR", "QAR", "IRR", "OMR", "YER"), 1),
+    "krona": ContextFamily("SEK", ("SEK", "NOK", "DKK", "ISK", "CZK"), 1),
+}
+"""Families of ambiguous currencies, resolved once per article.
+
+Dollar: USD is the prior everywhere, because international stories about any country
+quote money in US dollars; only countries whose own currency is a dollar compete, and
+they need dominance plus a score of 2 (two country cues, or one amount in that dollar).
+Mexico, Chile, Colombia and Argentina also write "$" for their pesos at home, but English
+news does not, so pesos are not in the family. Left out: ZWL (no longer issued; "$" in
+Zimbabwe news is the US dollar), LRD (Liberia runs on US dollars too), XCD (eight
+countries; usually written "EC$"), KYD/BMD (offshore finance in US dollars).
+
+HKD, TWD and the small dollar economies are ``local_press_only``: their own English press
+marks the local dollar ("HK$", "NT$") or marks the US dollar ("US$") and writes "$" for
+the local one, while wire copy about them (TSMC in Arizona, FTX in the Bahamas, Exxon in
+Guyana) writes "$" for US dollars. So their country cues count only in an article that
+also writes US dollars explicitly.
+
+Rupee, peso, franc, dinar, shilling, dirham, riyal, krona: only the country itself uses
+the currency, so one cue is enough if no other country of the family is close. Yen: "¥"
+is mostly Japanese usage (Chinese English-language media write "yuan"), and Japanese
+business stories often mention China ("Toyota ... ¥1.2 trillion ... sales in China fell as
+Chinese rivals cut prices"), so CNY needs a score of 3 and dominance. Pound:
+GBP is the prior, so the others need 2 as well.
+"""
+
+FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
+    "$": ("dollar", None),
+    "dollars": ("dollar", None),
+    "dollar": ("dollar", None),
+    "cents": ("dollar", None),
+    "Rs": ("rupee", None),
+    "Rs.": ("rupee", None),
+    "₨": ("rupee", None),
+    "rupees": ("rupee", None),
+    "rupee": ("rupee", None),
+    "¥": ("yen", None),
+    "pounds": ("pound", None),
+    "pound": ("pound", None),
+    "pesos": ("peso", None),
+    "francs": ("franc", None),
+    "cfa francs": ("franc", frozenset({"XOF", "XAF"})),
+    "dinars": ("dinar", None),
+    "shillings": ("shilling", None),
+    "dirhams": ("dirham", None),
+    "riyals": ("riyal", None),
+    "rials": ("riyal", None),
+    "kr": ("krona", frozenset({"SEK", "NOK", "DKK", "ISK"})),
+    "kr.": ("krona", frozenset({"SEK", "NOK", "DKK", "ISK"})),
+    "krona": ("krona", frozenset({"SEK", "ISK"})),
+    "krone": ("krona", frozenset({"NOK", "DKK"})),
+    "kroner": ("krona", frozenset({"NOK", "DKK"})),
+    "crowns": ("krona", None),
+}
+"""Ambiguous written forms (keys of SYMBOLS / CURRENCY_WORDS) -> (family, codes the form may stand for; None = all)."""
+
+CUE_WEIGHT = 1
+"""Weight of a country, city, institution or currency-name cue, and of an international-finance cue."""
+
+AMOUNT_WEIGHT = 2
+"""Weight of an amount written in an unambiguous currency of the family ("C$16.4 million", "PKR 500 crore")."""
+
+DOMINANCE = 2
+"""A reading needs at least this many times the score of every other code of its family."""
+
+COUNTRY_CUES: dict[str, tuple[str, ...]] = {
+    # dollar family
+    "USD": (
+        "United States", "U.S.", "US", "U.S.A.", "USA", "America", "American", "Americans",
+        "Washington", "Wall Street", "Federal Reserve", "Fed", "White House", "Capitol Hill",
+        "Congress", "Pentagon", "New York", "NYSE", "Nasdaq", "Dow Jones", "S&P 500",
+        "California", "Texas", "Florida", "Illinois", "Ohio", "Michigan", "Pennsylvania",
+        "Massachusetts", "New Jersey", "Virginia", "North Carolina", "Arizona", "Colorado",
+        "Nevada", "Louisiana", "New Mexico", "New England", "Alabama", "Alaska", "Arkansas",
+        "Connecticut", "Delaware", "Hawaii", "Idaho", "Indiana", "Iowa", "Kansas", "Kentucky",
+        "Maine", "Maryland", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska",
+        "New Hampshire", "North Dakota", "Oklahoma", "Oregon", "Rhode Island", "South Carolina",
+        "South Dakota", "Tennessee", "Utah", "Vermont", "West Virginia", "Wisconsin", "Wyoming",
+        "Manhattan", "Brooklyn", "Chicago", "Los Angeles", "San Francisco",
+        "Silicon Valley", "Boston", "Houston", "Dallas", "Seattle", "Atlanta", "Miami",
+        "Detroit", "Philadelphia",
+    ),
+    "CAD": (
+        "Canada", "Canadian", "Canadians", "Ottawa", "Toronto", "Montreal", "Montréal",
+        "Vancouver", "Calgary", "Edmonton", "Winnipeg", "Halifax", "Saskatoon", "Quebec",
+        "Québec", "Ontario", "Alberta", "British Columbia", "Manitoba", "Saskatchewan",
+        "Nova Scotia", "Newfoundland", "Prince Edward Island", "Yukon", "Nunavut",
+        "Northwest Territories", "Bank of Canada", "TSX", "Toronto Stock Exchange",
+        "Parliament Hill", "Queen's Park", "London, Ontario", "Kingston, Ontario",
+    ),
+    "AUD": (
+        "Australia", "Australian", "Australians", "Canberra", "Sydney", "Melbourne", "Brisbane",
+        "Perth", "Adelaide", "Hobart", "Gold Coast", "New South Wales", "NSW", "Queensland",
+        "Western Australia", "South Australia", "Tasmania", "Northern Territory", "Pilbara",
+        "Reserve Bank of Australia", "RBA", "ASX", "Australian Securities Exchange",
+    ),
+    "NZD": (
+        "New Zealand", "New Zealander", "New Zealanders", "Auckland", "Wellington",
+        "Christchurch", "Reserve Bank of New Zealand", "RBNZ", "NZX",
+    ),
+    "SGD": (
+        "Singapore", "Singaporean", "Singaporeans", "Monetary Authority of Singapore", "SGX",
+        "Singapore Exchange", "Temasek", "Changi",
+    ),
+    "HKD": ("Hong Kong", "Hongkongers", "Kowloon", "HKMA", "Hong Kong Monetary Authority", "Hang Seng", "HKEX"),
+    "TWD": ("Taiwan", "Taiwanese", "Taipei", "Kaohsiung", "Taiex"),
+    "JMD": ("Jamaica", "Jamaican", "Jamaicans", "Bank of Jamaica", "Montego Bay", "Kingston, Jamaica"),
+    "TTD": ("Trinidad and Tobago", "Trinidad", "Tobago", "Trinidadian", "Port of Spain", "Port-of-Spain"),
+    "BBD": ("Barbados", "Barbadian", "Bajan", "Bridgetown"),
+    "BSD": ("Bahamas", "Bahamian", "Bahamians"),
+    "BZD": ("Belize", "Belizean"),
+    "GYD": ("Guyana", "Guyanese", "Georgetown, Guyana"),
+    "FJD": ("Fiji", "Fijian", "Fijians", "Suva"),
+    "NAD": ("Namibia", "Namibian", "Namibians", "Windhoek"),
+    # rupee family
+    "INR": (
+        "India", "Indian", "Indians", "New Delhi", "Delhi", "Mumbai", "Bengaluru", "Bangalore",
+        "Chennai", "Kolkata", "Ahmedabad", "Pune", "Maharashtra", "Gujarat", "Tamil Nadu",
+        "Karnataka", "Kerala", "Uttar Pradesh", "Bihar", "Rajasthan", "West Bengal", "Telangana",
+        "Andhra Pradesh", "Reserve Bank of India", "RBI", "Sensex", "Nifty", "SEBI", "Lok Sabha",
+        "Rajya Sabha",
+    ),
+    "PKR": (
+        "Pakistan", "Pakistani", "Pakistanis", "Islamabad", "Karachi", "Lahore", "Rawalpindi",
+        "Peshawar", "Quetta", "Faisalabad", "Multan", "Sindh", "Balochistan", "Khyber Pakhtunkhwa",
+        "Gwadar", "State Bank of Pakistan", "SBP", "PSX", "Pakistan Stock Exchange", "FBR",
+    ),
+    "LKR": ("Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo", "Kandy", "Central Bank of Sri Lanka", "CBSL"),
+    "NPR": ("Nepal", "Nepali", "Nepalese", "Kathmandu", "Pokhara", "Nepal Rastra Bank"),
+    "MUR": ("Mauritius", "Mauritian", "Mauritians", "Port Louis"),
+    "SCR": ("Seychelles", "Seychellois"),
+    # "¥"
+    "JPY": (
+        "Japan", "Japanese", "Tokyo", "Osaka", "Yokohama", "Nagoya", "Kyoto", "Kobe", "Fukuoka",
+        "Sapporo", "Hokkaido", "Okinawa", "Bank of Japan", "BOJ", "BoJ", "Nikkei", "Topix", "TOPIX",
+        "Keidanren", "METI", "Toyota", "Sony", "SoftBank", "Nissan", "Honda", "Hitachi",
+        "Panasonic", "Nintendo", "Toshiba", "Mitsubishi", "Mitsui", "Sumitomo", "Mizuho", "Nomura",
+        "MUFG", "Takeda", "Uniqlo", "Fast Retailing",
+    ),
+    "CNY": (
+        "China", "Chinese", "Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Guangdong", "Hangzhou",
+        "Zhejiang", "Jiangsu", "Wuhan", "Chongqing", "Tianjin", "Chengdu", "Sichuan", "Hefei",
+        "Anhui", "Fujian", "Shandong", "People's Bank of China", "PBOC", "PBoC", "State Council",
+        "NDRC", "CSRC", "Politburo", "Xinhua", "Shanghai Composite", "CSI 300", "CSI300",
+        "Alibaba", "Tencent", "Huawei", "BYD", "Xiaomi", "ICBC", "Bank of China", "Sinopec",
+        "PetroChina", "CATL", "Baidu", "Evergrande",
+    ),
+    # pound family
+    "GBP": (
+        "Britain", "British", "Briton", "Britons", "UK", "U.K.", "United Kingdom", "England",
+        "Scotland", "Scottish", "Wales", "Welsh", "Northern Ireland", "London", "Manchester",
+        "Edinburgh", "Glasgow", "Cardiff", "Belfast", "Westminster", "Downing Street", "Whitehall",
+        "Bank of England", "BoE", "FTSE", "Exchequer", "HMRC", "House of Commons", "NHS",
+        "Ofgem", "Ofcom", "Ofwat",
+    ),
+    "EGP": (
+        "Egypt", "Egyptian", "Egyptians", "Cairo", "Alexandria", "Giza", "Suez Canal", "Suez",
+        "Central Bank of Egypt", "Sharm el-Sheikh",
+    ),
+    "LBP": ("Lebanon", "Lebanese", "Beirut", "Banque du Liban"),
+    "SYP": ("Syria", "Syrian", "Syrians", "Damascus", "Aleppo", "Homs", "Idlib"),
+    "SDG": ("Sudan", "Sudanese", "Khartoum", "Port Sudan", "Darfur", "Omdurman"),
+    "SSP": ("South Sudan", "South Sudanese", "Juba"),
+    # peso family
+    "MXN": (
+        "Mexico", "Mexican", "Mexicans", "Mexico City", "Monterrey", "Guadalajara", "Banxico", "Bank of Mexico",
+        "Pemex",
+    ),
+    "ARS": ("Argentina", "Argentine", "Argentines", "Argentinian", "Buenos Aires", "Casa Rosada", "BCRA"),
+    "PHP": (
+        "Philippines", "Philippine", "Filipino", "Filipinos", "Manila", "Cebu", "Mindanao", "Davao",
+        "Makati", "Quezon City", "Bangko Sentral", "BSP",
+    ),
+    "CLP": ("Chile", "Chilean", "Chileans", "Valparaiso", "Valparaíso", "Codelco"),
+    "COP": ("Colombia", "Colombian", "Colombians", "Bogota", "Bogotá", "Medellin", "Medellín", "Ecopetrol"),
+    "UYU": ("Uruguay", "Uruguayan", "Uruguayans", "Montevideo"),
+    "DOP": ("Dominican Republic", "Santo Domingo"),
+    "CUP": ("Cuba", "Cuban", "Cubans", "Havana"),
+    # franc family
+    "CHF": (
+        "Switzerland", "Swiss", "Zurich", "Zürich", "Geneva", "Bern", "Berne", "Basel", "Lausanne",
+        "Lucerne", "Lugano", "Swiss National Bank", "SNB", "Davos",
+    ),
+    "XOF": (
+        "Senegal", "Senegalese", "Dakar", "Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Ivorian",
+        "Abidjan", "Mali", "Malian", "Bamako", "Burkina Faso", "Burkinabe", "Ouagadougou", "Niger",
+        "Nigerien", "Niamey", "Benin", "Beninese", "Cotonou", "Togo", "Togolese", "Lome", "Lomé",
+        "Guinea-Bissau", "BCEAO", "UEMOA", "WAEMU",
+    ),
+    "XAF": (
+        "Cameroon", "Cameroonian", "Yaounde", "Yaoundé", "Douala", "Gabon", "Gabonese", "Libreville",
+        "Chad", "Chadian", "N'Djamena", "Central African Republic", "Bangui", "Republic of Congo",
+        "Republic of the Congo", "Congo Republic", "Congo-Brazzaville", "Brazzaville",
+        "Equatorial Guinea", "Malabo", "BEAC", "CEMAC",
+    ),
+    "RWF": ("Rwanda", "Rwandan", "Rwandans", "Kigali"),
+    "BIF": ("Burundi", "Burundian", "Bujumbura", "Gitega"),
+    "GNF": ("Guinea", "Guinean", "Guineans", "Conakry"),
+    "CDF": (
+        "Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC",
+        "Kinshasa", "Lubumbashi", "Goma",
+    ),
+    "DJF": ("Djibouti", "Djiboutian"),
+    # dinar family
+    "KWD": ("Kuwait", "Kuwaiti", "Kuwaitis"),
+    "IQD": ("Iraq", "Iraqi", "Iraqis", "Baghdad", "Basra", "Erbil", "Mosul"),
+    "BHD": ("Bahrain", "Bahraini", "Manama"),
+    "JOD": ("Jordan", "Jordanian", "Jordanians", "Amman"),
+    "LYD": ("Libya", "Libyan", "Libyans", "Tripoli", "Benghazi"),
+    "TND": ("Tunisia", "Tunisian", "Tunisians", "Tunis"),
+    "DZD": ("Algeria", "Algerian", "Algerians", "Algiers", "Sonatrach"),
+    "RSD": ("Serbia", "Serbian", "Serbians", "Belgrade"),
+    # shilling family
+    "KES": ("Kenya", "Kenyan", "Kenyans", "Nairobi", "Mombasa", "Kisumu"),
+    "UGX": ("Uganda", "Ugandan", "Ugandans", "Kampala", "Entebbe"),
+    "TZS": ("Tanzania", "Tanzanian", "Tanzanians", "Dar es Salaam", "Dodoma", "Zanzibar", "Arusha"),
+    "SOS": ("Somalia", "Somali", "Somalis", "Mogadishu"),
+    # dirham family
+    "AED": ("United Arab Emirates", "UAE", "U.A.E.", "Emirati", "Emiratis", "Dubai", "Abu Dhabi", "Sharjah"),
+    "MAD": (
+        "Morocco", "Moroccan", "Moroccans", "Rabat", "Casablanca", "Marrakesh", "Marrakech", "Tangier",
+        "Bank Al-Maghrib",
+    ),
+    # riyal family
+    "SAR": ("Saudi Arabia", "Saudi", "Saudis", "Riyadh", "Jeddah", "Mecca", "Aramco", "SAMA", "Tadawul"),
+    "QAR": ("Qatar", "Qatari", "Qataris", "Doha", "QatarEnergy"),
+    "IRR": ("Iran", "Iranian", "Iranians", "Tehran", "Isfahan"),
+    "OMR": ("Oman", "Omani", "Omanis", "Muscat"),
+    "YER": ("Yemen", "Yemeni", "Yemenis", "Sanaa", "Sana'a", "Aden", "Houthi", "Houthis"),
+    # krona family
+    "SEK": (
+        "Sweden", "Swedish", "Swedes", "Stockholm", "Gothenburg", "Malmo", "Malmö", "Uppsala", "Riksbank",
+        "Nasdaq Stockholm",
+    ),
+    "NOK": ("Norway", "Norwegian", "Norwegians", "Oslo", "Bergen", "Stavanger", "Trondheim", "Norges Bank", "Equinor"),
+    "DKK": (
+        "Denmark", "Danish", "Danes", "Copenhagen", "Aarhus", "Odense", "Greenland", "Nasdaq Copenhagen",
+        "Danmarks Nationalbank",
+    ),
+    "ISK": ("Iceland", "Icelandic", "Icelanders", "Reykjavik", "Reykjavík"),
+    "CZK": ("Czech Republic", "Czech", "Czechs", "Czechia", "Prague", "Brno", "Czech National Bank", "CNB"),
+}
+"""Country names, demonyms, major cities and regions, central banks, exchanges and a few
+national champions, per currency; each occurrence scores :data:`CUE_WEIGHT`.
+
+Left out on purpose: places whose name is shared (Hyderabad and Punjab are in India and
+Pakistan, Kingston, Georgetown, Victoria, Birmingham and Nassau are elsewhere too, unless
+qualified: "Kingston, Jamaica"), people (they age), and companies that report in US dollars
+(BHP, Rio Tinto, Shopify).
+"""
+
+CURRENCY_CUES: dict[str, tuple[str, ...]] = {
+    "CAD": ("Canadian dollar", "loonie", "Cdn"),
+    "AUD": ("Australian dollar", "Aussie dollar"),
+    "NZD": ("New Zealand dollar", "Kiwi dollar"),
+    "SGD": ("Singapore dollar",),
+    "HKD": ("Hong Kong dollar",),
+    "TWD": ("Taiwan dollar", "New Taiwan dollar"),
+    "JMD": ("Jamaican dollar",),
+    "TTD": ("Trinidad and Tobago dollar", "TT dollar"),
+    "BBD": ("Barbados dollar", "Barbadian dollar"),
+    "BSD": ("Bahamian dollar",),
+    "BZD": ("Belize dollar",),
+    "GYD": ("Guyanese dollar", "Guyana dollar"),
+    "FJD": ("Fiji dollar", "Fijian dollar"),
+    "NAD": ("Namibian dollar", "Namibia dollar"),
+    "INR": ("Indian rupee",),
+    "PKR": ("Pakistani rupee", "Pakistan rupee"),
+    "LKR": ("Sri Lankan rupee",),
+    "NPR": ("Nepalese rupee", "Nepali rupee"),
+    "MUR": ("Mauritian rupee",),
+    "SCR": ("Seychellois rupee",),
+    "JPY": ("yen", "Japanese yen"),
+    "CNY": ("yuan", "renminbi", "Chinese yuan", "RMB", "CNY", "CNH"),
+    "GBP": ("sterling", "British pound"),
+    "EGP": ("Egyptian pound",),
+    "LBP": ("Lebanese pound",),
+    "SYP": ("Syrian pound",),
+    "SDG": ("Sudanese pound",),
+    "SSP": ("South Sudanese pound",),
+    "MXN": ("Mexican peso",),
+    "ARS": ("Argentine peso",),
+    "PHP": ("Philippine peso",),
+    "CLP": ("Chilean peso",),
+    "COP": ("Colombian peso",),
+    "UYU": ("Uruguayan peso",),
+    "DOP": ("Dominican peso",),
+    "CUP": ("Cuban peso",),
+    "CHF": ("Swiss franc",),
+    "XOF": ("West African CFA franc",),
+    "XAF": ("Central African CFA franc",),
+    "RWF": ("Rwandan franc",),
+    "BIF": ("Burundian franc",),
+    "GNF": ("Guinean franc",),
+    "CDF": ("Congolese franc",),
+    "DJF": ("Djiboutian franc",),
+    "KWD": ("Kuwaiti dinar",),
+    "IQD": ("Iraqi dinar",),
+    "BHD": ("Bahraini dinar",),
+    "JOD": ("Jordanian dinar",),
+    "LYD": ("Libyan dinar",),
+    "TND": ("Tunisian dinar",),
+    "DZD": ("Algerian dinar",),
+    "RSD": ("Serbian dinar",),
+    "KES": ("Kenyan shilling",),
+    "UGX": ("Ugandan shilling",),
+    "TZS": ("Tanzanian shilling",),
+    "SOS": ("Somali shilling",),
+    "AED": ("UAE dirham", "Emirati dirham"),
+    "MAD": ("Moroccan dirham",),
+    "SAR": ("Saudi riyal",),
+    "QAR": ("Qatari riyal",),
+    "IRR": ("Iranian rial",),
+    "OMR": ("Omani rial",),
+    "YER": ("Yemeni rial",),
+    "SEK": ("Swedish krona", "Swedish crown", "Swedish kronor"),
+    "NOK": ("Norwegian krone", "Norwegian crown", "Norwegian kroner"),
+    "DKK": ("Danish krone", "Danish crown", "Danish kroner"),
+    "ISK": ("Icelandic krona", "Icelandic crown", "Icelandic kronur"),
+    "CZK": ("Czech crown", "Czech koruna"),
+}
+"""Currencies named without a number ("the Canadian dollar fell"); a plural with "s" is
+added for names ending in a currency noun. Each occurrence scores :data:`CUE_WEIGHT`; an
+*amount* in the currency scores :data:`AMOUNT_WEIGHT` and is taken from the amounts found."""
+
+INTERNATIONAL_CUES: tuple[str, ...] = (
+    "IMF", "International Monetary Fund", "World Bank", "Asian Development Bank",
+    "African Development Bank", "Inter-American Development Bank", "Paris Club", "Eurobond",
+    "Eurobonds", "foreign exchange reserves", "foreign-exchange reserves", "foreign reserves",
+    "forex reserves", "FX reserves", "dollar-denominated", "OPEC", "Brent", "WTI",
+)
+"""International-finance and oil-market context, which quotes in US dollars whatever the
+country: each occurrence scores :data:`CUE_WEIGHT` for USD."""
+
+NEUTRAL_CUES: tuple[str, ...] = (
+    "Latin America", "Latin American", "Latin Americans", "South America", "South American",
+    "Central America", "Central American", "North America", "North American",
+    "US dollar", "US dollars", "U.S. dollar", "U.S. dollars", "US$", "U.S.$",
+    "Indian Ocean", "West Indies", "West Indian", "American Indian", "Papua New Guinea",
+    "New Guinea", "Gulf of Guinea", "Congo", "Congolese", "Niger Delta", "Benin City",
+    "Nasdaq Helsinki", "Nasdaq Nordic", "Nasdaq Riga", "Nasdaq Tallinn", "Nasdaq Vilnius",
+)
+"""Phrases that would otherwise count through a shorter cue inside them ("Latin America"
+is not the US, "Congo" alone is either Congo). The US dollar named outright counts for
+nothing: newspapers that write "$" for their own dollar write "US$" for the US one."""
+
+FIGURES_NOUNS: tuple[str, ...] = ("figures", "amounts")
+"""Nouns that open an explicit statement: "all figures in Canadian dollars", "amounts are in US$"."""
+
+EXPLICIT_CURRENCY_NAMES: dict[str, str] = {
+    "canadian currency": "CAD",
+    "canadian funds": "CAD",
+    "australian currency": "AUD",
+    "u.s. currency": "USD",
+    "us currency": "USD",
+    "u.s. funds": "USD",
+    "us funds": "USD",
+}
+"""Names usable in an explicit statement besides the unambiguous currency words and symbols (lower case)."""
+
+COMMODITY_UNITS: tuple[str, ...] = (
+    "barrel", "bbl", "ounce", "troy ounce", "oz", "mmbtu", "million british thermal units",
+)
+"""Units of benchmark prices quoted in US dollars worldwide: "$80 a barrel" stays USD in a Canadian story."""

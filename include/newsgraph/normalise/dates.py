@@ -31,7 +31,8 @@ Rules, with P the publication date:
   past-tense clause a date more than six months after P moves to the previous
   year (P = 2025-01-10, "the deal was signed on December 12" -> 2024-12-12), and
   in a future clause a date more than six months before P moves to the next year
-  (P = 2025-12-20, "talks will resume on January 5" -> 2026-01-05). With no tense
+  (P = 2025-12-20, "talks will resume on January 5" -> 2026-01-05). A month alone
+  counts from its first day (P = 2024-10-16, "would take effect from April" -> April 2025). With no tense
   signal, P's year.
 * Years ("2015", "in 2015", "the year 2015"): grain "year", resolved to Jan 1.
   Years 1000-2999 only.
@@ -53,6 +54,15 @@ Rules, with P the publication date:
   P.year-10N (grain "year"). "... from now" counts forwards. N is a numeral,
   "a"/"an", or a number word up to "twelve". "last/this/next year" and
   "last/this/next month" resolve at year/month grain.
+* An expression that does not resolve but ends in a day or a count back ("the
+  end of the current fiscal year on June 30", "... three days ago") is narrowed
+  to that tail.
+* Either end of a range ("from 2026 to 2029", "between 2019 and 2021", "June 30
+  to July 2") is unresolved, even when the model tagged the ends separately.
+* "FY27"-style fiscal years the model did not tag are added, unresolved.
+* A bare weekday in a paper of the same weekday ("said on Tuesday it aims to")
+  moves to the next week only when the parse says the clause is future, not
+  because a future word appears elsewhere in the sentence.
 * Unresolved (None, None): durations and vague periods ("the last three
   years", "months", "recent weeks", "decades", "the 1990s"), weeks ("last
   week", "this week"), seasons, quarters, ranges ("2015-2020", "June 30 to
@@ -170,14 +180,17 @@ _RE_AGO = re.compile(
 _RE_RELATIVE_PERIOD = re.compile(r"^(?P<mod>last|next|this|current)\s+(?P<unit>year|month)$")
 
 _FUTURE_WORDS = re.compile(
-    r"\b(?:will|shall|won't|wont|going to|next|upcoming|coming|scheduled|slated|set to|"
+    r"\b(?:will|would|shall|won't|wont|going to|next|upcoming|coming|scheduled|slated|set to|"
     r"plans? to|planned|expected to|to be held)\b|'ll\b"
 )
 _PAST_WORDS = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|yesterday|has been|have been)\b"
 )
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "’ll", "would"})
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|and|-|\u2013|\u2014)\s*(?:the\s+)?(?:end\s+of\s+)?(?:\d{4}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s)", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:\S+\s+){0,3}?\S+\s+(?:and|to|-|\u2013)\s+(?:the\s+)?$", re.IGNORECASE)
+_FISCAL_IN_TEXT = re.compile(r"(?<![\w-])FY\s?\d{2}(?:\d{2})?(?:[-/]\d{2}(?:\d{2})?)?(?![\w-])")
 _FUTURE_LEMMAS = frozenset({"schedule", "slate", "plan", "expect", "set", "due", "intend", "aim"})
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -295,7 +308,7 @@ def _calendar(text: str, published: date | None, tense: Tense) -> Result | None:
             return date(year, month, 1), "month"
         if mod == "this":
             return date(published.year, month, 1), "month"
-        resolved = _year_for(month, 1, published.replace(day=1), tense)
+        resolved = _year_for(month, 1, published, tense)
         return (resolved, "month") if resolved else _NONE
 
     match = _RE_YEAR.match(text)
@@ -438,19 +451,47 @@ def _trimmed(span: Any) -> Any:
     return doc[start:end]
 
 
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "conj", "pcomp", "acl", "parataxis"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass"})
+_PAST_AUX = frozenset({"was", "were", "had", "did", "has", "have"})
+_FUTURE_TO_HEADS = frozenset(
+    {"scheduled", "slated", "planned", "plans", "plan", "planning", "expected", "expects", "set", "due",
+     "intends", "intend", "aims", "aim", "going", "hopes", "hope", "wants", "want",
+     "asked", "asks", "ask", "urged", "urges", "urge", "sought", "seeks", "seek", "requested", "pressed",
+     "agreed", "agrees", "promised", "promises", "pledged", "pledges", "vowed", "vows"}
+)  # fmt: skip
+_SCHEDULED = frozenset({"scheduled", "slated", "due", "expected", "planned"})
+_IRREGULAR_PAST = frozenset(
+    """said told met took made gave paid rose fell sold bought held won lost began came went saw
+    spent got left led set cut hit put brought thought kept found sent built grew fell struck
+    stood ran wrote spoke broke chose drove flew knew swore became meant felt heard""".split()
+)  # fmt: skip
+
+
+def _is_clause_head(token: Any) -> bool:
+    """A verb-like token, told from the dependency parse alone (the pipeline runs without a tagger)."""
+    if token.dep_ in _CLAUSE_DEPS and token.is_alpha:
+        return True
+    return any(child.dep_ in _SUBJECT_DEPS for child in token.children)
+
+
 def _governing_verb(span: Any) -> Any | None:
     token = span.root
     for _ in range(8):
         if token.head.i == token.i:
             return None
         token = token.head
-        if token.pos_ in ("VERB", "AUX"):
+        if _is_clause_head(token):
             return token
     return None
 
 
 def _parse_tense(span: Any) -> Tense:
-    """Tense of the clause that governs ``span``, from the dependency parse; None if unclear."""
+    """Tense of the clause that governs ``span``, from the dependency parse; None if unclear.
+
+    Uses dependency labels and word forms only: auxiliaries ("will", "was"), the
+    verb's own form ("said", "agreed") and "to" after a planning word ("is due to").
+    """
     verb = _governing_verb(span)
     if verb is None:
         return None
@@ -458,14 +499,30 @@ def _parse_tense(span: Any) -> Tense:
     words = {child.lower_.replace("\u2019", "'") for child in auxiliaries}
     if words & _FUTURE_AUX:
         return "future"
-    if "to" in words and verb.head.lemma_ in _FUTURE_LEMMAS | {"go"}:
+    if "to" in words and verb.head.lower_ in _FUTURE_TO_HEADS:
         return "future"
-    if verb.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries):
+    if words & _PAST_AUX:
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "had"}:
-        return "past"
-    if verb.lemma_ in _FUTURE_LEMMAS:
+    form = verb.lower_
+    if form in _SCHEDULED and not words & {"was", "were", "had"}:
         return "future"  # "is scheduled for March 3"
+    if not words and (form in _IRREGULAR_PAST or (form.endswith("ed") and len(form) > 4)):
+        return "past"
+    return None
+
+
+def _dated_tail(span: Any, published: date | None, tense: Tense) -> tuple[Any, date, str] | None:
+    """The longest tail of an unresolved expression that names a day or counts back:
+    "the end of the current fiscal year on June 30" -> "June 30",
+    "25 lakh three days ago" -> "three days ago"."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end):
+        if doc[i - 1].lower_ in ("and", "to", "through", "-", "\u2013"):
+            return None  # the tail of a range is not the date
+        tail = _trimmed(doc[i : span.end])
+        resolved, grain = _resolve(tail.text, published, tense)
+        if resolved is not None and (grain == "day" or tail.text.lower().endswith(" ago")):
+            return tail, resolved, grain
     return None
 
 
@@ -491,12 +548,41 @@ def resolve_dates(doc: Any, published: date | None) -> list[ResolvedDate]:
         has_parse = doc.has_annotation("DEP")
     except Exception:
         return results
+    text = doc.text
     for entity in entities:
         try:
             span = _trimmed(entity)
-            tense = (_parse_tense(span) if has_parse else None) or _text_tense(_sentence_text(span))
-            resolved, grain = _resolve(span.text, published, tense)
+            parsed = _parse_tense(span) if has_parse else None
+            tense = parsed or _text_tense(_sentence_text(span))
+            if parsed is None and tense == "future" and _same_weekday(span.text, published):
+                tense = None  # "said on Tuesday it aims to ... next month", in a Tuesday paper
+            if _in_range(text, span.start_char, span.end_char):
+                resolved, grain = None, None
+            else:
+                resolved, grain = _resolve(span.text, published, tense)
+                if resolved is None:
+                    span, resolved, grain = _dated_tail(span, published, tense) or (span, None, None)
         except Exception:
             span, resolved, grain = entity, None, None
         results.append(ResolvedDate(span.start_char, span.end_char, span.text, resolved, grain))
+    covered = [(r.start, r.end) for r in results]
+    for m in _FISCAL_IN_TEXT.finditer(text):
+        if not any(m.start() < e and s < m.end() for s, e in covered):
+            results.append(ResolvedDate(m.start(), m.end(), m.group(0), None, None))
+    results.sort(key=lambda r: r.start)
     return results
+
+
+def _same_weekday(expression: str, published: date | None) -> bool:
+    """A bare weekday naming the publication day's own weekday ("Tuesday" in a Tuesday paper)."""
+    if published is None:
+        return False
+    match = _RE_WEEKDAY.match(_strip_lead(_normalise(expression)))
+    return bool(match) and match["mod"] is None and WEEKDAYS[match["weekday"]] == published.weekday()
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    """The expression is one end of a range ("from 2026 to 2029", "between 2019 and 2021")."""
+    after = _RANGE_AFTER.match(text, end)
+    before = _RANGE_BEFORE.search(text[max(0, start - 40) : start])
+    return bool(after) or bool(before)

@@ -44,6 +44,10 @@ class EntityMention:
     entity_id: str
     role: str | None
     sentence_idx: int
+    country_code: str | None = None
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)
@@ -73,11 +77,31 @@ _SHORT_REFERENCE = re.compile(
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "Every", "Each", "Any"})
 
 
+_BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|around|outside|across|from|to|into|via|capital|city|town|village|province|state|district)\s+$"
+)
+_LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:[,.;]|\s+(?:and|province|state|district))")
+_BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
+_RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
+_RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name or common short name (pycountry)."""
+    from newsgraph.normalise.geo import country_code
+
+    return country_code("GPE", name) is not None
+
+
 @lru_cache(maxsize=8)
 def _facility_pattern(words: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(sorted((re.escape(w.title()) for w in words), key=len, reverse=True))
     name = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    return re.compile(rf"(?<![\w\-])((?:{name} ){{1,3}})(?:{alternatives})\b|(?<![\w\-])(?:{alternatives}) ({name})\b")
+    return re.compile(
+        rf"(?<![\w\-])((?:{name} ){{1,3}})(?:{alternatives})\b|(?<![\w\-])(?:{alternatives}) (?:of )?({name})\b"
+    )
 
 
 def entity_id_for(label: str, canonical_name: str) -> str:
@@ -171,10 +195,11 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
 class _ArticleEntities:
     """The working state for one article; ``mentions()`` is the result."""
 
-    def __init__(self, doc: "Doc", ref: Reference):
+    def __init__(self, doc: "Doc", ref: Reference, excluded: tuple[tuple[int, int], ...] = ()):
         self.doc = doc
         self.text: str = doc.text
         self.ref = ref
+        self.excluded = excluded
         self.sentence_starts = [s.start_char for s in doc.sents] or [0]
 
     def mentions(self) -> list[EntityMention]:
@@ -185,11 +210,20 @@ class _ArticleEntities:
         cands = [self._facility(c) for c in cands]
         cands = self._extend_ports(cands)
         cands = [c for c in cands if not self._is_junk(c)]
+        self._person_words = {
+            w for c in cands if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
+            for w in self.text[c.start : c.end].split()
+        }
+        cands = [self._known_label(c) for c in cands]
+        cands += self._based_places(cands)
+        cands = self._extend_of_place(cands)
         definitions = self._acronym_definitions(cands)
-        cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands))
+        definitions.update(self._fitted_acronyms(cands, definitions))
+        cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands))
         cands = self._canonicalise(cands, definitions)
         cands = self._resolve_partial_people(cands)
-        cands = self._non_overlapping(cands + self._short_references(cands))
+        cands = self._resolve_short_organisations(cands)
+        cands = self._non_overlapping(cands + self._short_references(cands) + self._surname_uses(cands))
         return [self._to_mention(c) for c in cands]
 
     # -- candidate spans -----------------------------------------------------------------
@@ -200,7 +234,7 @@ class _ArticleEntities:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = _repair(self.text, ent.start_char, ent.end_char)
-            if end > start:
+            if end > start and not any(start < e and s < end for s, e in self.excluded):
                 out.append(_Candidate(start, end, ent.label_))
         return out
 
@@ -218,8 +252,14 @@ class _ArticleEntities:
         out = []
         for m in _facility_pattern(self.ref.facility_words).finditer(self.text):
             start, end = m.span()
-            if (m.group(1) or m.group(2)).split()[0] in _NOT_NAMES or any(c.start < end and start < c.end for c in cands):
+            if (m.group(1) or m.group(2)).split()[0] in _NOT_NAMES:
                 continue
+            overlapping = [c for c in cands if c.start < end and start < c.end]
+            # a place or name wholly inside the facility's name gives way ("Port of [Vancouver]")
+            if any(c.start < start or c.end > end or c.label not in ("GPE", "LOC", "ORG", "PERSON") for c in overlapping):
+                continue
+            for c in overlapping:
+                cands.remove(c)
             out.append(_Candidate(start, end, "FAC"))
         return out
 
@@ -245,7 +285,7 @@ class _ArticleEntities:
         return out
 
     def _facility(self, c: _Candidate) -> _Candidate:
-        if c.label not in {"GPE", "LOC", "ORG", "FAC"}:
+        if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"}:
             return c
         words = self.text[c.start : c.end].split()
         if len(words) >= 2 and (words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words):
@@ -261,6 +301,80 @@ class _ArticleEntities:
                 if m and m.group(1).lower() in self.ref.facility_words:
                     c = replace(c, end=c.end + m.end(), label="FAC")
             out.append(c)
+        return out
+
+    def _known_label(self, c: _Candidate) -> _Candidate:
+        """Correct spaCy's label where the name itself settles it.
+
+        A country's name is a GPE ("Sri Lanka" at the start of a sentence is not a
+        person); a name ending in an organisation word ("Habib Bank", "Hanseong
+        Semiconductor") is an ORG, not a person or a place.
+        """
+        if c.label_fixed:
+            return c
+        name = self.text[c.start : c.end]
+        if c.label in _RELABEL_AS_PLACE and c.label != "GPE" and name not in self._person_words and _is_country(name):
+            return replace(c, label="GPE")
+        if c.label != "GPE" and name not in self._person_words and self._is_known_place(c, name):
+            return replace(c, label="GPE")
+        if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
+            return replace(c, label="NORP")
+        if (
+            c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+            and len(name.split()) >= 2
+            and all(w[:1].isupper() for w in name.split())
+            and _role_before(self.text, c.start, self.ref) is not None
+            and name.split()[-1].lower().strip(".,") not in self.ref.org_words
+        ):
+            # "Governor Shaktikanta Das", "President Thabo Nkosi": a title makes a person
+            role = _role_before(self.text, c.start, self.ref)
+            return replace(c, label="PERSON", role_span=role, role=canonical_spelling(self.text[role[0] : role[1]]))
+        last = name.split()[-1] if name.split() else ""
+        if c.label in _RELABEL_AS_ORG and len(name.split()) >= 2 and last.lower().strip(".,") in self.ref.org_words:
+            return replace(c, label="ORG")
+        return c
+
+    def _is_known_place(self, c: _Candidate, name: str) -> bool:
+        """A city, state or province the gazetteer knows, where the model's label is
+        unlikely to be right for it ("Karachi-based" as ORG, "Tamil Nadu" as PERSON)."""
+        from newsgraph.normalise.geo import known_place
+
+        if c.label not in ("LOC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT", "ORG", "PERSON", "FAC"):
+            return False
+        if c.label == "FAC" and any(w.lower() in self.ref.facility_words for w in name.split()):
+            return False
+        known = known_place(name)
+        if known is None:
+            return False
+        kind, population = known
+        if kind not in ("city", "admin1", "country"):
+            return False
+        located = bool(_LOCATIVE_BEFORE.search(self.text, max(0, c.start - 12), c.start)) or bool(
+            _LOCATIVE_AFTER.match(self.text, c.end)
+        )
+        multiword = len(name.split()) >= 2
+        if c.label in ("LOC", "FAC"):
+            return True
+        if c.label in ("PRODUCT", "NORP", "WORK_OF_ART", "EVENT"):
+            return kind != "city" or population >= 50_000 or located
+        if c.label == "ORG":
+            last = name.split()[-1].lower()
+            return last not in self.ref.org_words and (kind in ("admin1", "country") or located)
+        # PERSON: a multi-word province or big city, or any place after "in", "near"...
+        return (multiword and (kind != "city" or population >= 1_000_000)) or located
+
+    def _based_places(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Vevey-based": a known place before "-based" the model did not tag."""
+        from newsgraph.normalise.geo import known_place
+
+        out = []
+        for m in _BASED.finditer(self.text):
+            start, end = m.span(1)
+            if any(c.start < end and start < c.end for c in cands) or any(start < e and s < end for s, e in self.excluded):
+                continue
+            known = known_place(m.group(1))
+            if known is not None and known[0] in ("city", "admin1", "country"):
+                out.append(_Candidate(start, end, "GPE"))
         return out
 
     def _is_junk(self, c: _Candidate) -> bool:
@@ -282,6 +396,54 @@ class _ArticleEntities:
             if _acronym_fits(acronym, self.text[c.start : c.end]):
                 defs.setdefault(acronym, c)
         return defs
+
+    def _known_acronyms(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Acronyms from the alias file ("PBOC") wherever they stand, tagged or not."""
+        out = []
+        for m in _BARE_ACRONYM.finditer(self.text):
+            if m.group(0) not in self.ref.acronyms or any(c.start < m.end() and m.start() < c.end for c in cands):
+                continue
+            alias = self.ref.alias_for(m.group(0))
+            if alias is not None and not any(m.start() < e and s < m.end() for s, e in self.excluded):
+                out.append(_Candidate(m.start(), m.end(), alias.label))
+        return out
+
+    def _extend_of_place(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Securities and Exchange Board" + " of India": an organisation word followed by
+        "of" and a place the model tagged separately is one name."""
+        cands = sorted(cands, key=lambda c: (c.start, c.end))
+        out: list[_Candidate] = []
+        skip: set[int] = set()
+        for i, c in enumerate(cands):
+            if i in skip:
+                continue
+            name = self.text[c.start : c.end]
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if (
+                c.label == "ORG"
+                and nxt is not None
+                and nxt.label == "GPE"
+                and name.split()[-1].lower() in self.ref.org_words
+                and re.fullmatch(r" of (?:the )?", self.text[c.end : nxt.start])
+            ):
+                c = replace(c, end=nxt.end)
+                skip.add(i + 1)
+            out.append(c)
+        return out
+
+    def _fitted_acronyms(self, cands: list[_Candidate], definitions: dict[str, _Candidate]) -> dict[str, _Candidate]:
+        """Acronyms used but not defined ("the BOJ") whose letters fit exactly one
+        organisation named in full in the same article ("Bank of Japan")."""
+        long_forms = [c for c in cands if c.label == "ORG" and len(self.text[c.start : c.end].split()) >= 2]
+        found: dict[str, _Candidate] = {}
+        for m in _BARE_ACRONYM.finditer(self.text):
+            acronym = m.group(0)
+            if acronym in definitions or acronym in found or self.ref.alias_for(acronym) is not None:
+                continue
+            fits = {self.text[c.start : c.end]: c for c in long_forms if _acronym_fits(acronym, self.text[c.start : c.end])}
+            if len(fits) == 1:
+                found[acronym] = next(iter(fits.values()))
+        return found
 
     def _acronym_uses(self, definitions: dict[str, _Candidate], cands: list[_Candidate]) -> list[_Candidate]:
         out = []
@@ -330,12 +492,57 @@ class _ArticleEntities:
                 full_names[c.canonical] = set(name_key(c.canonical).split())
         out = []
         for c in cands:
-            if c.label == "PERSON" and c.canonical not in full_names:
+            if c.label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT") and c.canonical not in full_names:
                 words = set(name_key(c.canonical).split())
                 matches = [full for full, fw in full_names.items() if words and words < fw]
-                if len(matches) == 1:
-                    c = replace(c, canonical=matches[0])
+                # another label only for a lone surname: "Hendry" (ORG) after "Paul Hendry"
+                surname_only = len(matches) == 1 and list(words) == name_key(matches[0]).split()[-1:]
+                if len(matches) == 1 and (c.label == "PERSON" or surname_only) and not _is_country(c.canonical):
+                    c = replace(c, canonical=matches[0], label="PERSON")
             out.append(c)
+        return out
+
+    def _resolve_short_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Booking" after "Booking Holdings": the leading words of exactly one longer
+        organisation of the article name it, whatever label spaCy gave the short form
+        (places and people excepted)."""
+        orgs = {c.canonical for c in cands if c.label == "ORG" and len(c.canonical.split()) >= 2}
+        if not orgs:
+            return cands
+        out = []
+        for c in cands:
+            if c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT") or c.canonical in orgs or _is_country(c.canonical):
+                out.append(c)
+                continue
+            words = c.canonical.split()
+            owners = [o for o in orgs if len(o.split()) > len(words) and o.split()[: len(words)] == words]
+            if len(owners) == 1 and (c.label != "PERSON" or not self._person_named(c.canonical, cands)):
+                c = replace(c, label="ORG", canonical=owners[0])
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _person_named(name: str, cands: list[_Candidate]) -> bool:
+        words = set(name_key(name).split())
+        return any(c.label == "PERSON" and c.canonical != name and words <= set(name_key(c.canonical).split()) for c in cands)
+
+    def _surname_uses(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Later uses of a person's surname that spaCy did not tag ("Dar said...")."""
+        by_surname: dict[str, set[str]] = {}
+        for c in cands:
+            words = c.canonical.split()
+            if c.label == "PERSON" and len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2:
+                by_surname.setdefault(words[-1], set()).add(c.canonical)
+        others = {w for c in cands if c.label != "PERSON" for w in c.canonical.split()}
+        out = []
+        for surname, fulls in by_surname.items():
+            if len(fulls) != 1 or surname in others:
+                continue
+            (full,) = fulls
+            first = min(c.start for c in cands if c.canonical == full)
+            pattern = re.compile(r"(?<![\w\-'’])" + re.escape(surname) + r"(?![\w\-])")
+            for m in pattern.finditer(self.text, first):
+                out.append(_Candidate(m.start(), m.end(), "PERSON", canonical=full))
         return out
 
     def _short_references(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -367,6 +574,28 @@ class _ArticleEntities:
         )
 
 
-def extract_entities(doc: "Doc", ref: Reference) -> list[EntityMention]:
-    """All entity mentions of one parsed article, in text order."""
-    return _ArticleEntities(doc, ref).mentions()
+def extract_entities(doc: "Doc", ref: Reference, excluded: tuple[tuple[int, int], ...] = ()) -> list[EntityMention]:
+    """All entity mentions of one parsed article, in text order, places on the map.
+
+    ``excluded`` are character spans that are something else (money amounts): a
+    model entity overlapping one is dropped. GPE, LOC and FAC mentions carry the
+    country, GeoNames id and coordinates that :func:`newsgraph.normalise.geo.resolve_places`
+    finds for them with the article's other places as context.
+    """
+    from newsgraph.normalise.geo import resolve_places
+
+    mentions = _ArticleEntities(doc, ref, excluded).mentions()
+    places = resolve_places([(m.label, m.canonical_name) for m in mentions])
+    out = []
+    for m in mentions:
+        place = places.get((m.label, m.canonical_name))
+        if place is not None:
+            m = replace(
+                m,
+                country_code=place.country_code,
+                geonames_id=place.geonames_id,
+                latitude=place.latitude,
+                longitude=place.longitude,
+            )
+        out.append(m)
+    return out

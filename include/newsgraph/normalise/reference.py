@@ -27,6 +27,12 @@ class Reference:
     roles: tuple[tuple[str, ...], ...]
     junk_names: frozenset[str]
     facility_words: frozenset[str]
+    #: last words that make a name an organisation ("Bank", "Holdings", "Semiconductor")
+    org_words: frozenset[str] = frozenset()
+    #: aliases written in capitals ("IMF", "PBOC"): found in text even where the model missed them
+    acronyms: frozenset[str] = frozenset()
+    #: nationality and group adjectives, name-keyed ("Pakistani", "European")
+    demonyms: frozenset[str] = frozenset()
 
     def alias_for(self, name: str) -> Alias | None:
         return self.aliases.get(name_key(name))
@@ -46,6 +52,18 @@ def _lines(path: Path) -> list[str]:
 def role_words(phrase: str) -> tuple[str, ...]:
     """Lower-cased words of a role phrase, trailing dots dropped ("Dr." == "dr")."""
     return tuple(w.rstrip(".").lower() for w in phrase.split())
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def _read_acronyms(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    with path.open(encoding="utf-8", newline="") as fh:
+        return frozenset(a for row in csv.DictReader(fh) if _is_acronym(a := (row.get("alias") or "").strip()))
 
 
 def _read_aliases(path: Path) -> dict[str, Alias]:
@@ -68,7 +86,10 @@ def load_reference(folder: Path) -> Reference:
     roles = sorted({role_words(p) for p in _lines(folder / "roles.txt")}, key=len, reverse=True)
     return Reference(
         aliases=_read_aliases(folder / "aliases.csv"),
+        acronyms=_read_acronyms(folder / "aliases.csv"),
         roles=tuple(roles),
         junk_names=frozenset(name_key(n) for n in _lines(folder / "junk_names.txt")),
         facility_words=frozenset(w.lower() for w in _lines(folder / "facility_words.txt")),
+        org_words=frozenset(w.lower() for w in _lines(folder / "org_words.txt")),
+        demonyms=frozenset(name_key(w) for w in _lines(folder / "demonyms.txt")),
     )

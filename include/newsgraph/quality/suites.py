@@ -38,13 +38,14 @@ DERIVED_COLUMNS: dict[str, str] = {
 }
 
 #: Tables whose suite reads the derived columns.
-TABLES_WITH_ARTICLE_REFERENCE: frozenset[str] = frozenset({"entity_mentions", "amounts"})
+TABLES_WITH_ARTICLE_REFERENCE: frozenset[str] = frozenset({"entity_mentions", "amounts", "dates"})
 
 #: The identifying column of each table, shown next to offending values in reports.
 PRIMARY_KEYS: dict[str, str] = {
     "articles": "article_id",
     "entity_mentions": "mention_id",
     "amounts": "amount_id",
+    "dates": "date_id",
     "quarantine": "quarantine_id",
     "entities": "entity_id",
 }
@@ -172,8 +173,31 @@ def amounts_suite() -> list[Expectation]:
             ignore_row_if="either_value_is_missing",
         ),
         E.ExpectColumnValuesToBeBetween(column="value_usd", min_value=0, strict_min=True),
+        E.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A="value_max_usd",
+            column_B="value_usd",
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+        ),
+        E.ExpectColumnValuesToNotBeNull(column="entity_ids"),
         # Nulls are skipped by value-set expectations: an amount without a currency is valid.
         E.ExpectColumnValuesToBeInSet(column="currency", value_set=list(iso_4217_codes())),
+        *_span_in_article(),
+    ]
+
+
+def dates_suite() -> list[Expectation]:
+    import great_expectations as gx
+
+    E = gx.expectations
+    return [
+        E.ExpectTableColumnsToMatchSet(
+            column_set=_columns(schema.DATES, *DERIVED_COLUMNS), exact_match=True
+        ),
+        *_key("date_id"),
+        *_non_empty_text("text"),
+        # Unresolved expressions keep a null date and grain; the in-set check skips nulls.
+        E.ExpectColumnValuesToBeInSet(column="grain", value_set=list(schema.DATE_GRAINS)),
         *_span_in_article(),
     ]
 
@@ -221,6 +245,7 @@ SUITES: dict[str, Callable[[], list[Expectation]]] = {
     "articles": articles_suite,
     "entity_mentions": entity_mentions_suite,
     "amounts": amounts_suite,
+    "dates": dates_suite,
     "quarantine": quarantine_suite,
     "entities": entities_suite,
 }

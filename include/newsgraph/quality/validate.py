@@ -183,7 +183,11 @@ def _with_article_reference(frame: pd.DataFrame, articles: pd.DataFrame | None) 
     else:
         text_chars = pd.Series([], dtype="Int64")
     known = frame["article_id"].isin(text_chars.index).to_numpy(dtype=bool)
-    chars = frame["article_id"].map(text_chars).where(known, -1).astype("Int64")
+    chars = frame["article_id"].map(text_chars).where(known, -1)
+    try:  # an empty frame maps to the dtype of article_id, not to a number
+        chars = chars.astype("Int64")
+    except (TypeError, ValueError):
+        chars = pd.to_numeric(chars, errors="coerce")
     return frame.assign(article_text_chars=chars, article_known=known)
 
 

@@ -154,7 +154,11 @@ def describe(root: Path, day: date | None = None) -> list[PartitionInfo]:
 
 
 def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None]) -> int:
-    """Recompute the ``entities`` dimension from every published mention and replace it whole."""
+    """Recompute the ``entities`` dimension from every published mention and replace it whole.
+
+    An entity's place (country, GeoNames id, coordinates) is the one most of its mentions
+    were resolved to (ties: the lowest code or id), so it is the same on every rebuild.
+    """
     import duckdb
 
     root = Path(root)
@@ -165,17 +169,40 @@ def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None])
             con = duckdb.connect()
             rows = con.sql(
                 """
-                SELECT entity_id,
-                       min(label) AS label,
-                       min(canonical_name) AS canonical_name,
-                       list_sort(list_distinct(list(text))) AS aliases,
+                WITH m AS (SELECT * FROM read_parquet(?, hive_partitioning = true)),
+                countries AS (
+                    SELECT entity_id, first(country_code ORDER BY n DESC, country_code) AS country_code
+                    FROM (SELECT entity_id, country_code, count(*) AS n FROM m
+                          WHERE country_code IS NOT NULL GROUP BY ALL)
+                    GROUP BY entity_id
+                ),
+                places AS (
+                    SELECT entity_id,
+                           first(geonames_id ORDER BY n DESC, geonames_id) AS geonames_id,
+                           first(latitude ORDER BY n DESC, geonames_id) AS latitude,
+                           first(longitude ORDER BY n DESC, geonames_id) AS longitude
+                    FROM (SELECT entity_id, geonames_id, any_value(latitude) AS latitude,
+                                 any_value(longitude) AS longitude, count(*) AS n
+                          FROM m WHERE geonames_id IS NOT NULL GROUP BY entity_id, geonames_id)
+                    GROUP BY entity_id
+                )
+                SELECT m.entity_id,
+                       min(m.label) AS label,
+                       min(m.canonical_name) AS canonical_name,
+                       list_sort(list_distinct(list(m.text))) AS aliases,
+                       any_value(c.country_code) AS seen_country_code,
+                       any_value(p.geonames_id) AS geonames_id,
+                       any_value(p.latitude) AS latitude,
+                       any_value(p.longitude) AS longitude,
                        count(*) AS mention_count,
-                       count(DISTINCT article_id) AS article_count,
-                       min(dt)::DATE AS first_seen,
-                       max(dt)::DATE AS last_seen
-                FROM read_parquet(?, hive_partitioning = true)
-                GROUP BY entity_id
-                ORDER BY entity_id
+                       count(DISTINCT m.article_id) AS article_count,
+                       min(m.dt)::DATE AS first_seen,
+                       max(m.dt)::DATE AS last_seen
+                FROM m
+                LEFT JOIN countries c USING (entity_id)
+                LEFT JOIN places p USING (entity_id)
+                GROUP BY m.entity_id
+                ORDER BY m.entity_id
                 """,
                 params=[files],
             ).to_arrow_table()
@@ -184,7 +211,9 @@ def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None])
         else:
             records = []
         for r in records:
-            r["country_code"] = country_code(r["label"], r["canonical_name"])
+            # the country most mentions were placed in; a country's own code for older partitions
+            seen = r.pop("seen_country_code")
+            r["country_code"] = seen or country_code(r["label"], r["canonical_name"])
         table = pa.Table.from_pylist(records, schema=ENTITIES)
         write_parquet_atomic(table, root / "entities" / PART_FILE)
         return table.num_rows

@@ -1,0 +1,159 @@
+"""What a money amount is about: the noun phrase it belongs to, from the dependency parse.
+
+The parse is the only input (the pipeline runs without a tagger, so part-of-speech
+tags are not available); the rules follow the dependency relations that carry an
+amount in news English, most specific first:
+
+1. the amount modifies a noun: "a $7 billion IMF loan program" -> "IMF loan program",
+   "a $1.3 billion commercial loan" -> "commercial loan";
+2. "in"/"of" after the amount: "$3.4 billion in loans" -> "loans",
+   "$2 billion of debt" -> "debt";
+3. the amount after "of" or "worth" that hangs off a noun: "revenue of €5m" ->
+   "revenue", "a deal worth $2bn" -> "deal", "loans worth $2bn" -> "loans";
+4. a level that something rose to or stood at: "exports rose to $2.5 billion" ->
+   "Exports", "foreign reserves stood at $9.4 billion" -> "foreign reserves", and the
+   object when there is one: "set compensation at 250 euros" -> "compensation";
+5. the amount is what something is or is estimated to be: "reserves, which the IMF
+   estimates to be over $14 billion" -> "low foreign reserves", "the bill was $5m" -> "bill".
+
+Phrases keep compound and adjective modifiers and drop determiners, possessives and
+punctuation ("the International Monetary Fund (IMF) loan program" -> "IMF loan program").
+
+An amount in brackets right after another ("$1.13bn (£600m)") is the same sum in
+another currency and takes the first one's subject (see :func:`newsgraph.nlp.extract`).
+Pronouns are never subjects. Otherwise (an amount that is the object of a verb: "approved $1.1 billion") the
+subject is None rather than a guess.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "quantmod", "npadvmod", "appos"})
+_PHRASE_DEPS = frozenset({"compound", "amod", "nmod"})
+_NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod", "compound", "oprd", "dative"}
+)
+_AFTER_PREPS = frozenset({"in", "of"})
+_WH_WORDS = frozenset({"which", "that", "what", "who"})
+_PRONOUNS = frozenset({"it", "its", "they", "them", "this", "these", "those", "we", "he", "she", "i", "you", "one", "way"})
+_SKIP_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
+_COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "remain", "remained", "stood", "stands", "totalled", "totaled", "total", "totals", "reached", "hit"})
+_MAX_WORDS = 6
+
+
+def _is_wordlike(tok: "Token") -> bool:
+    return tok.is_alpha or (any(c.isalpha() for c in tok.text) and not tok.is_punct)
+
+
+def _phrase(head: "Token", exclude: range) -> str | None:
+    """The head noun with its contiguous left modifiers, without determiners or the amount."""
+    if not _is_wordlike(head) or head.i in exclude or head.lower_ in _WH_WORDS | _PRONOUNS or head.like_num:
+        return None
+    start = head.i
+    for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.dep_ not in _PHRASE_DEPS or child.i in exclude or child.i != start - 1 and not _contiguous(child, start, exclude):
+            break
+        left = min(t.i for t in child.subtree)
+        if any(i in exclude for i in range(left, child.i + 1)):
+            left = child.i
+        start = left
+    doc = head.doc
+    words = [t for t in doc[start : head.i + 1] if t.i not in exclude]
+    while words and (words[0].lower_ in _SKIP_WORDS or words[0].is_punct or words[0].dep_ == "case"):
+        words = words[1:]
+    words = [t for t in words if t.dep_ != "case" and not t.is_punct]
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    return " ".join(t.text for t in words)
+
+
+def _contiguous(child: "Token", start: int, exclude: range) -> bool:
+    """True when only amount tokens or the child's own subtree lie between it and ``start``."""
+    right = max(t.i for t in child.subtree)
+    return all(i in exclude for i in range(right + 1, start))
+
+
+def _relative_antecedent(tok: "Token") -> "Token | None":
+    """For "which"/"that" in a relative clause, the noun the clause hangs off."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "relcl":
+            return node.head
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_subject(verb: "Token") -> "Token | None":
+    for _ in range(3):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
+            for child in verb.head.children:
+                if child.dep_ == "dobj":
+                    return child
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def amount_subject(span: "Span") -> str | None:
+    """The noun phrase the money amount ``span`` is about, or None."""
+    try:
+        return _subject(span)
+    except Exception:  # a parse we do not understand never breaks extraction
+        return None
+
+
+def _subject(span: "Span") -> str | None:
+    if len(span) == 0:
+        return None
+    exclude = range(span.start, span.end)
+    root = span.root
+    head = root.head
+    # 1. the amount modifies a noun
+    if root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.dep_ in _NOMINAL_DEPS | {"nmod", "amod"}:
+        phrase = _phrase(head, exclude)
+        if phrase:
+            return phrase
+    # 2. "$3.4 billion in loans", "$2 billion of debt"
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ in _AFTER_PREPS:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                phrase = _phrase(objs[0], exclude)
+                if phrase:
+                    return phrase
+    # 3. "revenue of €5m", "a deal worth $2bn"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.i < span.start:
+        phrase = _phrase(head.head, exclude)
+        if phrase:
+            return phrase
+    if head.lower_ == "worth" or (root.dep_ == "pobj" and head.lower_ == "worth"):
+        owner = head.head if head.head is not head else None
+        if owner is not None and owner.i < span.start:
+            phrase = _phrase(owner, exclude)
+            if phrase:
+                return phrase
+    # 4. "exports rose to $2.5 billion", "reserves stood at $9.4 billion"
+    if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head is not head:
+        objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
+        subject = objects[0] if objects else _clause_subject(head.head)
+        if subject is not None and subject.lower_ not in _WH_WORDS:
+            return _phrase(subject, exclude)
+    # 5. "reserves ... estimated to be over $14 billion", "the bill was $5m"
+    if root.dep_ in ("attr", "acomp", "oprd") or (root.dep_ == "dobj" and head.lower_ in _COPULAS):
+        subject = _clause_subject(head)
+        if subject is not None:
+            if subject.lower_ in _WH_WORDS:
+                subject = _relative_antecedent(subject)
+            if subject is not None:
+                return _phrase(subject, exclude)
+    return None
