@@ -963,3 +963,35 @@ def test_context_tables_are_consistent() -> None:
     assert set(COUNTRY_CUES) | set(CURRENCY_CUES) <= codes
 
 
+
+
+@pytest.mark.parametrize(
+    "text, written, value, value_max, currency",
+    [
+        ("The RBI may transfer Rs 1.02 lakh crore in dividends.", "Rs 1.02 lakh crore", 1.02e12, None, "INR"),
+        ("He unveiled the Tk 7.9 lakh crore budget.", "Tk 7.9 lakh crore", 7.9e12, None, "BDT"),
+        ("Exports of Rs 40 thousand crore were logged in India.", "Rs 40 thousand crore", 4e11, None, "INR"),
+        (
+            "A surplus of between Rs 1 lakh crore and Rs 1.5 lakh crore is expected in India.",
+            "Rs 1 lakh crore and Rs 1.5 lakh crore",
+            1e12,
+            1.5e12,
+            "INR",
+        ),
+        (
+            "Plaintiffs showed losses ranging from $1.2 million to $23.5 million each.",
+            "$1.2 million to $23.5 million",
+            1.2e6,
+            23.5e6,
+            "USD",
+        ),
+    ],
+)
+def test_compound_indian_scales_and_ranging_from(text, written, value, value_max, currency):
+    [a] = find_amounts(text)
+    assert (a.text, a.value, a.value_max, a.currency) == (written, value, value_max, currency)
+
+
+def test_from_to_after_a_verb_of_change_is_two_amounts():
+    found = find_amounts("Shares rose from $1 to $2 on Monday.")
+    assert [(a.text, a.value, a.value_max) for a in found] == [("$1", 1.0, None), ("$2", 2.0, None)]

@@ -41,6 +41,7 @@ from newsgraph.normalise.currency_data import (
     AMOUNT_WEIGHT,
     ATTACHED_SCALES,
     CHANGE_WORDS,
+    RANGE_FROM_WORDS,
     CODE_ALIASES,
     CODE_WORD_CLASHES,
     COMMODITY_UNITS,
@@ -376,7 +377,8 @@ def _range_allowed(conn: str, text: str, start: int) -> bool:
     """Whether "A <conn> B" starting at ``start`` is a range.
 
     "and" needs a "between" before A; "to" must not follow "from" or a verb of
-    change ("rose $1.64 to $47.10" is a move, not a range); a dash always is.
+    change ("rose $1.64 to $47.10" is a move, not a range), except "ranging from",
+    "varying from"; a dash always is.
     """
     conn = conn.lower()
     qualifier = _QUALIFIER_RE.search(text, max(0, start - _WINDOW), start)
@@ -386,6 +388,10 @@ def _range_allowed(conn: str, text: str, start: int) -> bool:
         return _preceded_by(_BETWEEN_RE, text, start)
     if conn == "to":
         before = _LAST_WORD_RE.search(text, max(0, start - _WINDOW), start)
+        if before is not None and before["w"].lower() == "from":
+            # "ranging from $1.2 million to $23.5 million" is a range; "rose from $1 to $2" a move
+            earlier = _LAST_WORD_RE.search(text, max(0, before.start("w") - _WINDOW), before.start("w"))
+            return earlier is not None and earlier["w"].lower() in RANGE_FROM_WORDS
         return before is None or before["w"].lower() not in CHANGE_WORDS
     return True
 

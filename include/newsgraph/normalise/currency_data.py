@@ -260,6 +260,11 @@ SCALES: dict[str, float] = {
     "crores": 1e7,
     "lakh": 1e5,
     "lakhs": 1e5,
+    "lakh crore": 1e12,
+    "lakh crores": 1e12,
+    "lakh-crore": 1e12,
+    "lac crore": 1e12,
+    "thousand crore": 1e10,
     "lac": 1e5,
     "lacs": 1e5,
     "mn": 1e6,
@@ -361,6 +366,11 @@ OVER_NOT_QUALIFIER_AFTER: frozenset[str] = frozenset(
     }
 )
 """Words after which "over" is a particle ("rolled over") or means "about" ("a row over"), never "more than"."""
+
+RANGE_FROM_WORDS: frozenset[str] = frozenset(
+    {"ranging", "ranged", "range", "ranges", "varying", "varied", "vary", "varies", "anywhere", "somewhere", "spanning"}
+)
+"""Words before "from" that make "from A to B" a range rather than a move."""
 
 CHANGE_WORDS: frozenset[str] = frozenset(
     {

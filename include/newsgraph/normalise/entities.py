@@ -83,6 +83,7 @@ _LOCATIVE_BEFORE = re.compile(
 )
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
+_MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|[A-Z]{3}\s?)\d")
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
 
@@ -223,7 +224,11 @@ class _ArticleEntities:
         cands = self._canonicalise(cands, definitions)
         cands = self._resolve_partial_people(cands)
         cands = self._resolve_short_organisations(cands)
-        cands = self._non_overlapping(cands + self._short_references(cands) + self._surname_uses(cands))
+        short = self._short_references(cands)
+        spans = {(c.start, c.end) for c in short}
+        # the model's own "Commission" gives way to the resolved short reference of the same span
+        cands = [c for c in cands if (c.start, c.end) not in spans]
+        cands = self._non_overlapping(cands + short + self._surname_uses(cands))
         return [self._to_mention(c) for c in cands]
 
     # -- candidate spans -----------------------------------------------------------------
@@ -379,6 +384,8 @@ class _ArticleEntities:
 
     def _is_junk(self, c: _Candidate) -> bool:
         name = self.text[c.start : c.end]
+        if _MONEY_LIKE.match(name):
+            return True
         if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
             return True
         return name_key(name) in self.ref.junk_names
@@ -511,7 +518,7 @@ class _ArticleEntities:
             return cands
         out = []
         for c in cands:
-            if c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT") or c.canonical in orgs or _is_country(c.canonical):
+            if c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT") or _is_country(c.canonical):
                 out.append(c)
                 continue
             words = c.canonical.split()
