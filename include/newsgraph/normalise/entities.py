@@ -324,15 +324,16 @@ class _ArticleEntities:
             return replace(c, label="GPE")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
             return replace(c, label="NORP")
-        if (
-            c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+        role = (
+            _role_before(self.text, c.start, self.ref)
+            if c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
             and len(name.split()) >= 2
             and all(w[:1].isupper() for w in name.split())
-            and _role_before(self.text, c.start, self.ref) is not None
             and name.split()[-1].lower().strip(".,") not in self.ref.org_words
-        ):
+            else None
+        )
+        if role is not None:
             # "Governor Shaktikanta Das", "President Thabo Nkosi": a title makes a person
-            role = _role_before(self.text, c.start, self.ref)
             return replace(c, label="PERSON", role_span=role, role=canonical_spelling(self.text[role[0] : role[1]]))
         last = name.split()[-1] if name.split() else ""
         if c.label in _RELABEL_AS_ORG and len(name.split()) >= 2 and last.lower().strip(".,") in self.ref.org_words:
