@@ -84,6 +84,8 @@ _LOCATIVE_BEFORE = re.compile(
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
 _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|[A-Z]{3}\s?)\d")
+#: A city this populous named alone is the place (or its government), not an organisation.
+BIG_CITY = 1_000_000
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
 
@@ -320,6 +322,8 @@ class _ArticleEntities:
         name = self.text[c.start : c.end]
         if c.label in _RELABEL_AS_PLACE and c.label != "GPE" and name not in self._person_words and _is_country(name):
             return replace(c, label="GPE")
+        if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
+            return replace(c, label="LOC")
         if c.label != "GPE" and name not in self._person_words and self._is_known_place(c, name):
             return replace(c, label="GPE")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
@@ -339,6 +343,12 @@ class _ArticleEntities:
         if c.label in _RELABEL_AS_ORG and len(name.split()) >= 2 and last.lower().strip(".,") in self.ref.org_words:
             return replace(c, label="ORG")
         return c
+
+    @staticmethod
+    def _is_area(name: str) -> bool:
+        from newsgraph.normalise.geo import is_area
+
+        return is_area(name)
 
     def _is_known_place(self, c: _Candidate, name: str) -> bool:
         """A city, state or province the gazetteer knows, where the model's label is
@@ -364,8 +374,10 @@ class _ArticleEntities:
         if c.label in ("PRODUCT", "NORP", "WORK_OF_ART", "EVENT"):
             return kind != "city" or population >= 50_000 or located
         if c.label == "ORG":
+            # "Dhaka hoped...", "a Karachi logistics firm": a big city standing for itself
             last = name.split()[-1].lower()
-            return last not in self.ref.org_words and (kind in ("admin1", "country") or located)
+            big = kind in ("admin1", "country") or population >= BIG_CITY
+            return last not in self.ref.org_words and (big or located)
         # PERSON: a multi-word province or big city, or any place after "in", "near"...
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 
@@ -518,8 +530,15 @@ class _ArticleEntities:
         if not orgs:
             return cands
         out = []
+        from newsgraph.normalise.geo import known_place
+
         for c in cands:
-            if c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT") or _is_country(c.canonical):
+            if (
+                c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT")
+                or _is_country(c.canonical)
+                or (c.label in ("GPE", "LOC") and known_place(c.canonical) is not None)
+            ):
+                # "Sindh" stays the province after "Sindh Building Control Authority"
                 out.append(c)
                 continue
             words = c.canonical.split()

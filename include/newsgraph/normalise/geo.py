@@ -617,3 +617,13 @@ def known_place(name: str) -> tuple[str, int] | None:
         return None
     entry = max((c[0] for c in cands), key=lambda e: e.population)
     return entry.kind, entry.population
+
+
+@lru_cache(maxsize=65536)
+def is_area(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` exactly as a continent or a region ("Asia",
+    "Middle East", "Gulf"): such names are locations (LOC), not political entities."""
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
+        return False
+    cands = gazetteer().candidates(_lookup_key(name), "LOC")
+    return any(c[0].kind in ("continent", "region") for c in cands)
