@@ -28,6 +28,10 @@ run: airflow-home
 test: venv
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Throughput against raw spaCy on the benchmark corpus (BENCH_ARGS="--limit 300 --runs 1 --dag").
+bench: airflow-home
+	$(BIN)/newsgraph bench $(BENCH_ARGS)
+
 # --- set-up -------------------------------------------------------------------
 
 venv: $(VENV)/.installed

@@ -6,9 +6,9 @@ landed in `$NEWSGRAPH_LANDING/YYYY-MM-DD/` (plain text, JSON, JSON Lines or HTML
 
 | task | what it does |
 |---|---|
-| `discover` | counts the day's input files (an empty day is fine and publishes empty partitions) |
-| `extract` | loads the files, runs spaCy once per process in batches, normalises entities and money amounts, stages the day's tables |
-| `validate` | runs the Great Expectations suites on the staged tables; any failed expectation fails the run and nothing is published |
+| `load` | reads the day's input files, quarantines what cannot be used (with the reason), and stages the articles in shards of `NEWSGRAPH_SHARD_SIZE` (an empty day is one empty shard and publishes empty partitions) |
+| `extract` | one mapped task per shard: runs spaCy (in `NEWSGRAPH_PROCESSES` processes, the model loaded once per process), normalises entities, amounts and dates, stages the shard's parts |
+| `validate` | runs the Great Expectations suites on the whole staged day; any failed expectation fails the run and nothing is published |
 | `publish` | swaps each staged table in as the day's partition `dt=YYYY-MM-DD` atomically and rebuilds the `entities` dimension |
 | `summarise` | logs and returns the tables, partitions and row counts now published for the day |
 
@@ -22,10 +22,15 @@ with the same rows. Warehouse: `$NEWSGRAPH_WAREHOUSE` (default `data/warehouse/`
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pendulum
 from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
+
+#: Extract shards running at once across all runs of the DAG (each may use several processes:
+#: NEWSGRAPH_PROCESSES). Read when the DAG is parsed; raise it with the number of Celery worker slots.
+MAX_ACTIVE_SHARDS = int(os.environ.get("NEWSGRAPH_MAX_ACTIVE_SHARDS", "4"))
 
 DEFAULT_ARGS = {
     "owner": "newsgraph",
@@ -55,42 +60,48 @@ def _partition_day(context) -> str:
 )
 def news_pipeline():
     @task
-    def discover() -> dict:
+    def load() -> list[dict]:
+        """The day's shards: each names the day, the staging folder and its index."""
         from datetime import date
 
         from newsgraph import pipeline
         from newsgraph.settings import Settings
 
         context = get_current_context()
-        return pipeline.discover(Settings.from_env(), date.fromisoformat(_partition_day(context)))
+        day = date.fromisoformat(_partition_day(context))
+        return pipeline.load(Settings.from_env(), day, context["run_id"])["shards"]
 
-    @task
-    def extract(found: dict) -> dict:
+    @task(max_active_tis_per_dag=MAX_ACTIVE_SHARDS, map_index_template="{{ shard_label }}")
+    def extract(shard: dict) -> dict:
         from datetime import date
 
         from newsgraph import pipeline
         from newsgraph.settings import Settings
 
-        run_id = get_current_context()["run_id"]
-        return pipeline.extract(Settings.from_env(), date.fromisoformat(found["day"]), run_id)
+        get_current_context()["shard_label"] = f"shard {shard['shard']} ({shard['articles']} articles)"
+        return pipeline.extract_shard(
+            Settings.from_env(), date.fromisoformat(shard["day"]), shard["staging"], shard["shard"]
+        )
 
     @task
-    def validate(staged: dict) -> dict:
+    def validate(shards: list[dict], extracted: list[dict]) -> dict:
         from datetime import date
 
         from newsgraph import pipeline
         from newsgraph.settings import Settings
 
-        return pipeline.validate(Settings.from_env(), date.fromisoformat(staged["day"]), staged["staging"])
+        first = shards[0]
+        return pipeline.validate(Settings.from_env(), date.fromisoformat(first["day"]), first["staging"])
 
     @task
-    def publish(staged: dict, validated: dict) -> dict:
+    def publish(shards: list[dict], validated: dict) -> dict:
         from datetime import date
 
         from newsgraph import pipeline
         from newsgraph.settings import Settings
 
-        return pipeline.publish(Settings.from_env(), date.fromisoformat(staged["day"]), staged["staging"])
+        first = shards[0]
+        return pipeline.publish(Settings.from_env(), date.fromisoformat(first["day"]), first["staging"])
 
     @task
     def summarise(published: dict) -> dict:
@@ -108,8 +119,9 @@ def news_pipeline():
         )
         return pipeline.summarise(settings, day)
 
-    staged = extract(discover())
-    summarise(publish(staged, validate(staged)))
+    shards = load()
+    extracted = extract.expand(shard=shards)
+    summarise(publish(shards, validate(shards, extracted)))
 
 
 news_pipeline()

@@ -4,6 +4,7 @@
     newsgraph run-day --day 2025-09-01
     newsgraph report [--day 2025-09-01]
     newsgraph eval [tests/gold/articles.jsonl]
+    newsgraph bench [CORPUS.jsonl] [--limit N] [--runs 3] [--processes P] [--dag]
 """
 
 from __future__ import annotations
@@ -158,6 +159,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from newsgraph.bench import bench
+
+    return bench(args)
+
+
 def _day(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -182,6 +189,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", nargs="?", default=str(Path(__file__).resolve().parents[2] / "tests" / "gold" / "articles.jsonl"))
     p.add_argument("--misses", type=int, default=20, help="misses listed per metric")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="newsgraph's whole path against raw spaCy on a corpus: articles/s, memory, stages")
+    from newsgraph.bench import add_arguments
+
+    add_arguments(p)
+    p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("report", help="list published tables, partitions and row counts")
     p.add_argument("--day", type=_day, default=None)

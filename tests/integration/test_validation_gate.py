@@ -27,7 +27,7 @@ def settings(tmp_path) -> Settings:
 
 def _break_mentions(staging) -> None:
     """Point one mention past the end of its article's text and give another an unknown label."""
-    path = staging / "entity_mentions.parquet"
+    path = staging / "entity_mentions" / warehouse.part_name(0)
     rows = pq.read_table(path).to_pylist()
     rows[0]["end_char"] = 10_000_000
     rows[1]["label"] = "MONEYBAGS"

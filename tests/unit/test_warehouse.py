@@ -81,21 +81,55 @@ def test_republish_replaces_the_day(tmp_path):
     assert articles.column("text").to_pylist() == ["Acme Corp closed a plant in Leeds."]
 
 
-def test_publish_is_resumable_after_a_partial_move(tmp_path):
-    """A publish killed after moving some files completes on retry."""
+def test_publish_is_resumable_after_a_partial_publish(tmp_path):
+    """A publish killed after replacing some tables completes on retry, with the staged rows."""
     root = tmp_path / "wh"
     staging = wh.staging_dir(root, DAY, "run-1")
-    wh.stage_tables(staging, _tables())
-    target = wh.partition_dir(root, "articles", DAY) / wh.PART_FILE
-    target.parent.mkdir(parents=True)
-    (staging / "articles.parquet").rename(target)
+    wh.stage_tables(staging, _tables(text="New text about Leeds."))
+    old = wh.staging_dir(root, DAY, "run-0")
+    wh.stage_tables(old, _tables(text="Old text."))
+    wh.publish_partition(root, DAY, old)
+    # the killed attempt got as far as the articles table
+    wh.write_parquet_atomic(wh.read_staged(staging)["articles"], wh.partition_dir(root, "articles", DAY) / wh.PART_FILE)
     counts = wh.publish_partition(root, DAY, staging)
     assert counts == {"articles": 1, "entity_mentions": 2, "amounts": 0, "dates": 0, "quarantine": 0}
+    assert pq.read_table(wh.partition_dir(root, "articles", DAY) / wh.PART_FILE).column("text").to_pylist() == [
+        "New text about Leeds."
+    ]
+    assert not staging.exists()
+    # a retry after the staging folder was removed reports what is published
+    assert wh.publish_partition(root, DAY, staging) == counts
 
 
-def test_read_staged_names_the_missing_tables(tmp_path):
-    with pytest.raises(FileNotFoundError, match="lacks articles"):
+def test_publish_refuses_a_vanished_staging_folder_for_an_unpublished_day(tmp_path):
+    with pytest.raises(FileNotFoundError, match="never fully published"):
+        wh.publish_partition(tmp_path / "wh", DAY, tmp_path / "wh" / "_staging" / "gone")
+
+
+def test_read_staged_without_a_manifest_names_the_load_step(tmp_path):
+    with pytest.raises(FileNotFoundError, match="load task did not finish"):
         wh.read_staged(tmp_path)
+
+
+def test_shards_are_concatenated_in_order_and_a_missing_shard_is_named(tmp_path):
+    staging = tmp_path / "stage"
+    tables = _tables()
+    wh.write_manifest(staging, 3)
+    for i in range(3):
+        for name in ("articles", "entity_mentions", "amounts", "dates"):
+            table = tables[name]
+            if name == "entity_mentions":
+                table = table.slice(i, 1) if i < 2 else table.slice(0, 0)
+            if i == 1 and name == "dates":
+                continue  # shard 1 never finished
+            wh.stage_part(staging, name, i, table)
+    wh.stage_part(staging, "quarantine", 0, tables["quarantine"])
+    with pytest.raises(FileNotFoundError, match=r"lacks dates \(part-00001.parquet\)"):
+        wh.read_staged(staging)
+    wh.stage_part(staging, "dates", 1, tables["dates"])
+    staged = wh.read_staged(staging)
+    assert staged["entity_mentions"].column("mention_id").to_pylist() == ["m1", "m2"]
+    assert staged["articles"].num_rows == 3 and staged["quarantine"].num_rows == 0
 
 
 def test_entities_dimension_rebuilt_from_all_days(tmp_path):

@@ -117,3 +117,58 @@ def extract_texts(
             DateMention(d, bisect.bisect_right(sentence_starts, d.start) - 1) for d in resolve_dates(doc, ref_date)
         ]
         yield Extraction(key=key, reference_date=ref_date, entities=entities, amounts=amounts, dates=dates)
+
+
+# -- several processes --------------------------------------------------------------------------
+
+#: Articles per unit of work handed to a process: small enough to balance the processes,
+#: large enough for ``nlp.pipe`` to batch well.
+CHUNK_ARTICLES = 32
+
+_WARM_UP_TEXT = (
+    "The State Bank of Pakistan in Karachi said on Monday that the International Monetary Fund "
+    "lent $7 billion (Rs 1.9 trillion) to Islamabad two months ago."
+)
+
+# What forked processes inherit: the loaded pipeline, reference data and batch size.
+_FORKED: dict[str, object] = {}
+
+
+def warm_up(nlp: "Language", ref: Reference) -> None:
+    """Load everything the extractor loads lazily (gazetteer, exchange rates, lookup tables),
+    so that processes forked afterwards share it instead of each loading its own."""
+    list(extract_texts(nlp, ref, [("warm-up", _WARM_UP_TEXT, date(2025, 9, 1))]))
+
+
+def _extract_chunk(chunk: list[Item]) -> list[Extraction]:
+    nlp, ref, batch_size = _FORKED["args"]  # type: ignore[misc]
+    return list(extract_texts(nlp, ref, chunk, batch_size))  # type: ignore[arg-type]
+
+
+def extract_many(
+    nlp: "Language",
+    ref: Reference,
+    items: Sequence[Item],
+    batch_size: int = 64,
+    processes: int = 1,
+) -> Iterator[Extraction]:
+    """:func:`extract_texts` over ``items`` in ``processes`` processes, results in input order.
+
+    The pipeline is loaded and warmed up once, here, and the worker processes are forked
+    from this one, so each starts with the model and reference data already in memory
+    (shared copy-on-write) and runs the whole extractor: parsing and normalising.
+    """
+    if processes <= 1 or len(items) <= CHUNK_ARTICLES:
+        yield from extract_texts(nlp, ref, items, batch_size)
+        return
+    import multiprocessing
+
+    warm_up(nlp, ref)
+    _FORKED["args"] = (nlp, ref, batch_size)
+    chunks = [list(items[i : i + CHUNK_ARTICLES]) for i in range(0, len(items), CHUNK_ARTICLES)]
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for extractions in pool.imap(_extract_chunk, chunks):
+                yield from extractions
+    finally:
+        _FORKED.clear()

@@ -4,18 +4,25 @@ Layout under the warehouse root::
 
     <table>/dt=YYYY-MM-DD/part-00000.parquet   fact tables, one file per day
     entities/part-00000.parquet                 the dimension, rebuilt whole
-    _staging/dt=YYYY-MM-DD/<run>/<table>.parquet  written by extract, moved by publish
+    _staging/dt=YYYY-MM-DD/<run>/               written by load and extract, read by validate and publish
+        manifest.json                           how many shards the day was split into
+        <table>/part-NNNNN.parquet              one part per shard (quarantine: one part)
     _validation/dt=YYYY-MM-DD/<table>.json      Great Expectations results
 
-A day is published by ``os.replace`` of each staged file onto its partition
-file: on one filesystem that rename is atomic, so a reader sees the old file
-or the new one, never a half-written one. Names starting with ``_`` are not
-tables, so readers globbing ``<table>/dt=*/*.parquet`` never see staging debris.
+A day is staged in shards (each mapped extract task writes its own parts) and
+published by writing each table's parts, concatenated, to a temporary file in the
+partition folder and ``os.replace``-ing it onto the partition file: on one filesystem
+that rename is atomic, so a reader sees the old file or the new one, never a
+half-written one. The staging folder is removed only after every table is published,
+so a publish killed half-way completes when retried. Names starting with ``_`` or
+``.`` are not tables, so readers globbing ``<table>/dt=*/*.parquet`` never see
+staging debris.
 """
 
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
 import uuid
@@ -70,23 +77,74 @@ def write_parquet_atomic(table: pa.Table, path: Path) -> None:
     _fsync_dir(path.parent)
 
 
+MANIFEST = "manifest.json"
+#: Tables written once per day by the load step; the others are written once per shard.
+DAY_TABLES = ("quarantine",)
+
+
+def part_name(index: int) -> str:
+    return f"part-{index:05d}.parquet"
+
+
+def _check_schema(name: str, table: pa.Table) -> None:
+    expected = FACT_TABLES[name]
+    if not table.schema.equals(expected):
+        raise ValueError(f"table {name} does not match its schema:\n{table.schema}\nexpected:\n{expected}")
+
+
+def write_manifest(staging: Path, shards: int) -> None:
+    """Record how many shards the day was split into; written by the load step before any part."""
+    staging = Path(staging)
+    staging.mkdir(parents=True, exist_ok=True)
+    tmp = staging / f".{MANIFEST}.{uuid.uuid4().hex}.tmp"
+    tmp.write_text(json.dumps({"shards": shards}), encoding="utf-8")
+    os.replace(tmp, staging / MANIFEST)
+
+
+def read_manifest(staging: Path) -> int:
+    path = Path(staging) / MANIFEST
+    if not path.exists():
+        raise FileNotFoundError(f"staging folder {staging} has no {MANIFEST}: the load task did not finish; clear it to rerun")
+    return int(json.loads(path.read_text(encoding="utf-8"))["shards"])
+
+
+def stage_part(staging: Path, name: str, index: int, table: pa.Table) -> int:
+    """Write one shard's part of table ``name`` into the staging folder; returns its row count."""
+    _check_schema(name, table)
+    write_parquet_atomic(table, Path(staging) / name / part_name(index))
+    return table.num_rows
+
+
 def stage_tables(staging: Path, tables: dict[str, pa.Table]) -> dict[str, int]:
-    """Write each fact table of one day into the staging folder; returns row counts."""
+    """Stage a whole day as one shard (every fact table in ``tables``); returns row counts."""
     for name, table in tables.items():
-        expected = FACT_TABLES[name]
-        if not table.schema.equals(expected):
-            raise ValueError(f"table {name} does not match its schema:\n{table.schema}\nexpected:\n{expected}")
-        write_parquet_atomic(table, Path(staging) / f"{name}.parquet")
-    return {name: t.num_rows for name, t in tables.items()}
+        _check_schema(name, table)
+    write_manifest(staging, 1)
+    return {name: stage_part(staging, name, 0, table) for name, table in tables.items()}
 
 
 def read_staged(staging: Path) -> dict[str, pa.Table]:
-    missing = [n for n in FACT_TABLES if not (Path(staging) / f"{n}.parquet").exists()]
+    """Every fact table of the staged day, its shards' parts concatenated in shard order."""
+    staging = Path(staging)
+    shards = read_manifest(staging)
+    missing: list[str] = []
+    tables: dict[str, pa.Table] = {}
+    for name, schema in FACT_TABLES.items():
+        indexes = [0] if name in DAY_TABLES else range(shards)
+        paths = [staging / name / part_name(i) for i in indexes]
+        absent = [p for p in paths if not p.exists()]
+        if absent:
+            shown = ", ".join(p.name for p in absent[:5]) + (" ..." if len(absent) > 5 else "")
+            missing.append(f"{name} ({shown})")
+            continue
+        parts = [pq.read_table(p, schema=schema) for p in paths]
+        tables[name] = pa.concat_tables(parts) if parts else schema.empty_table()
     if missing:
         raise FileNotFoundError(
-            f"staging folder {staging} lacks {', '.join(missing)}: the extract task did not finish; clear it to rerun"
+            f"staging folder {staging} lacks {'; '.join(missing)}: "
+            "an extract shard did not finish; clear the failed task to rerun it"
         )
-    return {n: pq.read_table(Path(staging) / f"{n}.parquet", schema=s) for n, s in FACT_TABLES.items()}
+    return tables
 
 
 @contextmanager
@@ -103,20 +161,23 @@ def warehouse_lock(root: Path, name: str) -> Iterator[None]:
 
 
 def publish_partition(root: Path, day: date, staging: Path) -> dict[str, int]:
-    """Swap the staged files in as the day's partitions, then drop the staging folder."""
-    staged = {n: Path(staging) / f"{n}.parquet" for n in FACT_TABLES}
+    """Replace the day's partitions with the staged tables, one atomic rename per table.
+
+    The staging folder is dropped only when every table is in place, so a retry after a
+    crash half-way publishes the same tables again and finishes the job.
+    """
+    staging = Path(staging)
+    if not staging.exists():
+        targets = {n: partition_dir(root, n, day) / PART_FILE for n in FACT_TABLES}
+        if all(t.exists() for t in targets.values()):
+            # an earlier attempt of this publish finished and removed its staging folder
+            return {n: pq.ParquetFile(t).metadata.num_rows for n, t in targets.items()}
+        raise FileNotFoundError(f"staging folder {staging} is gone and {day} was never fully published; rerun the day")
+    tables = read_staged(staging)
     counts: dict[str, int] = {}
-    for name, src in staged.items():
-        target = partition_dir(root, name, day) / PART_FILE
-        if not src.exists():
-            if target.exists():  # moved by an earlier attempt of this same publish
-                counts[name] = pq.ParquetFile(target).metadata.num_rows
-                continue
-            raise FileNotFoundError(f"staged file {src} is missing and {target} was never published")
-        counts[name] = pq.ParquetFile(src).metadata.num_rows
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(src, target)
-        _fsync_dir(target.parent)
+    for name, table in tables.items():
+        write_parquet_atomic(table, partition_dir(root, name, day) / PART_FILE)
+        counts[name] = table.num_rows
     shutil.rmtree(staging, ignore_errors=True)
     return counts
 
