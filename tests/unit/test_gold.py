@@ -50,7 +50,9 @@ def test_build_rejects_broken_annotations(tmp_path):
 
 def test_the_extractor_beats_raw_spacy_on_the_gold_set(nlp, reference):
     scores = {s.name: s for s in evaluate(load_gold(GOLD / "articles.jsonl"), nlp, reference)}
-    assert scores["amount value+currency"].f1 >= 0.95
+    # the targets the extractor is held to (the scores are deterministic for a given model)
+    assert scores["amount value+currency"].f1 >= 0.97
+    assert scores["entity span+label"].f1 >= 0.90
     assert scores["entity span+label"].f1 > scores["raw spaCy entity span+label"].f1 + 0.1
-    assert scores["dates resolved"].recall >= 0.9
-    assert scores["canonical id accuracy (=R)"].recall >= 0.9
+    assert scores["canonical id accuracy (=R)"].recall >= 0.95
+    assert scores["dates resolved"].f1 >= 0.90
