@@ -26,7 +26,7 @@ import os
 from datetime import timedelta
 
 import pendulum
-from airflow.sdk import CronDataIntervalTimetable, dag, get_current_context, task
+from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
 
 #: Extract shards running at once across all runs of the DAG (each may use several processes:
 #: NEWSGRAPH_PROCESSES). Read when the DAG is parsed; raise it with the number of Celery worker slots.
@@ -55,6 +55,25 @@ def _partition_day(context) -> str:
     catchup=False,
     max_active_runs=3,
     default_args=DEFAULT_ARGS,
+    params={
+        "landing": Param(
+            None,
+            type=["null", "string"],
+            title="Landing root",
+            description=(
+                "Read this run's day from another landing root (a folder holding YYYY-MM-DD/ "
+                "folders), e.g. a re-fetched copy. Relative to the parent of NEWSGRAPH_LANDING; "
+                "must lie inside it or inside NEWSGRAPH_LANDING_ALLOWED. Empty: NEWSGRAPH_LANDING."
+            ),
+        ),
+        "shard_size": Param(
+            None,
+            type=["null", "integer"],
+            minimum=1,
+            title="Shard size",
+            description="Articles per extract task for this run. Empty: NEWSGRAPH_SHARD_SIZE (500).",
+        ),
+    },
     tags=["newsgraph", "nlp", "parquet"],
     doc_md=__doc__,
 )
@@ -69,7 +88,9 @@ def news_pipeline():
 
         context = get_current_context()
         day = date.fromisoformat(_partition_day(context))
-        return pipeline.load(Settings.from_env(), day, context["run_id"])["shards"]
+        params = context["params"]
+        settings = Settings.from_env().for_run(landing=params.get("landing"), shard_size=params.get("shard_size"))
+        return pipeline.load(settings, day, context["run_id"])["shards"]
 
     @task(max_active_tis_per_dag=MAX_ACTIVE_SHARDS, map_index_template="{{ shard_label }}")
     def extract(shard: dict) -> dict:

@@ -78,6 +78,36 @@ class Settings:
     def with_overrides(self, **changes: object) -> "Settings":
         return replace(self, **changes)
 
+    def for_run(self, landing: str | None = None, shard_size: int | None = None) -> "Settings":
+        """These settings with one run's overrides (the DAG's params), checked.
+
+        ``landing`` is another landing root for this run: absolute, or relative to the parent
+        of ``NEWSGRAPH_LANDING``; it must lie inside that parent folder or inside one of the
+        folders listed in ``NEWSGRAPH_LANDING_ALLOWED`` (separated by ``os.pathsep``), so a run
+        can never be pointed at an arbitrary folder of the machine.
+        """
+        out = self
+        if landing not in (None, ""):
+            base = self.landing_root.resolve().parent
+            path = Path(str(landing)).expanduser()
+            path = (path if path.is_absolute() else base / path).resolve()
+            allowed = [base] + [
+                Path(p).expanduser().resolve() for p in os.environ.get("NEWSGRAPH_LANDING_ALLOWED", "").split(os.pathsep) if p
+            ]
+            if not any(path == a or a in path.parents for a in allowed):
+                raise ValueError(
+                    f"landing {landing!r} resolves to {path}, outside the allowed folders "
+                    f"{', '.join(str(a) for a in allowed)}; add its parent to NEWSGRAPH_LANDING_ALLOWED"
+                )
+            if not path.is_dir():
+                raise ValueError(f"landing {landing!r} resolves to {path}, which is not a folder")
+            out = replace(out, landing_root=path)
+        if shard_size is not None:
+            if int(shard_size) < 1:
+                raise ValueError(f"shard_size {shard_size} is below the minimum 1")
+            out = replace(out, shard_size=int(shard_size))
+        return out
+
     def worker_processes(self, articles: int) -> int:
         """Processes to extract ``articles`` with: the setting (0 = the usable CPUs), and
         never more than one per :data:`MIN_ARTICLES_PER_PROCESS` articles, since each

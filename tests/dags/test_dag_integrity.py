@@ -89,3 +89,13 @@ def test_backfill_range_selects_exactly_those_days(dagbag):
         days.append(info.logical_date.date().isoformat())
         last = info.data_interval
     assert days == ["2025-09-01", "2025-09-02", "2025-09-03"]
+
+
+def test_params_let_an_operator_rerun_a_day_differently(dagbag):
+    dag = dagbag.dags["news_pipeline"]
+    params = dag.params
+    assert set(params.keys()) >= {"landing", "shard_size"}
+    for name in ("landing", "shard_size"):
+        assert params.get_param(name).description, name
+    assert params.get_param("shard_size").schema["minimum"] == 1
+    assert params["shard_size"] is None and params["landing"] is None  # defaults come from the environment

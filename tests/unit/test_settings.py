@@ -35,3 +35,33 @@ def test_worker_processes_follow_the_setting_and_the_work():
     assert Settings(processes=4).worker_processes(1) == 1
     assert Settings(processes=0).worker_processes(1000 * MIN_ARTICLES_PER_PROCESS) == cpus
     assert Settings(processes=1).worker_processes(10_000) == 1
+
+
+def test_a_run_may_read_another_landing_root_beside_the_usual_one(tmp_path, monkeypatch):
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "refetched").mkdir()
+    base = Settings(landing_root=tmp_path / "landing")
+    assert base.for_run(landing="refetched").landing_root == (tmp_path / "refetched").resolve()
+    assert base.for_run(landing=str(tmp_path / "refetched")).landing_root == (tmp_path / "refetched").resolve()
+    assert base.for_run(landing=None, shard_size=7).shard_size == 7
+    assert base.for_run().landing_root == tmp_path / "landing"
+
+
+@pytest.mark.parametrize("landing", ["../../etc", "/etc", "missing"])
+def test_a_run_cannot_read_outside_the_allowed_folders(tmp_path, landing):
+    (tmp_path / "root" / "landing").mkdir(parents=True)
+    base = Settings(landing_root=tmp_path / "root" / "landing")
+    with pytest.raises(ValueError, match="outside the allowed folders|not a folder"):
+        base.for_run(landing=landing)
+
+
+def test_extra_allowed_landing_folders(tmp_path, monkeypatch):
+    (tmp_path / "a" / "landing").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "feed").mkdir(parents=True)
+    base = Settings(landing_root=tmp_path / "a" / "landing")
+    with pytest.raises(ValueError, match="NEWSGRAPH_LANDING_ALLOWED"):
+        base.for_run(landing=str(tmp_path / "elsewhere" / "feed"))
+    monkeypatch.setenv("NEWSGRAPH_LANDING_ALLOWED", str(tmp_path / "elsewhere"))
+    assert base.for_run(landing=str(tmp_path / "elsewhere" / "feed")).landing_root == (tmp_path / "elsewhere" / "feed").resolve()
+    with pytest.raises(ValueError, match="below the minimum"):
+        base.for_run(shard_size=0)
