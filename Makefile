@@ -23,6 +23,10 @@ run: airflow-home
 	@grep -q "state=success" $(AIRFLOW_HOME)/last-run.log \
 	  || { tail -n 60 $(AIRFLOW_HOME)/last-run.log; echo "news_pipeline did not succeed for $(SEED_DAY); full log: $(AIRFLOW_HOME)/last-run.log"; exit 1; }
 	@echo "news_pipeline succeeded for $(SEED_DAY) (log: $(AIRFLOW_HOME)/last-run.log)"
+	$(BIN)/airflow dags test newsgraph_aggregates > $(AIRFLOW_HOME)/last-aggregates.log 2>&1 \
+	  && grep -q "state=success" $(AIRFLOW_HOME)/last-aggregates.log \
+	  || { tail -n 60 $(AIRFLOW_HOME)/last-aggregates.log; echo "newsgraph_aggregates failed; full log: $(AIRFLOW_HOME)/last-aggregates.log"; exit 1; }
+	@echo "newsgraph_aggregates succeeded (log: $(AIRFLOW_HOME)/last-aggregates.log)"
 	$(BIN)/newsgraph report --day $(SEED_DAY)
 
 test: venv

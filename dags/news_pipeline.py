@@ -9,7 +9,7 @@ landed in `$NEWSGRAPH_LANDING/YYYY-MM-DD/` (plain text, JSON, JSON Lines or HTML
 | `load` | reads the day's input files, quarantines what cannot be used (with the reason), and stages the articles in shards of `NEWSGRAPH_SHARD_SIZE` (an empty day is one empty shard and publishes empty partitions) |
 | `extract` | one mapped task per shard: runs spaCy (in `NEWSGRAPH_PROCESSES` processes, the model loaded once per process), normalises entities, amounts and dates, stages the shard's parts |
 | `validate` | runs the Great Expectations suites on the whole staged day; any failed expectation fails the run and nothing is published |
-| `publish` | swaps each staged table in as the day's partition `dt=YYYY-MM-DD` atomically and rebuilds the `entities` dimension |
+| `publish` | swaps each staged table in as the day's partition `dt=YYYY-MM-DD` atomically, rebuilds the `entities` dimension, and updates the tables' Assets (which triggers `newsgraph_aggregates`) |
 | `summarise` | logs and returns the tables, partitions and row counts now published for the day |
 
 The partition `dt` is the run's logical date (UTC day). `catchup` is off: history is loaded
@@ -27,6 +27,7 @@ from datetime import timedelta
 
 import pendulum
 from airflow.sdk import CronDataIntervalTimetable, Param, dag, get_current_context, task
+from newsgraph.assets import FACT_ASSETS
 
 #: Extract shards running at once across all runs of the DAG (each may use several processes:
 #: NEWSGRAPH_PROCESSES). Read when the DAG is parsed; raise it with the number of Celery worker slots.
@@ -114,7 +115,7 @@ def news_pipeline():
         first = shards[0]
         return pipeline.validate(Settings.from_env(), date.fromisoformat(first["day"]), first["staging"])
 
-    @task
+    @task(outlets=list(FACT_ASSETS.values()))
     def publish(shards: list[dict], validated: dict) -> dict:
         from datetime import date
 

@@ -327,6 +327,21 @@ def publish(settings: Settings, day: date, staging: str | Path) -> dict[str, Any
     return {"day": day.isoformat(), "rows": counts, "entities": entities}
 
 
+# -- aggregate (all days) -------------------------------------------------------------------
+
+
+def aggregate(settings: Settings) -> dict[str, Any]:
+    """Rebuild what depends on every published day: the entities dimension and the daily aggregates."""
+    from newsgraph.normalise.geo import country_code
+    from newsgraph.storage.aggregates import rebuild_aggregates
+
+    counts = {"entities": warehouse.rebuild_entities(settings.warehouse_root, country_code)}
+    counts.update(rebuild_aggregates(settings.warehouse_root))
+    days = warehouse.published_days(settings.warehouse_root, "articles")
+    log.info("rebuilt %s over %d published days", counts, len(days))
+    return {"warehouse": str(settings.warehouse_root), "days": len(days), "rows": counts}
+
+
 # -- summarise ------------------------------------------------------------------------------
 
 
@@ -354,4 +369,5 @@ def run_day(settings: Settings, day: date, run_id: str | None = None) -> dict[st
     staged = extract(settings, day, run_id)
     validate(settings, day, staged["staging"])
     publish(settings, day, staged["staging"])
+    aggregate(settings)
     return summarise(settings, day)

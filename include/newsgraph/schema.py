@@ -129,6 +129,34 @@ FACT_TABLES: dict[str, pa.Schema] = {
 #: The dimension, rebuilt from all mentions and replaced whole.
 DIMENSION_TABLES: dict[str, pa.Schema] = {"entities": ENTITIES}
 
+#: Mentions of each entity per day, over all published days.
+ENTITY_DAILY = pa.schema(
+    [
+        pa.field("dt", pa.date32(), nullable=False),
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("label", pa.string(), nullable=False),
+        pa.field("canonical_name", pa.string(), nullable=False),
+        pa.field("mentions", pa.int64(), nullable=False),
+        pa.field("articles", pa.int64(), nullable=False),
+    ]
+)
+
+#: Money amounts per day and currency, over all published days.
+AMOUNTS_DAILY = pa.schema(
+    [
+        pa.field("dt", pa.date32(), nullable=False),
+        pa.field("currency", pa.string(), nullable=False),
+        pa.field("amounts", pa.int64(), nullable=False),
+        pa.field("articles", pa.int64(), nullable=False),
+        pa.field("value_sum", pa.float64(), nullable=False),
+        pa.field("value_usd_sum", pa.float64()),
+        pa.field("without_usd", pa.int64(), nullable=False),
+    ]
+)
+
+#: Daily aggregates over all days, rebuilt whole by the ``newsgraph_aggregates`` DAG.
+AGGREGATE_TABLES: dict[str, pa.Schema] = {"entity_daily": ENTITY_DAILY, "amounts_daily": AMOUNTS_DAILY}
+
 #: Entity labels kept in ``entity_mentions`` (spaCy/OntoNotes names). Numeric and
 #: temporal labels (MONEY, DATE, CARDINAL, ...) are handled by their own extractors.
 ENTITY_LABELS: frozenset[str] = frozenset(

@@ -99,3 +99,36 @@ def test_params_let_an_operator_rerun_a_day_differently(dagbag):
         assert params.get_param(name).description, name
     assert params.get_param("shard_size").schema["minimum"] == 1
     assert params["shard_size"] is None and params["landing"] is None  # defaults come from the environment
+
+
+def test_publish_updates_the_table_assets_and_aggregates_are_scheduled_on_them(dagbag):
+    from newsgraph.assets import DERIVED_ASSETS, FACT_ASSETS
+
+    publish = dagbag.dags["news_pipeline"].get_task("publish")
+    assert {a.name for a in publish.outlets} == {f"newsgraph.{t}" for t in FACT_ASSETS}
+    agg = dagbag.dags["newsgraph_aggregates"]
+    assert agg.doc_md and "entity_daily" in agg.doc_md
+    condition = agg.timetable.asset_condition
+    assert type(condition).__name__ == "AssetAll"  # runs once both are updated
+    scheduled_on = {a.name for a in condition.objects}
+    assert scheduled_on == {"newsgraph.entity_mentions", "newsgraph.amounts"}
+    assert {a.name for a in agg.get_task("rebuild").outlets} == {f"newsgraph.{t}" for t in DERIVED_ASSETS}
+
+
+def test_asset_table_names_match_the_schema():
+    from newsgraph import assets, schema
+
+    assert assets.FACT_TABLE_NAMES == tuple(schema.FACT_TABLES)
+    assert assets.DERIVED_TABLE_NAMES == (*schema.DIMENSION_TABLES, *schema.AGGREGATE_TABLES)
+
+
+def test_aggregates_dag_parses_without_heavy_libraries():
+    code = (
+        "import runpy, sys; runpy.run_path(sys.argv[1]);"
+        "heavy = [m for m in ('spacy', 'pandas', 'great_expectations', 'pyarrow', 'duckdb') if m in sys.modules];"
+        "print(heavy); sys.exit(1 if heavy else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(DAGS / "newsgraph_aggregates.py")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
