@@ -82,3 +82,25 @@ def test_several_processes_extract_exactly_what_one_does(nlp, reference):
     assert [e.key for e in forked] == [r["id"] for r in records]
     assert forked == serial
     assert sum(len(e.entities) for e in forked) > 400 and sum(len(e.amounts) for e in forked) > 150
+
+
+def _die_on_marked_chunk(chunk):
+    import os
+
+    from newsgraph.nlp import extract
+
+    if any(item[0] == "die" for item in chunk):
+        os._exit(3)  # as if killed or out of memory
+    return extract._extract_chunk_original(chunk)
+
+
+def test_a_dead_extraction_process_fails_the_task_instead_of_hanging(nlp, reference, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from newsgraph.nlp import extract
+
+    items = [(f"k{i}", "The IMF lent Pakistan $3 billion.") for i in range(70)] + [("die", "Acme Corp.")]
+    monkeypatch.setattr(extract, "_extract_chunk_original", extract._extract_chunk, raising=False)
+    monkeypatch.setattr(extract, "_extract_chunk", _die_on_marked_chunk)
+    with pytest.raises(BrokenProcessPool):
+        list(extract.extract_many(nlp, reference, items, processes=2))

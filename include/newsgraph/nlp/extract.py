@@ -162,13 +162,16 @@ def extract_many(
         yield from extract_texts(nlp, ref, items, batch_size)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     warm_up(nlp, ref)
     _FORKED["args"] = (nlp, ref, batch_size)
     chunks = [list(items[i : i + CHUNK_ARTICLES]) for i in range(0, len(items), CHUNK_ARTICLES)]
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            for extractions in pool.imap(_extract_chunk, chunks):
+        # a process that dies (killed, out of memory) raises BrokenProcessPool here: the
+        # task fails and is retried rather than waiting forever for its results
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork")) as pool:
+            for extractions in pool.map(_extract_chunk, chunks):
                 yield from extractions
     finally:
         _FORKED.clear()
