@@ -5,6 +5,7 @@
     newsgraph report [--day 2025-09-01]
     newsgraph eval [tests/gold/articles.jsonl]
     newsgraph bench [CORPUS.jsonl] [--limit N] [--runs 3] [--processes P] [--dag]
+    newsgraph query [NAME] [--param key=value ...] [--warehouse DIR] [--format table|csv|jsonl]
 """
 
 from __future__ import annotations
@@ -195,6 +196,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(p)
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("query", help="run an analyst query of include/sql/ against the warehouse (no NAME: list them)")
+    from newsgraph.queries import add_arguments as add_query_arguments, cmd_query
+
+    add_query_arguments(p)
+    p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("report", help="list published tables, partitions and row counts")
     p.add_argument("--day", type=_day, default=None)
