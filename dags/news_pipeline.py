@@ -136,10 +136,13 @@ def news_pipeline():
 
         settings = Settings.from_env()
         day = date.fromisoformat(published["day"])
+        summary = pipeline.summarise(settings, day)
         logging.getLogger(__name__).info(
-            "published for %s:\n%s", day, pipeline.format_summary(describe(settings.warehouse_root, day))
+            "published for %s:\n%s",
+            day,
+            pipeline.format_summary(describe(settings.warehouse_root, day), summary["quarantined"]),
         )
-        return pipeline.summarise(settings, day)
+        return summary
 
     shards = load()
     extracted = extract.expand(shard=shards)

@@ -143,7 +143,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     root = Path(args.warehouse) if getattr(args, "warehouse", None) else settings.warehouse_root
     print(f"warehouse: {root}")
-    print(format_summary(describe(root, args.day)))
+    quarantined = None
+    if args.day is not None:
+        from newsgraph.pipeline import quarantined_by_reason
+
+        quarantined = quarantined_by_reason(settings.with_overrides(warehouse_root=root), args.day)
+    print(format_summary(describe(root, args.day), quarantined))
     return 0
 
 

@@ -345,21 +345,39 @@ def aggregate(settings: Settings) -> dict[str, Any]:
 # -- summarise ------------------------------------------------------------------------------
 
 
+def quarantined_by_reason(settings: Settings, day: date) -> dict[str, int]:
+    """Rows of the day's published quarantine partition per reason (empty when none)."""
+    import pyarrow.parquet as pq
+
+    path = warehouse.partition_dir(settings.warehouse_root, "quarantine", day) / warehouse.PART_FILE
+    if not path.exists():
+        return {}
+    counts: dict[str, int] = {}
+    for reason in pq.read_table(path, columns=["reason"]).column("reason").to_pylist():
+        counts[reason] = counts.get(reason, 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def summarise(settings: Settings, day: date) -> dict[str, Any]:
+    """What is published for the day: rows per table, and quarantined inputs per reason."""
     infos = warehouse.describe(settings.warehouse_root, day)
     return {
         "day": day.isoformat(),
         "warehouse": str(settings.warehouse_root),
         "tables": {i.table: {"partition": i.partition, "rows": i.rows} for i in infos},
+        "quarantined": quarantined_by_reason(settings, day),
     }
 
 
-def format_summary(infos: list[warehouse.PartitionInfo]) -> str:
+def format_summary(infos: list[warehouse.PartitionInfo], quarantined: dict[str, int] | None = None) -> str:
+    """The published tables as a small text table, then the quarantined inputs per reason."""
     if not infos:
         return "nothing published yet"
     width = max(len(i.table) for i in infos)
     lines = [f"{'table':<{width}}  {'partition':<15}  {'rows':>8}"]
     lines += [f"{i.table:<{width}}  {i.partition:<15}  {i.rows:>8}" for i in infos]
+    if quarantined:
+        lines.append("quarantined: " + ", ".join(f"{reason} {n}" for reason, n in quarantined.items()))
     return "\n".join(lines)
 
 

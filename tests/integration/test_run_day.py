@@ -44,6 +44,10 @@ def test_good_articles_publish_and_bad_inputs_are_quarantined(settings):
     summary = pipeline.run_day(settings, DAY, run_id="manual__mixed")
 
     assert summary["tables"]["articles"]["rows"] == 2
+    assert summary["quarantined"] == {"bad_json": 1, "duplicate": 1, "empty_text": 1}
+    assert "quarantined: bad_json 1, duplicate 1, empty_text 1" in pipeline.format_summary(
+        warehouse.describe(settings.warehouse_root, DAY), summary["quarantined"]
+    )
     reasons = sorted(r["reason"] for r in _rows(settings, "quarantine"))
     assert reasons == ["bad_json", "duplicate", "empty_text"]
     details = {r["reason"]: r["detail"] for r in _rows(settings, "quarantine")}
@@ -56,6 +60,7 @@ def test_good_articles_publish_and_bad_inputs_are_quarantined(settings):
 
 def test_empty_day_publishes_empty_partitions(settings):
     summary = pipeline.run_day(settings, DAY, run_id="manual__empty")
+    assert summary["quarantined"] == {}
     assert {t: v["rows"] for t, v in summary["tables"].items() if t != "entities"} == {
         "articles": 0,
         "entity_mentions": 0,
