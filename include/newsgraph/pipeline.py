@@ -74,9 +74,89 @@ def _article_rows(articles: Iterable[Any], run_id: str) -> tuple[list[dict], lis
                 "content_sha256": digest,
                 "input_path": a.input_path,
                 "run_id": run_id,
+                "received_at": a.received_at,
             }
         )
     return rows, duplicates
+
+
+def _landing_fingerprint(settings: Settings, day: date) -> str:
+    """Names, sizes and modification times of a landing day's files: changes when the day does."""
+    from newsgraph.ingest.landing import discover_files
+
+    parts = []
+    for path in discover_files(settings.landing_root, day):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.name}\t{st.st_size}\t{st.st_mtime_ns}")
+    return stable_id(*parts) if parts else "empty"
+
+
+def landed_hashes(settings: Settings, day: date, articles: list[dict] | None = None) -> dict[str, str]:
+    """Content SHA-256 -> input path of the articles that landed on ``day``.
+
+    Kept in ``_hashes/dt=D/<fingerprint>.parquet`` under the warehouse, keyed by the landing
+    folder's fingerprint, so it is computed once per version of the landing day (from
+    ``articles`` when given, else by reading the day) and depends on nothing but the landing
+    zone: the same in any order days are processed.
+    """
+    import pyarrow.parquet as pq
+
+    folder = Path(settings.warehouse_root) / "_hashes" / f"dt={day.isoformat()}"
+    cache = folder / f"{_landing_fingerprint(settings, day)}.parquet"
+    if articles is None and cache.exists():
+        table = pq.read_table(cache)
+        return dict(zip(table.column("content_sha256").to_pylist(), table.column("input_path").to_pylist()))
+    if articles is None:
+        from newsgraph.ingest.landing import load_day
+
+        loaded, _ = load_day(settings.landing_root, day, settings)
+        articles = [{"content_sha256": content_sha256(a.text), "input_path": a.input_path} for a in loaded]
+    hashes: dict[str, str] = {}
+    for a in articles:
+        hashes.setdefault(a["content_sha256"], a["input_path"])
+    if folder.exists():
+        for old in folder.glob("*.parquet"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    table = pa.table({"content_sha256": list(hashes), "input_path": list(hashes.values())})
+    warehouse.write_parquet_atomic(table, cache)
+    return hashes
+
+
+def _earlier_duplicates(
+    settings: Settings, day: date, rows: list[dict], run_id: str
+) -> tuple[list[dict], list[dict]]:
+    """Split off the articles whose text landed on one of the lookback days before ``day``."""
+    from datetime import timedelta
+
+    landed_hashes(settings, day, rows)  # this day's, for the days after it
+    earlier: dict[str, tuple[str, date]] = {}
+    for back in range(settings.duplicate_lookback_days, 0, -1):
+        other = day - timedelta(days=back)
+        for digest, path in landed_hashes(settings, other).items():
+            earlier.setdefault(digest, (path, other))
+    kept, duplicates = [], []
+    for r in rows:
+        hit = earlier.get(r["content_sha256"])
+        if hit is None:
+            kept.append(r)
+            continue
+        path, other = hit
+        duplicates.append(
+            _quarantine_row(
+                source=r["source"],
+                input_path=r["input_path"],
+                reason="duplicate_earlier_day",
+                detail=f"{r['input_path']}: same text as {path}, which landed on {other.isoformat()}",
+                received_at=r["received_at"],
+                excerpt=r["text"][:200],
+                run_id=run_id,
+            )
+        )
+    return kept, duplicates
 
 
 def _quarantine_row(**fields: Any) -> dict:
@@ -231,6 +311,9 @@ def load(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
     for r in rejected:
         log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
     article_rows, duplicate_rows = _article_rows(articles, run_id)
+    if settings.duplicate_lookback_days:
+        article_rows, earlier_rows = _earlier_duplicates(settings, day, article_rows, run_id)
+        duplicate_rows += earlier_rows
     quarantine_rows = [
         _quarantine_row(
             source=r.source,

@@ -57,6 +57,9 @@ class Settings:
     max_file_bytes: int = 50 * 1024 * 1024
     #: A day with more articles than this fails loudly instead of running for hours.
     max_articles_per_day: int = 2_000_000
+    #: An article whose text landed on one of this many earlier days is quarantined as a
+    #: duplicate (0: only duplicates within the day).
+    duplicate_lookback_days: int = 7
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -73,6 +76,9 @@ class Settings:
             max_article_chars=_env_int("NEWSGRAPH_MAX_ARTICLE_CHARS", cls.max_article_chars),
             max_file_bytes=_env_int("NEWSGRAPH_MAX_FILE_BYTES", cls.max_file_bytes),
             max_articles_per_day=_env_int("NEWSGRAPH_MAX_ARTICLES_PER_DAY", cls.max_articles_per_day),
+            duplicate_lookback_days=_env_int(
+                "NEWSGRAPH_DUPLICATE_LOOKBACK_DAYS", cls.duplicate_lookback_days, minimum=0
+            ),
         )
 
     def with_overrides(self, **changes: object) -> "Settings":

@@ -70,3 +70,59 @@ def test_empty_day_publishes_empty_partitions(settings):
     }
     for table in ("articles", "entity_mentions", "amounts", "dates", "quarantine"):
         assert (warehouse.partition_dir(settings.warehouse_root, table, DAY) / warehouse.PART_FILE).exists()
+
+
+def test_an_article_that_landed_on_an_earlier_day_is_quarantined_in_any_order(tmp_path):
+    from datetime import timedelta
+
+    first, second = DAY, DAY + timedelta(days=2)
+    kenya = "The Central Bank of Kenya said on Tuesday it had bought $250 million to rebuild reserves."
+    ghana = "Ghana's finance ministry said it would issue 2 billion cedis of bonds in March."
+    results = {}
+    for order in ("forward", "backward"):
+        settings = Settings.from_env().with_overrides(
+            landing_root=tmp_path / order / "landing", warehouse_root=tmp_path / order / "warehouse"
+        )
+        for day, texts in ((first, [kenya]), (second, [kenya, ghana])):
+            folder = settings.landing_root / day.isoformat()
+            folder.mkdir(parents=True)
+            for i, text in enumerate(texts):
+                (folder / f"story{i}.txt").write_text(text, encoding="utf-8")
+        days = [first, second] if order == "forward" else [second, first]
+        for day in days:
+            pipeline.run_day(settings, day, run_id=f"{order}-{day}")
+        results[order] = {
+            day: (
+                sorted(r["text"] for r in duckdb.sql(
+                    f"SELECT text FROM read_parquet('{warehouse.partition_dir(settings.warehouse_root, 'articles', day) / warehouse.PART_FILE}')"
+                ).df().to_dict("records")),
+                sorted((r["reason"], r["detail"]) for r in duckdb.sql(
+                    f"SELECT reason, detail FROM read_parquet('{warehouse.partition_dir(settings.warehouse_root, 'quarantine', day) / warehouse.PART_FILE}')"
+                ).df().to_dict("records")),
+            )
+            for day in (first, second)
+        }
+    assert results["forward"] == results["backward"]
+    assert results["forward"][first] == ([kenya], [])
+    texts, quarantined = results["forward"][second]
+    assert texts == [ghana]
+    assert quarantined == [(
+        "duplicate_earlier_day",
+        f"{second.isoformat()}/story0.txt: same text as {first.isoformat()}/story0.txt, which landed on {first.isoformat()}",
+    )]
+
+
+def test_the_earlier_day_index_follows_changes_to_the_landing_day(tmp_path):
+    from datetime import timedelta
+
+    settings = Settings.from_env().with_overrides(landing_root=tmp_path / "landing", warehouse_root=tmp_path / "wh")
+    earlier = DAY - timedelta(days=1)
+    folder = settings.landing_root / earlier.isoformat()
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text("Acme Corp opened a plant in Leeds.", encoding="utf-8")
+    assert list(pipeline.landed_hashes(settings, earlier).values()) == [f"{earlier.isoformat()}/a.txt"]
+    (folder / "b.txt").write_text("Globex hired 300 people in Lagos.", encoding="utf-8")
+    assert sorted(pipeline.landed_hashes(settings, earlier).values()) == [
+        f"{earlier.isoformat()}/a.txt", f"{earlier.isoformat()}/b.txt"
+    ]
+    assert len(list((settings.warehouse_root / "_hashes" / f"dt={earlier.isoformat()}").glob("*.parquet"))) == 1
