@@ -381,19 +381,23 @@ def extract(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
 
 
 def validate(settings: Settings, day: date, staging: str | Path) -> dict[str, Any]:
-    """Run the Great Expectations suites on the staged tables; raise if any expectation fails."""
-    from newsgraph.quality.validate import format_report, raise_for_failures, validate_tables
+    """Run the Great Expectations suites and the drift check on the staged tables; raise if any fails.
+
+    Results, Data Docs pages and the drift check are kept in ``_validation/dt=D/``.
+    """
+    from newsgraph.quality import format_day_report, raise_for_day, validate_day
 
     tables = {name: t.to_pandas() for name, t in warehouse.read_staged(Path(staging)).items()}
-    results_dir = warehouse.validation_dir(settings.warehouse_root, day)
-    results = validate_tables(tables, results_dir=results_dir)
-    log.info("validation of %s:\n%s", day, format_report(results))
-    raise_for_failures(results)
+    checked = validate_day(tables, settings.warehouse_root, day)
+    log.info("validation of %s:\n%s", day, format_day_report(checked))
+    raise_for_day(checked)
     return {
         "day": day.isoformat(),
-        "results": str(results_dir),
-        "expectations": sum(r.evaluated for r in results),
-        "tables": {r.table: r.rows for r in results},
+        "results": str(checked.results_dir),
+        "docs": str(checked.docs),
+        "expectations": sum(r.evaluated for r in checked.tables),
+        "tables": {r.table: r.rows for r in checked.tables},
+        "drift": checked.drift.status,
     }
 
 

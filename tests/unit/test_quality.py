@@ -643,3 +643,87 @@ def test_importing_the_package_does_not_import_great_expectations():
         "assert 'airflow' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------- Data Docs
+
+
+def test_run_name_is_recorded_in_the_result(tmp_path):
+    validate_tables(frames(valid_rows(), ("quarantine",)), results_dir=tmp_path, run_name="dt=2024-05-06")
+    doc = json.loads((tmp_path / "quarantine.json").read_text(encoding="utf-8"))
+    assert doc["meta"]["run_id"]["run_name"] == "dt=2024-05-06"
+
+
+def test_day_docs_render_results_and_escape_offending_values(tmp_path):
+    from html.parser import HTMLParser
+
+    from newsgraph.quality.docs import write_day_docs
+
+    evil = '<img src=x onerror="alert(1)">'
+    rows = valid_rows()
+    rows["entity_mentions"][2]["label"] = evil
+    folder = tmp_path / "_validation" / "dt=2024-05-06"
+    results = validate_tables(frames(rows, ("articles", "entity_mentions")), results_dir=folder, run_name="dt=2024-05-06")
+    page = write_day_docs(folder, "2024-05-06", results)
+
+    assert page == folder / "index.html"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["index.html", "summary.json", "articles.json", "articles.html", "entity_mentions.json", "entity_mentions.html"]
+    )
+    raw = page.read_text(encoding="utf-8")
+    assert "<img" not in raw and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in raw
+    assert f"{IN_SET}(column=label)" in raw and "mention_id=m3" in raw
+
+    gx = (folder / "entity_mentions.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in gx
+    assert "\u2039img src=x onerror=" in gx  # shown with look-alike brackets
+    assert "newsgraph_entity_mentions" in gx and "dt=2024-05-06" in gx
+
+    class Tags(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.attrs = []
+
+        def handle_starttag(self, tag, attrs):
+            self.attrs += [value or "" for _, value in attrs]
+
+    for path in (page, folder / "entity_mentions.html"):
+        parser = Tags()
+        parser.feed(path.read_text(encoding="utf-8"))
+        assert not any("alert(1)" in value for value in parser.attrs)
+
+    summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
+    assert summary["status"] == "failed" and summary["drift"] is None
+    (mentions,) = [t for t in summary["tables"] if t["table"] == "entity_mentions"]
+    assert mentions["failures"][0]["examples"] == [{"row": 2, "mention_id": "m3", "label": evil}]
+    assert [x["expectation"] for x in mentions["expectations"] if not x["success"]] == [f"{IN_SET}(column=label)"]
+
+    index = (folder.parent / "index.html").read_text(encoding="utf-8")
+    assert 'href="dt=2024-05-06/index.html"' in index and "FAILED" in index
+
+
+def test_gx_page_failure_does_not_hide_the_day_page(tmp_path, monkeypatch):
+    from newsgraph.quality import docs
+
+    def broken_renderer(result, table):
+        raise RuntimeError("renderer exploded")
+
+    monkeypatch.setattr(docs, "render_gx_page", broken_renderer)
+    folder = tmp_path / "_validation" / "dt=2024-05-06"
+    results = validate_tables(frames(valid_rows(), ("quarantine",)), results_dir=folder)
+    page = docs.write_day_docs(folder, "2024-05-06", results)
+    assert not (folder / "quarantine.html").exists()
+    text = page.read_text(encoding="utf-8")
+    assert "page not rendered: RuntimeError: renderer exploded" in text
+    assert "PASSED" in text
+
+
+def test_validation_folders_without_a_summary_are_listed_from_their_results(tmp_path):
+    from newsgraph.quality.docs import write_index
+
+    rows = valid_rows()
+    rows["quarantine"][0]["reason"] = None
+    validate_tables(frames(rows, ("quarantine",)), results_dir=tmp_path / "_validation" / "dt=2024-05-05")
+    text = write_index(tmp_path / "_validation").read_text(encoding="utf-8")
+    assert "dt=2024-05-05" in text and "FAILED" in text and "quarantine" in text
+    assert 'href="dt=2024-05-05/index.html"' not in text  # no day page to link to

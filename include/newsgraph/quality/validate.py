@@ -90,18 +90,38 @@ class TableValidation:
 
 
 class ValidationFailed(Exception):
-    """Raised by :func:`raise_for_failures`; the message lists every failure."""
+    """Raised by :func:`raise_for_failures`; the message lists every failure.
 
-    def __init__(self, results: list[TableValidation]):
+    ``drift`` is the day's :class:`~newsgraph.quality.drift.DriftCheck`, when one was
+    run; a failed one is part of the message (metric, value, range, reference days).
+    ``docs`` is the Data Docs page of the day, named at the end of the message.
+    """
+
+    def __init__(self, results: list[TableValidation], drift: Any = None, docs: str | Path | None = None):
+        from newsgraph.quality.drift import format_drift
+
         self.results = list(results)
+        self.drift = drift
+        self.docs = None if docs is None else str(docs)
         self.failures = [f for r in self.results if not r.success for f in r.failures]
         failed = [r for r in self.results if not r.success]
-        names = ", ".join(r.table for r in failed)
-        header = (
-            f"data quality checks failed for {len(failed)} table(s) ({names}), "
-            f"{len(self.failures)} failed expectation(s)"
-        )
-        super().__init__(header + "\n" + format_report(failed))
+        drifted = drift is not None and drift.failed
+        parts = []
+        if failed or not drifted:
+            names = ", ".join(r.table for r in failed)
+            parts.append(
+                f"{len(failed)} table(s) ({names}), {len(self.failures)} failed expectation(s)"
+            )
+        if drifted:
+            parts.append("the drift check (" + ", ".join(m.name for m in drift.failed_metrics) + ")")
+        lines = ["data quality checks failed for " + " and ".join(parts)]
+        if failed:
+            lines.append(format_report(failed))
+        if drifted:
+            lines.append(format_drift(drift))
+        if self.docs:
+            lines.append(f"Data Docs: {self.docs}")
+        super().__init__("\n".join(lines))
 
 
 # --------------------------------------------------------------------------- context
@@ -148,6 +168,16 @@ def _build_state() -> _GxState:
             gx.ValidationDefinition(name=f"{_NAME_PREFIX}{table}", data=batch_definition, suite=suite)
         )
     return _GxState(context=context, definitions=definitions)
+
+
+def _run_id(run_name: str | None) -> Any:
+    if run_name is None:
+        return None
+    import datetime
+
+    from great_expectations.core.run_identifier import RunIdentifier
+
+    return RunIdentifier(run_name=run_name, run_time=datetime.datetime.now(datetime.timezone.utc))
 
 
 def _forget_stored_results(context: Any) -> None:
@@ -327,7 +357,9 @@ def _write_result(results_dir: Path, table: str, result: Any) -> str:
 
 
 def validate_tables(
-    tables: dict[str, pd.DataFrame], results_dir: Path | None = None
+    tables: dict[str, pd.DataFrame],
+    results_dir: Path | None = None,
+    run_name: str | None = None,
 ) -> list[TableValidation]:
     """Validate every given table that has a suite; return one result per table.
 
@@ -335,7 +367,8 @@ def validate_tables(
     ``entity_mentions`` and ``amounts`` are checked against ``tables["articles"]``:
     when it is absent every reference counts as unknown. With ``results_dir`` the
     full Great Expectations result of each table is written to
-    ``<results_dir>/<table>.json``.
+    ``<results_dir>/<table>.json``. ``run_name`` (e.g. ``dt=2025-09-01``) is recorded
+    as the run name of the results.
     """
     names = [t for t in SUITES if t in tables]
     if not names:
@@ -346,7 +379,9 @@ def validate_tables(
         frame = _prepare(table, tables[table], tables)
         with _RUN_LOCK:
             result = state.definitions[table].run(
-                batch_parameters={"dataframe": frame}, result_format=RESULT_FORMAT
+                batch_parameters={"dataframe": frame},
+                result_format=RESULT_FORMAT,
+                run_id=_run_id(run_name),
             )
             _forget_stored_results(state.context)
         # Report failures in the order the suite lists its expectations.
@@ -368,10 +403,16 @@ def validate_tables(
     return out
 
 
-def raise_for_failures(results: list[TableValidation]) -> None:
-    """Raise :class:`ValidationFailed` when any table failed validation."""
-    if any(not r.success for r in results):
-        raise ValidationFailed(results)
+def raise_for_failures(
+    results: list[TableValidation], drift: Any = None, docs: str | Path | None = None
+) -> None:
+    """Raise :class:`ValidationFailed` when any table failed validation or ``drift`` failed.
+
+    ``drift`` is an optional :class:`~newsgraph.quality.drift.DriftCheck`; ``docs`` an
+    optional path named in the message for the operator to open.
+    """
+    if any(not r.success for r in results) or (drift is not None and drift.failed):
+        raise ValidationFailed(results, drift=drift, docs=docs)
 
 
 def format_failure(failure: FailedExpectation) -> str:
