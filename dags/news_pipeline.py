@@ -6,6 +6,7 @@ landed in `$NEWSGRAPH_LANDING/YYYY-MM-DD/` (plain text, JSON, JSON Lines or HTML
 
 | task | what it does |
 |---|---|
+| `fetch` | when `NEWSGRAPH_SOURCES` names a sources file: fetches the day's items of its RSS/Atom feeds and their pages into the landing day (raw pages kept, so the day can be reprocessed offline); otherwise does nothing |
 | `load` | reads the day's input files, quarantines what cannot be used (with the reason), and stages the articles in shards of `NEWSGRAPH_SHARD_SIZE` (an empty day is one empty shard and publishes empty partitions) |
 | `extract` | one mapped task per shard: runs spaCy (in `NEWSGRAPH_PROCESSES` processes, the model loaded once per process), normalises entities, amounts and dates, stages the shard's parts |
 | `validate` | runs the Great Expectations suites on the whole staged day; any failed expectation fails the run and nothing is published |
@@ -80,7 +81,20 @@ def _partition_day(context) -> str:
 )
 def news_pipeline():
     @task
-    def load() -> list[dict]:
+    def fetch() -> dict:
+        """Fill the landing day from the feeds of NEWSGRAPH_SOURCES (skipped when it is unset)."""
+        from datetime import date
+
+        from newsgraph import pipeline
+        from newsgraph.settings import Settings
+
+        context = get_current_context()
+        day = date.fromisoformat(_partition_day(context))
+        settings = Settings.from_env().for_run(landing=context["params"].get("landing"))
+        return pipeline.fetch(settings, day)
+
+    @task
+    def load(fetched: dict) -> list[dict]:
         """The day's shards: each names the day, the staging folder and its index."""
         from datetime import date
 
@@ -144,7 +158,7 @@ def news_pipeline():
         )
         return summary
 
-    shards = load()
+    shards = load(fetch())
     extracted = extract.expand(shard=shards)
     summarise(publish(shards, validate(shards, extracted)))
 

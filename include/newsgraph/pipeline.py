@@ -296,6 +296,23 @@ def shard_bounds(articles: int, shard_size: int) -> list[tuple[int, int]]:
     return [(start, min(start + shard_size, articles)) for start in range(0, articles, shard_size)]
 
 
+def fetch(settings: Settings, day: date) -> dict[str, Any]:
+    """Fetch the day's articles from the feeds of ``NEWSGRAPH_SOURCES`` into the landing day.
+
+    Does nothing (and says so) when ``NEWSGRAPH_SOURCES`` is unset: the landing zone is then
+    filled by other means.
+    """
+    from newsgraph.sources import fetch_day, sources_file_from_env
+
+    sources = sources_file_from_env()
+    if sources is None:
+        log.info("NEWSGRAPH_SOURCES is not set: nothing to fetch, the landing day is read as it is")
+        return {"day": day.isoformat(), "skipped": True}
+    summary = fetch_day(settings.landing_root, day, sources, settings=settings)
+    log.info("fetched %s from %s into %s: %s", day, sources, settings.landing_root, summary)
+    return {"skipped": False, **summary}
+
+
 def load(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
     """Read the landing day, quarantine what cannot be used, and stage the articles in shards.
 

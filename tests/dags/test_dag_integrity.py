@@ -44,7 +44,7 @@ def test_schedule_retries_tags_and_docs(dagbag):
 
 def test_task_order(dagbag):
     dag = dagbag.dags["news_pipeline"]
-    assert [t.task_id for t in dag.topological_sort()] == ["load", "extract", "validate", "publish", "summarise"]
+    assert [t.task_id for t in dag.topological_sort()] == ["fetch", "load", "extract", "validate", "publish", "summarise"]
     assert dag.get_task("publish").upstream_task_ids == {"load", "validate"}
     assert dag.get_task("validate").upstream_task_ids == {"load", "extract"}
 

@@ -126,3 +126,13 @@ def test_the_earlier_day_index_follows_changes_to_the_landing_day(tmp_path):
         f"{earlier.isoformat()}/a.txt", f"{earlier.isoformat()}/b.txt"
     ]
     assert len(list((settings.warehouse_root / "_hashes" / f"dt={earlier.isoformat()}").glob("*.parquet"))) == 1
+
+
+def test_fetch_does_nothing_without_a_sources_file(settings, monkeypatch, caplog):
+    import logging
+
+    monkeypatch.delenv("NEWSGRAPH_SOURCES", raising=False)
+    with caplog.at_level(logging.INFO):
+        assert pipeline.fetch(settings, DAY) == {"day": DAY.isoformat(), "skipped": True}
+    assert "NEWSGRAPH_SOURCES is not set" in caplog.text
+    assert not (settings.landing_root / DAY.isoformat()).exists()
