@@ -146,3 +146,89 @@ def test_entities_dimension_rebuilt_from_all_days(tmp_path):
     assert leeds["aliases"] == ["Leeds"] and leeds["country_code"] == "GB"
     info = {(i.table, i.partition): i.rows for i in wh.describe(root)}
     assert info[("articles", "dt=2025-09-02")] == 1 and info[("entities", "(whole table)")] == 2
+
+
+class _Killed(BaseException):
+    """Stands for SIGKILL: nothing after the point where it is raised runs."""
+
+
+def _temp_beside(path, age_seconds: float = 0.0):
+    """A temporary file as a writer of ``path`` killed half-way through leaves it: a truncated Parquet file."""
+    import os
+    import uuid
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
+    pq.write_table(_tables()["entity_mentions"], tmp)
+    tmp.write_bytes(tmp.read_bytes()[:40])
+    if age_seconds:
+        old = tmp.stat().st_mtime - age_seconds
+        os.utime(tmp, (old, old))
+    return tmp
+
+
+def test_a_publish_killed_while_deleting_its_staging_folder_completes_on_retry(tmp_path, monkeypatch):
+    """The staging folder is renamed away before it is deleted: a retry never finds it half-deleted."""
+    root = tmp_path / "wh"
+    staging = wh.staging_dir(root, DAY, "run-1")
+    wh.stage_tables(staging, _tables(text="New text about Leeds."))
+    real_rmtree = wh.shutil.rmtree
+
+    def killed_rmtree(path, *args, **kwargs):
+        (wh.Path(path) / wh.MANIFEST).unlink()  # the first file it deleted
+        raise _Killed
+
+    monkeypatch.setattr(wh.shutil, "rmtree", killed_rmtree)
+    with pytest.raises(_Killed):
+        wh.publish_partition(root, DAY, staging)
+    monkeypatch.setattr(wh.shutil, "rmtree", real_rmtree)
+    leftovers = list(staging.parent.glob(".*" + wh.PUBLISHED_SUFFIX))
+    # the retry finds the day published, and deletes what the killed attempt left
+    assert wh.publish_partition(root, DAY, staging) == {
+        "articles": 1, "entity_mentions": 2, "amounts": 0, "dates": 0, "quarantine": 0
+    }
+    assert len(leftovers) == 1 and not leftovers[0].exists() and not staging.exists()
+    assert pq.read_table(wh.partition_dir(root, "articles", DAY) / wh.PART_FILE).column("text").to_pylist() == [
+        "New text about Leeds."
+    ]
+
+
+def test_temp_files_of_killed_writers_are_not_read_and_the_next_publish_removes_them(tmp_path):
+    import duckdb
+    import pyarrow.dataset as ds
+
+    root = tmp_path / "wh"
+    staging = wh.staging_dir(root, DAY, "run-1")
+    wh.stage_tables(staging, _tables())
+    wh.publish_partition(root, DAY, staging)
+    wh.rebuild_entities(root, _no_country)
+    target = wh.partition_dir(root, "entity_mentions", DAY) / wh.PART_FILE
+    debris = [_temp_beside(target), _temp_beside(root / "entities" / wh.PART_FILE)]
+    # readers: the analysts' glob in DuckDB, a pyarrow dataset; the truncated files would fail them
+    con = duckdb.connect()
+    files = con.sql(f"SELECT file FROM glob('{root}/entity_mentions/dt=*/*.parquet')").fetchall()
+    assert [wh.Path(f).name for (f,) in files] == [wh.PART_FILE]
+    glob = f"{root}/entity_mentions/dt=*/*.parquet"
+    assert con.sql(f"SELECT count(*) FROM read_parquet('{glob}', hive_partitioning = true)").fetchall() == [(2,)]
+    assert con.sql(f"SELECT count(*) FROM read_parquet('{root}/entities/*.parquet')").fetchall() == [(2,)]
+    con.close()
+    dataset = ds.dataset(root / "entity_mentions", format="parquet", partitioning="hive")
+    assert [wh.Path(f).name for f in dataset.files] == [wh.PART_FILE] and dataset.to_table().num_rows == 2
+    # publishing the day again and rebuilding the dimension remove them, however young
+    staging = wh.staging_dir(root, DAY, "run-2")
+    wh.stage_tables(staging, _tables(run_id="run-2"))
+    wh.publish_partition(root, DAY, staging)
+    assert not debris[0].exists() and debris[1].exists()
+    wh.rebuild_entities(root, _no_country)
+    assert not debris[1].exists()
+    assert sorted(p.name for p in target.parent.iterdir()) == [wh.PART_FILE]
+
+
+def test_a_writer_removes_only_stale_temp_files_of_its_own_file(tmp_path):
+    path = tmp_path / "t" / wh.PART_FILE
+    stale = _temp_beside(path, age_seconds=wh.STALE_TEMP_SECONDS + 60)
+    fresh = _temp_beside(path)  # may belong to a writer still at work
+    other = _temp_beside(tmp_path / "t" / "part-00001.parquet", age_seconds=wh.STALE_TEMP_SECONDS + 60)
+    wh.write_parquet_atomic(_tables()["articles"], path)
+    assert not stale.exists() and fresh.exists() and other.exists()
+    assert pq.read_table(path).num_rows == 1

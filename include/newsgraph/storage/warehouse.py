@@ -8,15 +8,29 @@ Layout under the warehouse root::
         manifest.json                           how many shards the day was split into
         <table>/part-NNNNN.parquet              one part per shard (quarantine: one part)
     _validation/dt=YYYY-MM-DD/<table>.json      Great Expectations results
+    _locks/<name>.lock                          held by the process publishing a day or rebuilding a table
 
 A day is staged in shards (each mapped extract task writes its own parts) and
 published by writing each table's parts, concatenated, to a temporary file in the
 partition folder and ``os.replace``-ing it onto the partition file: on one filesystem
 that rename is atomic, so a reader sees the old file or the new one, never a
-half-written one. The staging folder is removed only after every table is published,
-so a publish killed half-way completes when retried. Names starting with ``_`` or
-``.`` are not tables, so readers globbing ``<table>/dt=*/*.parquet`` never see
-staging debris.
+half-written one, even when the publishing process is killed at any moment.
+
+The guarantee is per partition: the tables of a day are replaced one after the other,
+so while a publish runs, or after it was killed, one table's ``dt=D`` partition may
+already hold the new day while another still holds the old one; each of them is whole.
+The staging folder is kept until every table is published, then renamed away (one
+atomic rename) and deleted, so a retry either finds it whole and publishes the same
+tables again, or finds it gone and the day published: a publish killed at any point
+completes when retried. The ``entities`` dimension is replaced whole the same way.
+
+Debris of killed writers is never read: temporary files are named
+``.<file>.<hex>.tmp`` and renamed-away staging folders ``.<run>.<hex>.published``;
+names starting with ``.`` or ``_`` are not data (pyarrow datasets skip them), and
+neither matches a reader's ``<table>/dt=*/*.parquet``. Publishing a day takes the
+day's lock, so every other writer of its partitions is dead: it removes their
+temporary files and renamed-away staging folders first. Any writer also removes
+temporary files of its target that nobody has touched for ``STALE_TEMP_SECONDS``.
 """
 
 from __future__ import annotations
@@ -24,7 +38,9 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +56,10 @@ from newsgraph.schema import DIMENSION_TABLES, ENTITIES, FACT_TABLES
 
 PART_FILE = "part-00000.parquet"
 COMPRESSION = "zstd"
+#: A temporary file untouched for this long belongs to a writer that died (a live one keeps writing it).
+STALE_TEMP_SECONDS = 15 * 60
+#: Suffix of a staging folder renamed away after its day was published, before it is deleted.
+PUBLISHED_SUFFIX = ".published"
 
 
 def partition_dir(root: Path, table: str, day: date) -> Path:
@@ -63,10 +83,43 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def _temp_path(path: Path) -> Path:
+    return path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
+
+
+def remove_temp_files(path: Path, older_than: float | None = STALE_TEMP_SECONDS) -> int:
+    """Remove the temporary files killed writers of ``path`` left beside it; returns how many.
+
+    Only those not modified for ``older_than`` seconds; with ``None``, all of them, which is
+    safe only while holding the lock every writer of ``path`` takes.
+    """
+    path = Path(path)
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{32}}\.tmp")
+    try:
+        entries = list(os.scandir(path.parent))
+    except FileNotFoundError:
+        return 0
+    now = time.time()
+    removed = 0
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            if older_than is not None and now - entry.stat(follow_symlinks=False).st_mtime < older_than:
+                continue
+            os.unlink(entry.path)
+            removed += 1
+        except FileNotFoundError:
+            continue
+    return removed
+
+
 def write_parquet_atomic(table: pa.Table, path: Path) -> None:
     """Write ``table`` to ``path`` so that ``path`` is either absent, old, or complete and new."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
+    remove_temp_files(path)
+    tmp = _temp_path(path)
     try:
         pq.write_table(table, tmp, compression=COMPRESSION)
         with open(tmp, "rb") as fh:
@@ -160,25 +213,54 @@ def warehouse_lock(root: Path, name: str) -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+def _discard_staging(staging: Path) -> None:
+    """Rename ``staging`` away in one step, then delete it: a retry finds it whole or gone."""
+    trash = staging.parent / f".{staging.name}.{uuid.uuid4().hex}{PUBLISHED_SUFFIX}"
+    os.replace(staging, trash)
+    _fsync_dir(staging.parent)
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def _remove_discarded_staging(folder: Path) -> None:
+    """Delete staging folders renamed away by publishes killed before they finished deleting them."""
+    pattern = re.compile(rf"\..+\.[0-9a-f]{{32}}{re.escape(PUBLISHED_SUFFIX)}")
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+
+
 def publish_partition(root: Path, day: date, staging: Path) -> dict[str, int]:
     """Replace the day's partitions with the staged tables, one atomic rename per table.
 
+    Each table's partition is replaced whole; the tables are replaced one after the other.
     The staging folder is dropped only when every table is in place, so a retry after a
-    crash half-way publishes the same tables again and finishes the job.
+    crash at any point publishes the same tables again and finishes the job. Publishes of
+    one day run one at a time (a lock released when its holder dies), and each first removes
+    what killed publishes of the day left behind.
     """
     staging = Path(staging)
-    if not staging.exists():
-        targets = {n: partition_dir(root, n, day) / PART_FILE for n in FACT_TABLES}
-        if all(t.exists() for t in targets.values()):
-            # an earlier attempt of this publish finished and removed its staging folder
-            return {n: pq.ParquetFile(t).metadata.num_rows for n, t in targets.items()}
-        raise FileNotFoundError(f"staging folder {staging} is gone and {day} was never fully published; rerun the day")
-    tables = read_staged(staging)
-    counts: dict[str, int] = {}
-    for name, table in tables.items():
-        write_parquet_atomic(table, partition_dir(root, name, day) / PART_FILE)
-        counts[name] = table.num_rows
-    shutil.rmtree(staging, ignore_errors=True)
+    targets = {n: partition_dir(root, n, day) / PART_FILE for n in FACT_TABLES}
+    with warehouse_lock(root, f"publish-{day.isoformat()}"):
+        for target in targets.values():
+            remove_temp_files(target, older_than=None)
+        _remove_discarded_staging(staging.parent)
+        if not staging.exists():
+            if all(t.exists() for t in targets.values()):
+                # an earlier attempt of this publish finished and removed its staging folder
+                return {n: pq.ParquetFile(t).metadata.num_rows for n, t in targets.items()}
+            raise FileNotFoundError(
+                f"staging folder {staging} is gone and {day} was never fully published; rerun the day"
+            )
+        tables = read_staged(staging)
+        counts: dict[str, int] = {}
+        for name, table in tables.items():
+            write_parquet_atomic(table, targets[name])
+            counts[name] = table.num_rows
+        _discard_staging(staging)
     return counts
 
 
@@ -276,5 +358,7 @@ def rebuild_entities(root: Path, country_code: Callable[[str, str], str | None])
             seen = r.pop("seen_country_code")
             r["country_code"] = seen or country_code(r["label"], r["canonical_name"])
         table = pa.Table.from_pylist(records, schema=ENTITIES)
+        # under the lock no other rebuild is running: temporary files beside the file are debris
+        remove_temp_files(root / "entities" / PART_FILE, older_than=None)
         write_parquet_atomic(table, root / "entities" / PART_FILE)
         return table.num_rows
