@@ -82,7 +82,7 @@ def _article_rows(articles: Iterable[Any], run_id: str) -> tuple[list[dict], lis
 
 def _landing_fingerprint(settings: Settings, day: date) -> str:
     """Names, sizes and modification times of a landing day's files: changes when the day does."""
-    from newsgraph.ingest.landing import discover_files
+    from newsgraph.ingest.landing import discover_files, storable_path
 
     parts = []
     for path in discover_files(settings.landing_root, day):
@@ -90,7 +90,7 @@ def _landing_fingerprint(settings: Settings, day: date) -> str:
             st = path.stat()
         except OSError:
             continue
-        parts.append(f"{path.name}\t{st.st_size}\t{st.st_mtime_ns}")
+        parts.append(f"{storable_path(path.name)}\t{st.st_size}\t{st.st_mtime_ns}")
     return stable_id(*parts) if parts else "empty"
 
 

@@ -136,3 +136,17 @@ def test_fetch_does_nothing_without_a_sources_file(settings, monkeypatch, caplog
         assert pipeline.fetch(settings, DAY) == {"day": DAY.isoformat(), "skipped": True}
     assert "NEWSGRAPH_SOURCES is not set" in caplog.text
     assert not (settings.landing_root / DAY.isoformat()).exists()
+
+
+def test_a_file_name_that_is_not_utf8_is_quarantined_without_breaking_the_day(settings):
+    import os
+
+    folder = settings.landing_root / DAY.isoformat()
+    folder.mkdir(parents=True)
+    (folder / "good.txt").write_text("Acme Corp opened a plant in Leeds on Monday.", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as fh:
+        fh.write(b"Globex hired 300 people in Lagos.")
+    summary = pipeline.run_day(settings, DAY, run_id="manual__names")
+    assert summary["tables"]["articles"]["rows"] == 1
+    assert summary["quarantined"] == {"bad_file_name": 1}
+    assert [r["input_path"] for r in _rows(settings, "quarantine")] == [f"{DAY.isoformat()}/caf\\xe9.txt"]

@@ -383,12 +383,14 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
     put(tmp_path, "blank.jsonl", " \n\t\r\n  ")
     rejected = only_rejection(load(tmp_path, "blank.jsonl"), "empty_text")
     assert "only whitespace" in rejected.detail
+    assert rejected.detail.startswith("2025-09-01/blank.jsonl: holds only whitespace")
 
 
 def test_binary_file(tmp_path: Path) -> None:
     put(tmp_path, "pic.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     rejected = only_rejection(load(tmp_path, "pic.txt"), "binary")
     assert "NUL byte at offset 8" in rejected.detail
+    assert rejected.detail.startswith("2025-09-01/pic.txt: contains a NUL byte")
     assert rejected.excerpt is not None and "\x00" not in rejected.excerpt
 
 
@@ -485,8 +487,8 @@ def test_random_bytes_never_raise(tmp_path: Path, ext: str) -> None:
 # --- discovery and whole days ----------------------------------------------------
 
 
-def test_discover_sorts_and_skips_hidden_and_sidecars(tmp_path: Path) -> None:
-    for rel in ["b.txt", "a.jsonl", "sub/c.txt", ".hidden.txt", ".tmp/d.txt", "b.meta.json", "sub/c.meta.json"]:
+def test_discover_sorts_and_skips_hidden_underscored_and_sidecars(tmp_path: Path) -> None:
+    for rel in ["b.txt", "a.jsonl", "sub/c.txt", ".hidden.txt", ".tmp/d.txt", "b.meta.json", "sub/c.meta.json", "_fetched.jsonl", "_feeds/wire.xml"]:
         put(tmp_path, rel, BODY)
     found = discover_files(tmp_path, DAY)
     assert [p.relative_to(day_folder(tmp_path, DAY)).as_posix() for p in found] == ["a.jsonl", "b.txt", "sub/c.txt"]
@@ -530,3 +532,395 @@ def test_seed_day() -> None:
     assert article.text.startswith("ISLAMABAD:")
     assert article.title is None
     assert article.input_path == "2025-09-01/000_f019de8f538fb8ad.txt"
+
+
+# --- hostile input: one test per case, each asserting the reason and where -----------
+#
+# The texts below are written for these tests: the same short council story in
+# several languages, so only the language differs between them.
+
+NOT_ENGLISH = {
+    "french": (
+        "Le conseil municipal de la ville a voté mardi soir pour la reconstruction du vieux pont de pierre sur la "
+        "rivière. Les travaux doivent commencer au printemps prochain et dureront environ deux ans, selon le maire, "
+        "qui a précisé que le coût sera partagé avec la région. Les commerçants de la rive est ont salué cette "
+        "décision mais demandent que le passage piéton reste ouvert pendant le chantier."
+    ),
+    "german": (
+        "Der Stadtrat hat am Dienstag beschlossen, die alte Steinbrücke über den Fluss neu zu bauen. Die Arbeiten "
+        "sollen im nächsten Frühjahr beginnen und etwa zwei Jahre dauern, sagte der Bürgermeister am Abend. Die "
+        "Kosten werden mit dem Land geteilt. Die Händler am Ostufer begrüßten den Plan, forderten aber, dass der "
+        "Fußweg während der Bauarbeiten offen bleibt und dass die Stadt sie rechtzeitig informiert."
+    ),
+    "spanish": (
+        "El ayuntamiento de la ciudad votó el martes para reconstruir el viejo puente de piedra sobre el río. Las "
+        "obras comenzarán la próxima primavera y durarán unos dos años, según el alcalde, que explicó que el coste "
+        "se compartirá con el gobierno regional. Los comerciantes de la orilla este celebraron la decisión, pero "
+        "pidieron que el paso peatonal siga abierto durante las obras."
+    ),
+    "italian": (
+        "Il consiglio comunale della città ha votato martedì per ricostruire il vecchio ponte di pietra sul fiume. "
+        "I lavori inizieranno la prossima primavera e dureranno circa due anni, secondo il sindaco, che ha spiegato "
+        "che il costo sarà diviso con la regione. I commercianti della riva est hanno accolto con favore la "
+        "decisione, ma hanno chiesto che il passaggio pedonale resti aperto durante i lavori."
+    ),
+    "dutch": (
+        "De gemeenteraad van de stad heeft dinsdag besloten de oude stenen brug over de rivier opnieuw te bouwen. "
+        "De werkzaamheden beginnen volgend voorjaar en duren ongeveer twee jaar, zei de burgemeester. De kosten "
+        "worden gedeeld met de provincie. De winkeliers op de oostoever zijn blij met het plan, maar vragen dat het "
+        "voetpad tijdens de werkzaamheden open blijft en dat zij op tijd worden geïnformeerd."
+    ),
+    "portuguese": (
+        "A câmara municipal da cidade votou na terça-feira a reconstrução da velha ponte de pedra sobre o rio. As "
+        "obras vão começar na próxima primavera e devem durar cerca de dois anos, segundo o presidente da câmara, "
+        "que explicou que o custo será dividido com o governo regional. Os comerciantes da margem leste aplaudiram "
+        "a decisão, mas pediram que a passagem de peões continue aberta durante as obras."
+    ),
+    "indonesian": (
+        "Dewan kota memutuskan pada hari Selasa untuk membangun kembali jembatan batu tua di atas sungai. Pekerjaan "
+        "akan dimulai pada musim semi tahun depan dan diperkirakan berlangsung sekitar dua tahun, kata wali kota "
+        "kepada wartawan. Biaya pembangunan akan dibagi dengan pemerintah provinsi. Para pedagang di tepi timur "
+        "menyambut baik rencana itu, tetapi meminta agar jalan setapak tetap dibuka selama pekerjaan berlangsung."
+    ),
+    "polish": (
+        "Rada miejska zdecydowała we wtorek o odbudowie starego kamiennego mostu na rzece. Prace mają się rozpocząć "
+        "wiosną przyszłego roku i potrwać około dwóch lat, powiedział burmistrz. Koszty zostaną podzielone z "
+        "władzami województwa. Kupcy na wschodnim brzegu z zadowoleniem przyjęli ten plan, ale poprosili, aby "
+        "chodnik pozostał otwarty w czasie budowy i żeby miasto informowało ich na bieżąco o postępach prac."
+    ),
+    "turkish": (
+        "Belediye meclisi salı günü nehir üzerindeki eski taş köprünün yeniden inşa edilmesine karar verdi. Belediye "
+        "başkanının açıklamasına göre çalışmalar önümüzdeki ilkbaharda başlayacak ve yaklaşık iki yıl sürecek. "
+        "Maliyet il yönetimi ile paylaşılacak. Doğu yakasındaki esnaf bu kararı memnuniyetle karşıladı, ancak "
+        "inşaat süresince yaya yolunun açık kalmasını istedi. Bu karar için bir oylama yapıldı ve çok sayıda üye "
+        "destek verdi."
+    ),
+    "russian": (
+        "Городской совет во вторник проголосовал за восстановление старого каменного моста через реку. Работы "
+        "начнутся следующей весной и продлятся около двух лет, сообщил мэр."
+    ),
+    "chinese": "市议会周二投票决定重建河上的旧石桥。市长表示，工程将于明年春天开始，预计持续约两年，费用将与省政府分担。东岸的商户对这一计划表示欢迎。",
+    "arabic": (
+        "صوّت مجلس المدينة يوم الثلاثاء على إعادة بناء الجسر الحجري القديم فوق النهر. وقال رئيس البلدية إن "
+        "الأعمال ستبدأ في الربيع المقبل وستستمر نحو عامين."
+    ),
+}
+
+STILL_ENGLISH = {
+    "foreign_names": (
+        "Polish Defence Minister Władysław Kosiniak-Kamysz met Türkiye's Hakan Fidan and President Recep Tayyip "
+        "Erdoğan in Ankara on Monday, while Wang Yi, the envoy of Xi Jinping, spoke with Shehbaz Sharif and Ishaq "
+        "Dar in Islamabad. Officials from the Bundesministerium für Wirtschaft und Klimaschutz and the Banco de "
+        "España joined the talks by video, according to a statement from the Élysée, which said Crédit Agricole "
+        "and Société Générale had sent observers."
+    ),
+    "list_of_names": (
+        "Veltan squad: J Marsh (Arlen Rovers), T Okafor (Osk United), P de Vries (Brenna), K Nakamura (Arlen "
+        "Rovers), L Fernández (Osk United), M Dubois (Brenna), R van Dijkstra (Tolm), S Kowalski (Tolm), D O'Neill "
+        "(Arlen Rovers), H Al-Amin (Osk United), F Rossi (Brenna), G Papadopoulos (Tolm), A Nguyen (Osk United), "
+        "B Schmidt (Arlen Rovers), Y Chen (Tolm), E Costa (Brenna)."
+    ),
+    "french_quote": (
+        "The mayor of Veltan opened the new market on Saturday. \"C'est un grand jour pour la ville et pour les "
+        "commerçants de la rive est\", said the French ambassador, who had travelled from the capital for the "
+        "ceremony, before the mayor thanked the builders and the council."
+    ),
+    "short_foreign_words": "Osk: le marché est ouvert.",
+    "short_other_script": "Veltan 市议会 votes.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOT_ENGLISH))
+def test_not_english_text_is_quarantined(tmp_path: Path, language: str) -> None:
+    put(tmp_path, "feed.jsonl", json.dumps({"text": "Osk harbour reopens."}) + "\n" + json.dumps(
+        {"id": language, "text": NOT_ENGLISH[language]}, ensure_ascii=False
+    ))
+    ok, rejected = load(tmp_path, "feed.jsonl")
+    assert isinstance(ok, RawArticle)
+    assert isinstance(rejected, Rejected) and rejected.reason == "not_english"
+    assert rejected.input_path == "2025-09-01/feed.jsonl#2"
+    assert rejected.detail.startswith("2025-09-01/feed.jsonl line 2: the article text is clearly not English: ")
+    assert "only English articles are processed; line skipped, other lines loaded" in rejected.detail
+    if language in ("russian", "chinese", "arabic"):
+        assert "letters are Latin a-z" in rejected.detail
+    else:
+        assert "common words of other languages" in rejected.detail
+    assert rejected.excerpt == NOT_ENGLISH[language][:200]
+
+
+@pytest.mark.parametrize("case", sorted(STILL_ENGLISH))
+def test_english_with_foreign_names_quotes_or_short_text_is_kept(tmp_path: Path, case: str) -> None:
+    put(tmp_path, "a.txt", STILL_ENGLISH[case])
+    assert only_article(load(tmp_path, "a.txt")).text == STILL_ENGLISH[case]
+
+
+def test_not_english_html_page(tmp_path: Path) -> None:
+    put(tmp_path, "seite.html", f"<html><body><article><p>{NOT_ENGLISH['german']}</p></article></body></html>")
+    rejected = only_rejection(load(tmp_path, "seite.html"), "not_english")
+    assert rejected.detail.startswith("2025-09-01/seite.html: the article text is clearly not English")
+
+
+def test_utf16_file_is_binary(tmp_path: Path) -> None:
+    put(tmp_path, "utf16.txt", BODY.encode("utf-16"))
+    rejected = only_rejection(load(tmp_path, "utf16.txt"), "binary")
+    assert rejected.detail.startswith("2025-09-01/utf16.txt: contains a NUL byte at offset 3")
+
+
+def test_latin1_pound_sign_is_not_utf8_and_says_what_the_byte_is(tmp_path: Path) -> None:
+    put(tmp_path, "latin1.txt", "Tickets to Osk now cost £5, up from £4.".encode("latin-1"))
+    rejected = only_rejection(load(tmp_path, "latin1.txt"), "not_utf8")
+    assert rejected.detail == (
+        "2025-09-01/latin1.txt: is not valid UTF-8: byte offset 24 (bytes a3 35 2c 20: invalid start byte); "
+        "it reads as Windows-1252/Latin-1 text, in which byte a3 is '£'; re-save it as UTF-8; file skipped"
+    )
+
+
+def test_invalid_utf8_that_is_no_legacy_text_gets_no_encoding_hint(tmp_path: Path) -> None:
+    put(tmp_path, "junk.txt", b"Osk \xa3\x01\x02\x03 harbour")
+    rejected = only_rejection(load(tmp_path, "junk.txt"), "not_utf8")
+    assert "byte offset 4" in rejected.detail and "Windows-1252" not in rejected.detail
+
+
+def test_unicode_whitespace_and_invisible_characters_only_is_empty_text(tmp_path: Path) -> None:
+    put(tmp_path, "nbsp.txt", "\u00a0\u2003\n\u3000 ")
+    rejected = only_rejection(load(tmp_path, "nbsp.txt"), "empty_text")
+    assert rejected.detail.startswith("2025-09-01/nbsp.txt: the article text is empty or whitespace only")
+    put(tmp_path, "marks.json", json.dumps({"text": "\u200b\u200b ... \u2014 \u200d!"}))
+    rejected = only_rejection(load(tmp_path, "marks.json"), "empty_text")
+    assert rejected.detail.startswith(
+        "2025-09-01/marks.json: the article text has no letters or digits, only 11 characters"
+    )
+
+
+def test_real_50_mb_file_is_too_large_and_not_read_into_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    limit = SETTINGS.max_file_bytes
+    assert limit == 50 * 1024 * 1024  # the documented default
+    line = b"The Osk harbour board met again on Tuesday to discuss the ferry timetable.\n"
+    path = day_folder(tmp_path, DAY) / "huge.txt"
+    path.parent.mkdir(parents=True)
+    with path.open("wb") as handle:
+        for _ in range(limit // len(line) + 2):
+            handle.write(line)
+    size = path.stat().st_size
+    assert size > limit
+    tracemalloc.start()
+    try:
+        results = load(tmp_path, "huge.txt")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    rejected = only_rejection(results, "too_large")
+    assert rejected.detail.startswith(f"2025-09-01/huge.txt: is {size:,} bytes, over the limit of {limit:,} bytes")
+    assert "was not read" in rejected.detail
+    assert rejected.excerpt is not None and rejected.excerpt.startswith("The Osk harbour board")
+    assert peak < 2 * 1024 * 1024  # a 1 KB head for the excerpt, never the 50 MB
+
+
+def test_real_50_mb_article_under_the_file_limit_is_too_large_by_characters(tmp_path: Path) -> None:
+    line = "The Osk harbour board met again on Tuesday to discuss the ferry timetable.\n"
+    text = line * (50_000_000 // len(line))
+    put(tmp_path, "long.txt", text)
+    assert 49_000_000 < (day_folder(tmp_path, DAY) / "long.txt").stat().st_size <= SETTINGS.max_file_bytes
+    rejected = only_rejection(load(tmp_path, "long.txt"), "too_large")
+    chars = len(text.strip())
+    assert rejected.detail.startswith(
+        f"2025-09-01/long.txt: the article text is {chars:,} characters, over the limit of 1,000,000"
+    )
+
+
+def test_html_scripts_styles_and_comments_are_not_text(tmp_path: Path) -> None:
+    page = (
+        "<html><head><style>p { color: red } /* STYLE-MARKER */</style>"
+        "<script>document.write('SCRIPT-MARKER')</script>"
+        '<script type="application/ld+json">{"headline": "JSON-MARKER"}</script></head>'
+        '<body onload="alert(\'HANDLER-MARKER\')"><!-- COMMENT-MARKER -->'
+        "<article><p>The Osk ferry will run twice a day from October, the harbour board said on Tuesday.</p>"
+        "<script>var x = '</p>SCRIPT-MARKER-2<p>';</script><noscript>NOSCRIPT-MARKER</noscript>"
+        "<p>Tickets will cost the same as last year, and the first boat leaves at seven.</p></article></body></html>"
+    )
+    put(tmp_path, "scripts.html", page)
+    article = only_article(load(tmp_path, "scripts.html"))
+    assert "The Osk ferry will run twice a day" in article.text and "first boat leaves at seven" in article.text
+    assert "MARKER" not in article.text
+
+
+def nested_page(depth: int) -> str:
+    article = "<p>The Osk ferry will run twice a day from October, the harbour board said.</p>"
+    return f"<html><body>{'<div>' * depth}{article}{'</div>' * depth}<p>Tickets cost the same.</p></body></html>"
+
+
+@pytest.mark.parametrize("depth", [300, 5_000, 100_000])
+def test_deeply_nested_html_is_html_too_deep(tmp_path: Path, depth: int) -> None:
+    put(tmp_path, "deep.html", nested_page(depth))
+    rejected = only_rejection(load(tmp_path, "deep.html"), "html_too_deep")
+    assert rejected.detail.startswith("2025-09-01/deep.html: has elements nested more than 255 deep (from line 1)")
+
+
+def test_nested_html_within_the_parser_limit_loads(tmp_path: Path) -> None:
+    put(tmp_path, "nested.html", nested_page(250))
+    article = only_article(load(tmp_path, "nested.html"))
+    assert "The Osk ferry will run twice a day" in article.text and "Tickets cost the same." in article.text
+
+
+def test_json_number_too_long_to_read_is_bad_json(tmp_path: Path) -> None:
+    put(tmp_path, "big.json", '{"id": ' + "7" * 5000 + ', "text": "Osk harbour reopens."}')
+    rejected = only_rejection(load(tmp_path, "big.json"), "bad_json")
+    assert rejected.detail.startswith("2025-09-01/big.json: is JSON that cannot be read (Exceeds the limit")
+    put(tmp_path, "big.jsonl", '{"text": "Osk harbour reopens."}\n{"id": ' + "7" * 5000 + ', "text": "x"}\n')
+    ok, rejected = load(tmp_path, "big.jsonl")
+    assert isinstance(ok, RawArticle)
+    assert isinstance(rejected, Rejected) and rejected.reason == "bad_json"
+    assert rejected.detail.startswith("2025-09-01/big.jsonl line 2: is JSON that cannot be read")
+
+
+@pytest.mark.parametrize("field", ["text", "title", "source", "url", "id"])
+def test_unpaired_surrogate_escape_is_bad_field(tmp_path: Path, field: str) -> None:
+    record = {"text": "Osk harbour reopens.", field: "Osk \ud83d harbour"}
+    put(tmp_path, "feed.jsonl", json.dumps(record) + "\n")  # json.dumps writes the escape \ud83d
+    rejected = only_rejection(load(tmp_path, "feed.jsonl"), "bad_field")
+    assert rejected.detail == (
+        f"2025-09-01/feed.jsonl line 1: field {field!r} holds an unpaired surrogate escape (\\ud83d) at character 4, "
+        "which is not a character; fix the JSON encoding of the producer; line skipped, other lines loaded"
+    )
+    for value in (rejected.detail, rejected.source, rejected.excerpt or ""):
+        value.encode("utf-8")  # storable: no lone surrogate left in the rejection
+
+
+def test_record_with_only_text_loads_with_defaults(tmp_path: Path) -> None:
+    put(tmp_path, "feed.jsonl", json.dumps({"text": "Osk harbour reopens."}) + "\n")
+    article = only_article(load(tmp_path, "feed.jsonl"))
+    assert (article.source, article.source_id, article.url, article.title, article.published_at) == (
+        "landing", None, None, None, None
+    )
+
+
+def test_missing_text_in_a_json_array_names_the_index(tmp_path: Path) -> None:
+    put(tmp_path, "many.json", json.dumps([{"text": "Osk harbour reopens."}, {"id": "x", "title": "No body"}]))
+    ok, rejected = load(tmp_path, "many.json")
+    assert isinstance(ok, RawArticle)
+    assert isinstance(rejected, Rejected) and rejected.reason == "missing_text"
+    assert rejected.input_path == "2025-09-01/many.json#1"
+    assert rejected.detail.startswith("2025-09-01/many.json array index 1: no 'text' field")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9999-12-31T23:00:00-05:00",  # valid ISO 8601, but in the year 10000 once in UTC
+        "0001-01-01T00:30:00+01:00",  # and this one in the year 0
+    ],
+)
+def test_published_at_out_of_range_in_utc_is_bad_published_at(tmp_path: Path, value: str) -> None:
+    put(tmp_path, "r.json", json.dumps({"text": "Osk harbour reopens.", "published_at": value}))
+    rejected = only_rejection(load(tmp_path, "r.json"), "bad_published_at")
+    assert rejected.detail == (
+        f"2025-09-01/r.json: published_at {value!r} is outside the years 1-9999 once converted to UTC; file skipped"
+    )
+
+
+@pytest.mark.parametrize(
+    ("published_at", "kept"),
+    [
+        ("2025-09-01T23:59:59Z", True),  # the landing day itself
+        ("2025-09-02T14:00:00", True),  # local time without an offset, the next day: tolerated
+        ("2025-09-03T00:00:00Z", True),  # exactly a day after the landing day ends
+        ("2025-09-03T00:00:01Z", False),
+        ("2026-09-01", False),  # the wrong year
+    ],
+)
+def test_future_published_at(tmp_path: Path, published_at: str, kept: bool) -> None:
+    put(tmp_path, "feed.jsonl", json.dumps({"text": "Osk harbour reopens.", "published_at": published_at}) + "\n")
+    results = load(tmp_path, "feed.jsonl")
+    if kept:
+        assert only_article(results).published_at == parse_published_at(published_at)
+        return
+    rejected = only_rejection(results, "future_published_at")
+    assert rejected.detail == (
+        f"2025-09-01/feed.jsonl line 1: published_at {parse_published_at(published_at).isoformat()} is more than a "
+        "day after the landing day 2025-09-01 ends (the latest accepted is 2025-09-03T00:00:00+00:00); an article "
+        "cannot be published after it lands, so the date is wrong (year or time zone?): fix it and land it again; "
+        "line skipped, other lines loaded"
+    )
+
+
+def test_future_published_at_from_a_sidecar_rejects_the_file(tmp_path: Path) -> None:
+    put(tmp_path, "a.txt", BODY)
+    put(tmp_path, "a.meta.json", json.dumps({"published_at": "2035-01-01"}))
+    rejected = only_rejection(load(tmp_path, "a.txt"), "future_published_at")
+    assert rejected.detail.startswith("2025-09-01/a.txt: published_at 2035-01-01T00:00:00+00:00 is more than a day")
+
+
+def test_future_date_in_a_pages_own_metadata_is_dropped_not_rejected(tmp_path: Path) -> None:
+    put(tmp_path, "page.html", PAGE.replace("2025-09-01T08:30:00+02:00", "2031-05-01T08:30:00+02:00"))
+    article = only_article(load(tmp_path, "page.html"))
+    assert article.published_at is None
+    assert article.title == "Veltan votes to rebuild its stone bridge"
+
+
+def test_path_with_dot_dot_is_outside_landing_root(tmp_path: Path) -> None:
+    put(tmp_path, "other.txt", BODY, day=date(2025, 9, 2))
+    climbing = day_folder(tmp_path, DAY) / ".." / "2025-09-02" / "other.txt"
+    rejected = only_rejection(list(load_file(climbing, tmp_path, SETTINGS)), "outside_landing_root")
+    assert rejected.input_path == "2025-09-01/../2025-09-02/other.txt"
+    assert rejected.detail == (
+        "2025-09-01/../2025-09-02/other.txt: its path goes up a folder with '..'; only files inside their day "
+        "folder are read; file skipped"
+    )
+
+
+def test_relative_symlink_climbing_out_with_dot_dot(tmp_path: Path) -> None:
+    root = tmp_path / "landing"
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_text("Not part of any landing day.")
+    day_folder(root, DAY).mkdir(parents=True)
+    (day_folder(root, DAY) / "escape.txt").symlink_to(Path("..") / ".." / "elsewhere" / "secret.txt")
+    articles, rejected = load_day(root, DAY, SETTINGS)
+    assert articles == []
+    assert [(r.input_path, r.reason) for r in rejected] == [("2025-09-01/escape.txt", "outside_landing_root")]
+    assert rejected[0].detail.startswith(f"2025-09-01/escape.txt: resolves to {secret.resolve()}, outside the day")
+
+
+def test_symlink_loop_is_unreadable(tmp_path: Path) -> None:
+    folder = day_folder(tmp_path, DAY)
+    folder.mkdir(parents=True)
+    (folder / "a.txt").symlink_to(folder / "b.txt")
+    (folder / "b.txt").symlink_to(folder / "a.txt")
+    articles, rejected = load_day(tmp_path, DAY, SETTINGS)
+    assert articles == []
+    assert [(r.input_path, r.reason) for r in rejected] == [
+        ("2025-09-01/a.txt", "unreadable"),
+        ("2025-09-01/b.txt", "unreadable"),
+    ]
+    assert all("could not be resolved" in r.detail for r in rejected)
+
+
+def test_file_name_not_utf8_is_bad_file_name(tmp_path: Path) -> None:
+    folder = day_folder(tmp_path, DAY)
+    folder.mkdir(parents=True)
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(BODY.encode())
+    articles, rejected = load_day(tmp_path, DAY, SETTINGS)
+    assert articles == []
+    assert [(r.input_path, r.reason) for r in rejected] == [("2025-09-01/caf\\xe9.txt", "bad_file_name")]
+    assert rejected[0].detail == (
+        "2025-09-01/caf\\xe9.txt: its name is not valid UTF-8 (shown here with \\x escapes); rename it with a "
+        "UTF-8 name and land it again; file skipped"
+    )
+
+
+def test_empty_json_array_is_empty_text(tmp_path: Path) -> None:
+    put(tmp_path, "none.json", " [ ] ")
+    rejected = only_rejection(load(tmp_path, "none.json"), "empty_text")
+    assert rejected.detail == (
+        "2025-09-01/none.json: holds an empty JSON array, so no articles; remove it or land it again; file skipped"
+    )
+
+
+def test_html_fallback_with_control_characters_does_not_crash(tmp_path: Path) -> None:
+    # lxml keeps a backspace or U+FFFE from the page but refuses them when the tree is edited
+    put(tmp_path, "odd.html", "<p>Osk harbour reopens.</p>\x08 Tickets \ufffe cost the same.")
+    article = only_article(load(tmp_path, "odd.html"))
+    assert article.text == "Osk harbour reopens.\nTickets cost the same."

@@ -23,6 +23,8 @@ _SENTENCE_ENDINGS = (".", "!", "?", "\u201d", '"', "\u2026", ":", ";", ",")
 #: When trafilatura finds no main text, the plain text of <body> is used only if it
 #: is at most this long: a long page with no main text is navigation or boilerplate.
 FALLBACK_MAX_CHARS = 5_000
+#: How deep libxml2 nests HTML elements before it stops reading the page.
+MAX_HTML_DEPTH = 255
 #: Elements never part of an article's text in the plain <body> fallback.
 _FALLBACK_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "aside", "footer", "form", "iframe", "svg")
 #: Elements after which the fallback starts a new line, so paragraphs do not run together.
@@ -31,8 +33,9 @@ _BLOCK_TAGS = frozenset(
     "table td th tr ul".split()
 )
 #: Navigation menus are pruned before trafilatura runs: its recall fallback keeps
-#: them on short pages otherwise.
-_PRUNE_XPATH = ["//nav"]
+#: them on short pages otherwise. So is <noscript>, which holds notices such as "enable
+#: JavaScript" and fallbacks for browsers without scripts (the <body> fallback drops it too).
+_PRUNE_XPATH = ["//nav", "//noscript"]
 #: htmldate settings fixed so that re-running over the same file gives the same date:
 #: no clock-dependent upper bound and no guessing from dates mentioned in the body.
 _DATE_CONFIG = {
@@ -45,6 +48,12 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _UTF8_BOM = b"\xef\xbb\xbf"
+#: Code points that are not characters on their own: a JSON "\\ud800" escape decodes to one.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+#: Characters lxml refuses in a string given to the tree, although its parser keeps them from a page.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+#: Control characters that never occur in a text file written in a legacy 8-bit encoding.
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class ContentProblem(Exception):
@@ -81,10 +90,14 @@ def binary_message(offset: int) -> str:
 
 
 def decode_utf8(data: bytes, base_offset: int = 0) -> str:
-    """Decode strictly as UTF-8 without a BOM; guessing other encodings would corrupt names silently.
+    """Decode strictly as UTF-8 without a BOM.
 
-    ``base_offset`` is added to the reported offset when ``data`` is a slice of a file
-    (one JSONL line), so the message points at the right byte of the file.
+    Other encodings are never guessed, even when the bytes read cleanly as
+    Windows-1252/Latin-1 (a pound sign saved as the single byte A3): a wrong guess
+    would corrupt names and currency symbols silently, while the quarantine message
+    says what the byte would be in that encoding, so the fix (re-save as UTF-8) is
+    obvious. ``base_offset`` is added to the reported offset when ``data`` is a slice
+    of a file (one JSONL line), so the message points at the right byte of the file.
     """
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
@@ -95,9 +108,33 @@ def decode_utf8(data: bytes, base_offset: int = 0) -> str:
         bad = data[err.start : err.start + 4].hex(" ")
         raise ContentProblem(
             "not_utf8",
-            f"is not valid UTF-8: byte offset {base_offset + err.start} (bytes {bad}: {err.reason}); "
-            "re-save it as UTF-8",
+            f"is not valid UTF-8: byte offset {base_offset + err.start} (bytes {bad}: {err.reason})"
+            f"{_legacy_encoding_hint(data, err.start)}; re-save it as UTF-8",
         ) from None
+
+
+def _legacy_encoding_hint(data: bytes, offset: int) -> str:
+    """What the bad byte stands for in Windows-1252 (Latin-1's printable characters and more),
+    when all of ``data`` reads as text in that encoding."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if _BINARY_CONTROLS.search(text):
+        return ""
+    char = data[offset : offset + 1].decode("cp1252")
+    return f"; it reads as Windows-1252/Latin-1 text, in which byte {data[offset]:02x} is {char!r}"
+
+
+def find_surrogate(text: str) -> int | None:
+    """Index of the first lone UTF-16 surrogate in ``text``: no UTF-8 file or Parquet column can store one."""
+    match = _SURROGATES.search(text)
+    return None if match is None else match.start()
+
+
+def storable(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, so it can be written to a table."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def normalise_text(text: str) -> str:
@@ -174,22 +211,29 @@ def parse_published_at(value: object, field: str = "published_at") -> datetime |
     except ValueError:
         parsed = None
     if parsed is None or (utc_suffix and parsed.tzinfo is not None):
-        raise ContentProblem("bad_published_at", f"{field} {value!r} is not an ISO 8601 date or datetime ({example})")
+        raise ContentProblem(
+            "bad_published_at", f"{field} {storable(value)!r} is not an ISO 8601 date or datetime ({example})"
+        )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:  # "9999-12-31T23:00:00-05:00" is valid ISO 8601 but falls in the year 10000 in UTC
+        raise ContentProblem(
+            "bad_published_at", f"{field} {value!r} is outside the years 1-9999 once converted to UTC"
+        ) from None
 
 
 def excerpt(raw: bytes | str | None, limit: int = 200) -> str | None:
     """The first ``limit`` characters of raw content, safe to store and print.
 
-    Undecodable bytes become U+FFFD and control characters (NUL included) are
-    replaced too, so an excerpt of a binary file does not break logs or tables.
+    Undecodable bytes and lone surrogates become U+FFFD and control characters (NUL
+    included) are replaced too, so an excerpt of a binary file does not break logs or tables.
     """
     if raw is None:
         return None
     text = raw[: limit * 4].decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
-    text = _CONTROL_CHARS.sub("\ufffd", text[:limit])
+    text = _CONTROL_CHARS.sub("\ufffd", storable(text[:limit]))
     return text if text.strip() else None
 
 
@@ -199,10 +243,12 @@ def html_main_text(html: str) -> str:
     trafilatura discards boilerplate (menus, comments, scripts) but returns nothing
     for fragments and tiny pages; those are short enough that their whole <body>
     text is the article. A long page without main text is refused instead, since its
-    body would be navigation and boilerplate.
+    body would be navigation and boilerplate. So is a page nested deeper than the
+    HTML parser reads (:func:`check_parser_limits`), whose text would be cut short.
     """
     import trafilatura  # imported here: loading it is slow and only HTML inputs need it
 
+    check_parser_limits(html)
     try:
         text = trafilatura.extract(
             html, include_comments=False, include_tables=False, favor_recall=True, prune_xpath=_PRUNE_XPATH
@@ -222,6 +268,38 @@ def html_main_text(html: str) -> str:
     return body
 
 
+def check_parser_limits(html: str) -> None:
+    """Refuse a page that libxml2, the parser under lxml and trafilatura, would read only in part.
+
+    Past :data:`MAX_HTML_DEPTH` nested elements (thousands of nested ``<div>``, a known
+    way to attack parsers) libxml2 stops and drops everything after that point
+    instead of failing, so the article would lose its text without a trace. The
+    parser works without recursion, so such a page costs one fast pass here.
+    """
+    import lxml.html
+    from lxml.etree import ParserError
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (ParserError, ValueError):
+        return  # no document at all: trafilatura and the <body> fallback report that themselves
+    for entry in parser.error_log:
+        if entry.type_name != "ERR_RESOURCE_LIMIT":
+            continue
+        if "depth" in entry.message.lower():
+            raise ContentProblem(
+                "html_too_deep",
+                f"has elements nested more than {MAX_HTML_DEPTH} deep (from line {entry.line}); the HTML parser "
+                "stops there and the rest of the page would be lost; land the article text as .txt or .json instead",
+            )
+        raise ContentProblem(
+            "html_parse_error",
+            f"goes past a limit of the HTML parser at line {entry.line} ({entry.message.strip()}); "
+            "land the article text as .txt or .json instead",
+        )
+
+
 def html_body_text(html: str) -> str:
     """Visible text of <body> without scripts, styles and menus, one line per block element."""
     import lxml.html
@@ -237,7 +315,7 @@ def html_body_text(html: str) -> str:
         element.drop_tree()
     for element in root.iter():
         if isinstance(element.tag, str) and element.tag in _BLOCK_TAGS:
-            element.tail = "\n" + (element.tail or "")
+            element.tail = "\n" + _NOT_XML.sub(" ", element.tail or "")
     lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 

@@ -6,6 +6,28 @@ articles, rejections, or both, and nothing in the content of a file can make
 :func:`load_file` raise: each problem becomes a :class:`Rejected` whose ``reason``
 is a short code (see :data:`REASON_CODES`) and whose ``detail`` names the input,
 what is wrong and what to do, so the quarantine table explains itself.
+
+How hostile input is treated:
+
+* bytes that are not UTF-8 are quarantined (``not_utf8``), never re-decoded with a
+  guessed encoding; when they read as Windows-1252/Latin-1 the detail says what the
+  bad byte is there (``A3`` is ``'£'``), which makes the fix obvious;
+* an article whose ``published_at`` is more than a day after the end of its
+  landing day (the ``YYYY-MM-DD`` folder) is quarantined (``future_published_at``)
+  rather than kept with the date erased: the date is wrong, and it decides how
+  relative dates and exchange rates are read, so a person should look at it. A
+  date taken from a page's own HTML metadata is only a hint and is dropped instead;
+* text in another language is quarantined (``not_english``) only when a cheap
+  test (:mod:`newsgraph.ingest.language`) finds it clearly not English;
+* a path with ``..`` or a link resolving out of its day folder is
+  ``outside_landing_root``; a file name that is not UTF-8 is ``bad_file_name``
+  and is named with ``\\xNN`` escapes; a JSON string holding half a surrogate
+  pair (``"\\ud800"``), which no table can store, is ``bad_field``;
+* HTML nested deeper than the parser reads is ``html_too_deep``, since the
+  parser would silently drop the rest of the page;
+* copies of one text are all loaded: the pipeline, which sees the whole day and
+  the content hashes of the days before, quarantines all but the first
+  (``duplicate``, ``duplicate_earlier_day``).
 """
 
 from __future__ import annotations
@@ -16,7 +38,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from newsgraph.ingest.formats import (
@@ -27,12 +49,15 @@ from newsgraph.ingest.formats import (
     drop_leading_title,
     excerpt,
     find_nul,
+    find_surrogate,
     html_main_text,
     html_metadata,
     normalise_text,
     parse_published_at,
     split_title,
+    storable,
 )
+from newsgraph.ingest.language import not_english_reason
 from newsgraph.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -46,22 +71,30 @@ MAX_SIDECAR_BYTES = 1024 * 1024
 
 #: Every ``Rejected.reason`` this module produces, with its meaning.
 REASON_CODES: dict[str, str] = {
-    "outside_landing_root": "the file (usually a symlink) resolves outside its day folder",
+    "outside_landing_root": "the file (usually a symlink) resolves outside its day folder, or its path holds '..'",
+    "bad_file_name": "the file name is not valid UTF-8 (it is stored with \\x escapes)",
     "unsupported_type": "the file extension is not one of the supported formats",
     "unreadable": "the operating system refused to read the file",
     "not_a_file": "the entry is a folder, device or pipe rather than a regular file",
     "too_large": "the file is over max_file_bytes, or an article is over max_article_chars",
     "binary": "the data holds NUL bytes (binary or UTF-16, not UTF-8 text)",
-    "not_utf8": "the bytes are not valid UTF-8",
-    "empty_text": "the file or the article text is empty or whitespace only",
+    "not_utf8": "the bytes are not valid UTF-8 (the detail says when they read as Windows-1252/Latin-1)",
+    "empty_text": "the file or the article text is empty, whitespace only, or without a letter or digit",
     "bad_json": "a .json file, a JSONL line or an array item is not a valid JSON object",
     "missing_text": "a JSON record has no 'text' field",
-    "bad_field": "a JSON record or sidecar field has the wrong type",
+    "bad_field": "a JSON record or sidecar field has the wrong type, or holds an unpaired surrogate escape",
     "bad_published_at": "published_at is not an ISO 8601 date or datetime",
+    "future_published_at": "published_at is more than a day after the end of the landing day",
     "bad_sidecar": "the NAME.meta.json sidecar cannot be read as a JSON object",
-    "html_parse_error": "the HTML could not be parsed at all",
+    "html_parse_error": "the HTML could not be parsed, or went past a limit of the parser",
+    "html_too_deep": "the HTML nests elements deeper than the parser reads, so its text would be cut",
     "no_main_text": "a long HTML page has no recognisable article text",
+    "not_english": "the article text is clearly not English (another script, or another language's common words)",
 }
+
+#: ``published_at`` may be up to this long after the *start* of the landing day: the day
+#: itself, plus a day for feeds that write local time without an offset.
+MAX_PUBLISHED_AFTER_LANDING = timedelta(days=2)
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -119,6 +152,8 @@ class _Input:
     rel: str
     received_at: datetime
     settings: Settings
+    #: The landing day the file arrived on (its day folder), when it lies in one.
+    day: date | None = None
 
     def whole_file(self) -> _Location:
         return _Location(self.rel, self.rel, "file skipped")
@@ -135,12 +170,26 @@ class _Input:
         self, where: _Location, problem: ContentProblem, source: str = DEFAULT_SOURCE, raw: bytes | str | None = None
     ) -> Rejected:
         return Rejected(
-            source=source,
+            source=storable(source),
             input_path=where.input_path,
             reason=problem.reason,
-            detail=f"{where.where}: {problem.message}; {where.consequence}",
+            detail=storable(f"{where.where}: {problem.message}; {where.consequence}"),
             received_at=self.received_at,
             excerpt=excerpt(problem.raw if problem.raw is not None else raw),
+        )
+
+    def future_problem(self, published_at: datetime | None) -> ContentProblem | None:
+        """Why ``published_at`` cannot be right for a file of this landing day, if it cannot."""
+        if published_at is None or self.day is None:
+            return None
+        latest = datetime.combine(self.day, time(), UTC) + MAX_PUBLISHED_AFTER_LANDING
+        if published_at <= latest:
+            return None
+        return ContentProblem(
+            "future_published_at",
+            f"published_at {published_at.isoformat()} is more than a day after the landing day "
+            f"{self.day.isoformat()} ends (the latest accepted is {latest.isoformat()}); an article cannot be "
+            "published after it lands, so the date is wrong (year or time zone?): fix it and land it again",
         )
 
 
@@ -176,8 +225,9 @@ def day_folder(landing_root: Path, day: date) -> Path:
 def discover_files(landing_root: Path, day: date) -> list[Path]:
     """Files of one arrival day, sorted by relative path so every run sees the same order.
 
-    Subfolders are searched; hidden files and folders (temporary uploads) and
-    ``*.meta.json`` sidecars are skipped. Symlinks are listed without being
+    Subfolders are searched; hidden files and folders (temporary uploads), names
+    starting with ``_`` (the fetcher's raw feeds and manifest: ``_feeds/``,
+    ``_fetched.jsonl``) and ``*.meta.json`` sidecars are skipped. Symlinks are listed without being
     followed, so :func:`load_file` can refuse those pointing out of the day folder.
     A missing day folder is an empty day, not an error; a folder that cannot be
     listed raises, because silently skipping it would lose articles.
@@ -194,10 +244,10 @@ def discover_files(landing_root: Path, day: date) -> list[Path]:
     found: list[Path] = []
     for current, dirnames, filenames in os.walk(folder, onerror=fail, followlinks=False):
         here = Path(current)
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        dirnames[:] = [d for d in dirnames if not d.startswith((".", "_"))]
         linked_dirs = [d for d in dirnames if (here / d).is_symlink()]
         for name in [*filenames, *linked_dirs]:
-            if name.startswith(".") or name.lower().endswith(SIDECAR_SUFFIX):
+            if name.startswith((".", "_")) or name.lower().endswith(SIDECAR_SUFFIX):
                 continue
             found.append(here / name)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
@@ -214,13 +264,14 @@ def load_file(path: Path, landing_root: Path, settings: Settings) -> Iterator[Ra
     """
     rel = _relative_path(path, landing_root)
     try:
+        _check_path(rel)
         _check_inside_day(path, landing_root)
     except ContentProblem as problem:
-        outside = _Input(rel, _modified_at(path, follow_symlinks=False), settings)
+        outside = _Input(storable_path(rel), _modified_at(path, follow_symlinks=False), settings)
         yield outside.reject(outside.whole_file(), problem)
         return
 
-    inp = _Input(rel, _modified_at(path, follow_symlinks=True), settings)
+    inp = _Input(rel, _modified_at(path, follow_symlinks=True), settings, _landing_day(rel))
     loader = _LOADERS.get(path.suffix.lower())
     if loader is None:
         yield inp.reject(inp.whole_file(), _unsupported(path))
@@ -238,12 +289,48 @@ def load_file(path: Path, landing_root: Path, settings: Settings) -> Iterator[Ra
 
 
 def _relative_path(path: Path, landing_root: Path) -> str:
-    """``path`` relative to the landing root in POSIX form; absolute when it is not under the root."""
+    """``path`` relative to the landing root in POSIX form; absolute when it is not under the root.
+
+    Taken as written first, so a ``..`` in it stays visible for :func:`_check_path` to refuse.
+    """
+    written, root = Path.cwd() / path, Path.cwd() / landing_root
+    if written.is_relative_to(root):
+        return written.relative_to(root).as_posix()
     absolute = Path(os.path.abspath(path))
     try:
         return absolute.relative_to(os.path.abspath(landing_root)).as_posix()
     except ValueError:
         return absolute.as_posix()
+
+
+def storable_path(rel: str) -> str:
+    """``rel`` with the bytes of a non-UTF-8 file name as ``\\xNN`` escapes, so it can be stored and printed."""
+    return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+
+
+def _check_path(rel: str) -> None:
+    """Refuse paths that climb out with ``..`` and file names that are not UTF-8."""
+    if ".." in Path(rel).parts:
+        raise ContentProblem(
+            "outside_landing_root",
+            "its path goes up a folder with '..'; only files inside their day folder are read",
+        )
+    if find_surrogate(rel) is not None:
+        raise ContentProblem(
+            "bad_file_name",
+            "its name is not valid UTF-8 (shown here with \\x escapes); rename it with a UTF-8 name and land it again",
+        )
+
+
+def _landing_day(rel: str) -> date | None:
+    """The arrival day named by the file's day folder, or None when it is not in one."""
+    parts = Path(rel).parts
+    if len(parts) < 2:
+        return None
+    try:
+        return date.fromisoformat(parts[0])
+    except ValueError:
+        return None
 
 
 def _check_inside_day(path: Path, landing_root: Path) -> None:
@@ -378,6 +465,8 @@ def _read_sidecar(path: Path, landing_root: Path) -> _Fields:
     except json.JSONDecodeError as err:
         problem = ContentProblem("bad_sidecar", f"not valid JSON ({err.msg}: line {err.lineno} column {err.colno})")
         raise _sidecar_problem(meta, problem, data) from None
+    except ValueError as err:
+        raise _sidecar_problem(meta, ContentProblem("bad_sidecar", _unreadable_json(err)), data) from None
     except RecursionError:
         problem = ContentProblem("bad_sidecar", "nested too deeply to be read")
         raise _sidecar_problem(meta, problem, data) from None
@@ -420,7 +509,19 @@ def _optional_str(record: Mapping[str, object], key: str) -> str | None:
         raise ContentProblem(
             "bad_field", f"field {key!r} must be a string or null, got {_json_type(value)} {_short_repr(value)}"
         )
+    _check_characters(value, key)
     return value.strip() or None
+
+
+def _check_characters(value: str, key: str) -> None:
+    """Refuse a string holding a JSON escape of half a surrogate pair ("\\ud800"): it is not a character."""
+    position = find_surrogate(value)
+    if position is not None:
+        raise ContentProblem(
+            "bad_field",
+            f"field {key!r} holds an unpaired surrogate escape (\\u{ord(value[position]):04x}) at character "
+            f"{position}, which is not a character; fix the JSON encoding of the producer",
+        )
 
 
 def _optional_id(record: Mapping[str, object]) -> str | None:
@@ -455,12 +556,29 @@ def _article(inp: _Input, where: _Location, fields: _Fields, text: str) -> RawAr
     text = normalise_text(text)
     if not text:
         raise ContentProblem("empty_text", "the article text is empty or whitespace only; land it again with its text")
+    if not any(c.isalnum() for c in text):
+        raise ContentProblem(
+            "empty_text",
+            f"the article text has no letters or digits, only {len(text):,} characters of punctuation, symbols or "
+            "invisible characters; land it again with its text",
+            raw=text,
+        )
     limit = inp.settings.max_article_chars
     if len(text) > limit:
         raise ContentProblem(
             "too_large",
             f"the article text is {len(text):,} characters, over the limit of {limit:,} "
             "(max_article_chars, NEWSGRAPH_MAX_ARTICLE_CHARS); split it or raise the limit",
+            raw=text,
+        )
+    future = inp.future_problem(fields.published_at)
+    if future is not None:
+        raise future
+    foreign = not_english_reason(text)
+    if foreign is not None:
+        raise ContentProblem(
+            "not_english",
+            f"the article text is clearly not English: {foreign}; only English articles are processed",
             raw=text,
         )
     return RawArticle(
@@ -512,7 +630,9 @@ def _load_html(inp: _Input, data: bytes, sidecar: _Fields) -> Iterator[RawArticl
         fields = sidecar
         if None in (sidecar.title, sidecar.url, sidecar.published_at):
             page = html_metadata(html)
-            fields = _Fields(url=page.url, title=page.title, published_at=page.published_at).overridden_by(sidecar)
+            # the page's own date is a hint: one after the landing day is dropped, not held against the article
+            published_at = None if inp.future_problem(page.published_at) else page.published_at
+            fields = _Fields(url=page.url, title=page.title, published_at=published_at).overridden_by(sidecar)
         return _article(inp, inp.whole_file(), fields, drop_leading_title(text, fields.title))
 
     return _single(inp, sidecar, data, build)
@@ -533,6 +653,7 @@ def _record_result(inp: _Input, where: _Location, record: object, raw: bytes | s
             )
         if not isinstance(text, str):
             raise ContentProblem("bad_field", f"field 'text' must be a string, got {_json_type(text)}")
+        _check_characters(text, "text")
         return _article(inp, where, _fields_from(record), text)
     except ContentProblem as problem:
         return inp.reject(where, problem, source=_record_source(record), raw=raw)
@@ -553,10 +674,16 @@ def _load_json(inp: _Input, data: bytes, sidecar: _Fields) -> Iterator[RawArticl
         )
         yield inp.reject(inp.whole_file(), problem, raw=data)
         return
+    except ValueError as err:
+        yield inp.reject(inp.whole_file(), ContentProblem("bad_json", _unreadable_json(err)), raw=data)
+        return
     except RecursionError:
         yield inp.reject(inp.whole_file(), ContentProblem("bad_json", "is nested too deeply to be read"), raw=data)
         return
-    if isinstance(document, list):
+    if document == []:
+        problem = ContentProblem("empty_text", "holds an empty JSON array, so no articles; remove it or land it again")
+        yield inp.reject(inp.whole_file(), problem, raw=data)
+    elif isinstance(document, list):
         for index, record in enumerate(document):
             yield _record_result(inp, inp.item(index), record, _record_excerpt(record))
     elif isinstance(document, dict):
@@ -566,6 +693,11 @@ def _load_json(inp: _Input, data: bytes, sidecar: _Fields) -> Iterator[RawArticl
             "bad_json", f"holds a JSON {_json_type(document)}; expected an object or an array of objects"
         )
         yield inp.reject(inp.whole_file(), problem, raw=data)
+
+
+def _unreadable_json(err: ValueError) -> str:
+    """Valid JSON syntax that Python still refuses, such as a whole number of more than 4,300 digits."""
+    return f"is JSON that cannot be read ({err}); fix the producer"
 
 
 def _record_excerpt(record: object) -> str:
@@ -595,6 +727,9 @@ def _load_jsonl(inp: _Input, data: bytes, sidecar: _Fields) -> Iterator[RawArtic
         except json.JSONDecodeError as err:
             problem = ContentProblem("bad_json", f"not valid JSON ({err.msg}: column {err.colno})")
             yield inp.reject(where, problem, raw=raw_line)
+            continue
+        except ValueError as err:
+            yield inp.reject(where, ContentProblem("bad_json", _unreadable_json(err)), raw=raw_line)
             continue
         except RecursionError:
             yield inp.reject(where, ContentProblem("bad_json", "is nested too deeply to be read"), raw=raw_line)
@@ -627,6 +762,9 @@ def load_day(landing_root: Path, day: date, settings: Settings) -> tuple[list[Ra
 
     Raises :class:`TooManyArticlesError` as soon as the day passes
     ``max_articles_per_day``: such a day is a mistake upstream, not work to do.
+    Copies of one text are all returned: the pipeline keeps the first and
+    quarantines the others (``duplicate``), and those of an earlier day
+    (``duplicate_earlier_day``), since it keeps every day's content hashes.
     """
     articles: list[RawArticle] = []
     rejected: list[Rejected] = []
