@@ -63,7 +63,8 @@ def write_landing(root: Path) -> dict[date, int]:
     for i, day in enumerate(DAYS):
         chunk = records[i * size : (i + 1) * size]
         lines = [
-            json.dumps({"id": r["id"], "source": "gold", "published_at": r.get("published_at"), "text": r["text"]})
+            # published on the landing day: a later date would be quarantined (future_published_at)
+            json.dumps({"id": r["id"], "source": "gold", "published_at": f"{day.isoformat()}T06:00:00Z", "text": r["text"]})
             for r in chunk
         ]
         if i == 1:
