@@ -18,7 +18,8 @@ with backfills (UI Backfill dialog, `POST /api/v2/backfills` or `airflow backfil
 which give exactly the partitions the nightly runs would have. A backfill takes the runs whose
 logical date (day D at 02:00) lies in its range: to include the last day B, end the range at
 B 02:00 or later (for example `--to-date 2025-09-03T23:00`). Re-running a day replaces it
-with the same rows. Warehouse: `$NEWSGRAPH_WAREHOUSE` (default `data/warehouse/`).
+with the same rows. Warehouse: `$NEWSGRAPH_WAREHOUSE` (default `data/warehouse/`). Both roots
+may be `s3://bucket/prefix` URLs (object storage; see the README).
 """
 
 from __future__ import annotations
@@ -63,8 +64,8 @@ def _partition_day(context) -> str:
             type=["null", "string"],
             title="Landing root",
             description=(
-                "Read this run's day from another landing root (a folder holding YYYY-MM-DD/ "
-                "folders), e.g. a re-fetched copy. Relative to the parent of NEWSGRAPH_LANDING; "
+                "Read this run's day from another landing root (a folder, or an s3:// prefix, holding "
+                "YYYY-MM-DD/ folders), e.g. a re-fetched copy. Relative to the parent of NEWSGRAPH_LANDING; "
                 "must lie inside it or inside NEWSGRAPH_LANDING_ALLOWED. Empty: NEWSGRAPH_LANDING."
             ),
         ),

@@ -161,8 +161,9 @@ def api_chart(days: int = Query(default=14, ge=1, le=366)) -> dict[str, Any]:
 
 
 @app.get("/validation/{path:path}")
-def validation_file(path: str) -> FileResponse:
+def validation_file(path: str) -> Response:
     from newsgraph import ui
+    from newsgraph.storage.objectstore import is_remote
 
     found = ui.validation_file(_warehouse(), path)
     if found is None:
@@ -174,6 +175,8 @@ def validation_file(path: str) -> FileResponse:
         headers["Content-Security-Policy"] = (
             "sandbox allow-popups; default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
         )
+    if is_remote(found):  # a warehouse in object storage: the file is read from there
+        return Response(found.read_bytes(), media_type=media_type or "application/octet-stream", headers=headers)
     return FileResponse(found, media_type=media_type or "application/octet-stream", headers=headers)
 
 

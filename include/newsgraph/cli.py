@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator, TextIO
 
 from newsgraph.settings import Settings
+from newsgraph.storage.objectstore import location
 
 
 def _published(value: object) -> date | None:
@@ -141,7 +142,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from newsgraph.storage.warehouse import describe
 
     settings = Settings.from_env()
-    root = Path(args.warehouse) if getattr(args, "warehouse", None) else settings.warehouse_root
+    root = location(args.warehouse) if getattr(args, "warehouse", None) else settings.warehouse_root
     print(f"warehouse: {root}")
     quarantined = None
     if args.day is not None:
@@ -217,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for name in ("botocore", "aiobotocore"):  # where S3 credentials and endpoints were found: not news
+        logging.getLogger(name).setLevel(logging.WARNING)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

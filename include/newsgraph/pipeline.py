@@ -24,7 +24,8 @@ import pyarrow as pa
 from newsgraph.ids import content_sha256, stable_id
 from newsgraph.schema import AMOUNTS, ARTICLES, DATES, ENTITY_MENTIONS, QUARANTINE
 from newsgraph.settings import Settings
-from newsgraph.storage import warehouse
+from newsgraph.storage import objectstore, warehouse
+from newsgraph.storage.objectstore import location
 
 log = logging.getLogger(__name__)
 
@@ -82,15 +83,9 @@ def _article_rows(articles: Iterable[Any], run_id: str) -> tuple[list[dict], lis
 
 def _landing_fingerprint(settings: Settings, day: date) -> str:
     """Names, sizes and modification times of a landing day's files: changes when the day does."""
-    from newsgraph.ingest.landing import discover_files, storable_path
+    from newsgraph.ingest.landing import landed_files
 
-    parts = []
-    for path in discover_files(settings.landing_root, day):
-        try:
-            st = path.stat()
-        except OSError:
-            continue
-        parts.append(f"{storable_path(path.name)}\t{st.st_size}\t{st.st_mtime_ns}")
+    parts = [f"{name}\t{size}\t{mtime_ns}" for name, size, mtime_ns in landed_files(settings.landing_root, day)]
     return stable_id(*parts) if parts else "empty"
 
 
@@ -102,17 +97,16 @@ def landed_hashes(settings: Settings, day: date, articles: list[dict] | None = N
     ``articles`` when given, else by reading the day) and depends on nothing but the landing
     zone: the same in any order days are processed.
     """
-    import pyarrow.parquet as pq
-
-    folder = Path(settings.warehouse_root) / "_hashes" / f"dt={day.isoformat()}"
+    folder = location(settings.warehouse_root) / "_hashes" / f"dt={day.isoformat()}"
     cache = folder / f"{_landing_fingerprint(settings, day)}.parquet"
     if articles is None and cache.exists():
-        table = pq.read_table(cache)
+        table = objectstore.read_parquet(cache)
         return dict(zip(table.column("content_sha256").to_pylist(), table.column("input_path").to_pylist()))
     if articles is None:
-        from newsgraph.ingest.landing import load_day
+        from newsgraph.ingest.landing import load_day, readable_day
 
-        loaded, _ = load_day(settings.landing_root, day, settings)
+        with readable_day(settings.landing_root, day, settings) as (root, _):
+            loaded, _ = load_day(root, day, settings)
         articles = [{"content_sha256": content_sha256(a.text), "input_path": a.input_path} for a in loaded]
     hashes: dict[str, str] = {}
     for a in articles:
@@ -318,13 +312,15 @@ def load(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
 
     Returns the staging folder and one entry per shard, for the mapped extract tasks.
     """
-    from newsgraph.ingest.landing import day_folder, discover_files, load_day
+    from newsgraph.ingest.landing import day_folder, discover_files, load_day, readable_day
 
     folder = day_folder(settings.landing_root, day)
-    files = discover_files(settings.landing_root, day)
-    if not files:
-        log.warning("no input files in %s: the day will publish empty partitions", folder)
-    articles, rejected = load_day(settings.landing_root, day, settings)
+    with readable_day(settings.landing_root, day, settings) as (root, refused):
+        files = len(discover_files(root, day)) + len(refused)
+        if not files:
+            log.warning("no input files in %s: the day will publish empty partitions", folder)
+        articles, rejected = load_day(root, day, settings)
+    rejected = refused + rejected
     for r in rejected:
         log.warning("quarantined %s: %s (%s)", r.input_path, r.reason, r.detail)
     article_rows, duplicate_rows = _article_rows(articles, run_id)
@@ -347,21 +343,19 @@ def load(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
     bounds = shard_bounds(article_table.num_rows, settings.shard_size)
     staging = warehouse.staging_dir(settings.warehouse_root, day, run_id)
     if staging.exists():  # a retry, or a rerun of the same run: start from a clean folder
-        import shutil
-
-        shutil.rmtree(staging)
+        objectstore.remove_tree(staging)
     warehouse.write_manifest(staging, len(bounds))
     for index, (start, stop) in enumerate(bounds):
         warehouse.stage_part(staging, "articles", index, article_table.slice(start, stop - start))
     warehouse.stage_part(staging, "quarantine", 0, _table(quarantine_rows, QUARANTINE, ["input_path", "reason"]))
     log.info(
         "%d input files in %s: %d articles in %d shard(s) of up to %d, %d quarantined; staged in %s",
-        len(files), folder, article_table.num_rows, len(bounds), settings.shard_size, len(quarantine_rows), staging,
+        files, folder, article_table.num_rows, len(bounds), settings.shard_size, len(quarantine_rows), staging,
     )
     return {
         "day": day.isoformat(),
         "staging": str(staging),
-        "files": len(files),
+        "files": files,
         "articles": article_table.num_rows,
         "quarantined": len(quarantine_rows),
         "shards": [
@@ -373,13 +367,11 @@ def load(settings: Settings, day: date, run_id: str) -> dict[str, Any]:
 
 def extract_shard(settings: Settings, day: date, staging: str | Path, shard: int) -> dict[str, Any]:
     """Extract one staged shard of articles and stage its entity_mentions, amounts and dates."""
-    import pyarrow.parquet as pq
-
-    staging = Path(staging)
+    staging = location(staging)
     path = staging / "articles" / warehouse.part_name(shard)
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: rerun the day's load task before its extract shards")
-    article_rows = pq.read_table(path, schema=ARTICLES).to_pylist()
+    article_rows = objectstore.read_parquet(path, schema=ARTICLES).to_pylist()
     tables = extract_tables(settings, article_rows, day)
     counts = {name: warehouse.stage_part(staging, name, shard, t) for name, t in tables.items()}
     log.info("shard %d of %s: %d articles, staged %s", shard, day, len(article_rows), counts)
@@ -404,7 +396,7 @@ def validate(settings: Settings, day: date, staging: str | Path) -> dict[str, An
     """
     from newsgraph.quality import format_day_report, raise_for_day, validate_day
 
-    tables = {name: t.to_pandas() for name, t in warehouse.read_staged(Path(staging)).items()}
+    tables = {name: t.to_pandas() for name, t in warehouse.read_staged(staging).items()}
     checked = validate_day(tables, settings.warehouse_root, day)
     log.info("validation of %s:\n%s", day, format_day_report(checked))
     raise_for_day(checked)
@@ -425,7 +417,7 @@ def publish(settings: Settings, day: date, staging: str | Path) -> dict[str, Any
     """Atomically replace the day's partitions with the validated staged tables."""
     from newsgraph.normalise.geo import country_code
 
-    counts = warehouse.publish_partition(settings.warehouse_root, day, Path(staging))
+    counts = warehouse.publish_partition(settings.warehouse_root, day, staging)
     entities = warehouse.rebuild_entities(settings.warehouse_root, country_code)
     log.info("published %s for %s; entities dimension now has %d rows", counts, day, entities)
     return {"day": day.isoformat(), "rows": counts, "entities": entities}
@@ -451,13 +443,11 @@ def aggregate(settings: Settings) -> dict[str, Any]:
 
 def quarantined_by_reason(settings: Settings, day: date) -> dict[str, int]:
     """Rows of the day's published quarantine partition per reason (empty when none)."""
-    import pyarrow.parquet as pq
-
     path = warehouse.partition_dir(settings.warehouse_root, "quarantine", day) / warehouse.PART_FILE
     if not path.exists():
         return {}
     counts: dict[str, int] = {}
-    for reason in pq.read_table(path, columns=["reason"]).column("reason").to_pylist():
+    for reason in objectstore.read_parquet(path, columns=["reason"]).column("reason").to_pylist():
         counts[reason] = counts.get(reason, 0) + 1
     return dict(sorted(counts.items()))
 

@@ -41,6 +41,7 @@ import pyarrow as pa
 
 from newsgraph import schema
 from newsgraph.storage import warehouse
+from newsgraph.storage.objectstore import duckdb_connect, location
 
 #: The folder of the query files (``include/sql/``).
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql"
@@ -204,8 +205,13 @@ def _empty_view(name: str, columns: pa.Schema, partitioned: bool) -> str:
 
 
 def view_statements(warehouse_root: Path | str) -> list[str]:
-    """``CREATE VIEW`` statements for every table of the warehouse, named as in the schema."""
-    root = Path(warehouse_root)
+    """``CREATE VIEW`` statements for every table of the warehouse, named as in the schema.
+
+    For a warehouse in object storage the views read ``s3://`` URLs: run them in a DuckDB
+    connection that has the fsspec filesystem registered (:func:`connect` does that, see
+    ``newsgraph.storage.objectstore.duckdb_connect``).
+    """
+    root = location(warehouse_root)
     statements = []
     for name, table_schema in schema.FACT_TABLES.items():
         files = [warehouse.partition_dir(root, name, d) / warehouse.PART_FILE for d in warehouse.published_days(root, name)]
@@ -230,12 +236,10 @@ def view_statements(warehouse_root: Path | str) -> list[str]:
 
 def connect(warehouse_root: Path | str):
     """An in-memory DuckDB connection with a view per warehouse table, for queries of your own."""
-    import duckdb
-
-    root = Path(warehouse_root)
+    root = location(warehouse_root)
     if not root.is_dir():
         raise FileNotFoundError(f"warehouse {root} does not exist; run a day first (make run) or set NEWSGRAPH_WAREHOUSE")
-    con = duckdb.connect()
+    con = duckdb_connect(root)
     for statement in view_statements(root):
         con.execute(statement)
     return con
@@ -304,7 +308,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         if key in params:
             raise ValueError(f"--param {key} given twice")
         params[key] = value
-    root = Path(args.warehouse) if args.warehouse else Settings.from_env().warehouse_root
+    root = location(args.warehouse) if args.warehouse else Settings.from_env().warehouse_root
     table = run_query(args.name, root, **params)
     if args.format == "csv":
         import pyarrow.csv as pacsv

@@ -8,8 +8,11 @@ tasks), never at DAG-parse time.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from newsgraph.storage.objectstore import Location, ObjectPath, is_url, location
 
 #: The project folder (the one holding ``include/``, ``dags/`` and ``seeds/``).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -37,10 +40,69 @@ def _env_path(name: str, default: Path) -> Path:
     return Path(raw).expanduser() if raw else default
 
 
+def _env_location(name: str, default: Location) -> Location:
+    """A folder, or an object-storage URL such as ``s3://bucket/prefix`` (never a Path: see objectstore)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        found = location(raw)
+    except ValueError as err:
+        raise ValueError(f"{name}: {err}") from None
+    return found.expanduser()
+
+
+def _allowed_landing_roots() -> list[Location]:
+    """``NEWSGRAPH_LANDING_ALLOWED``: folders separated by ``os.pathsep``; URLs keep their ``://``."""
+    raw = os.environ.get("NEWSGRAPH_LANDING_ALLOWED", "")
+    entries = [e.strip() for e in re.split(rf"{re.escape(os.pathsep)}(?!//)", raw) if e.strip()]
+    out: list[Location] = []
+    for entry in entries:
+        found = location(entry)
+        out.append(found if isinstance(found, ObjectPath) else found.expanduser().resolve())
+    return out
+
+
+def _inside(path: Location, folder: Location) -> bool:
+    """``path`` is ``folder`` or lies under it (a local path is never under a URL, nor the reverse)."""
+    if isinstance(path, ObjectPath) or isinstance(folder, ObjectPath):
+        return isinstance(path, ObjectPath) and path.is_relative_to(folder)
+    return path == folder or folder in path.parents
+
+
+def _confined_landing(root: Location, landing: str) -> Location:
+    """The landing root a run asked for, if it lies in an allowed place (see :meth:`Settings.for_run`)."""
+    base = root.resolve().parent
+    allowed = [base, *_allowed_landing_roots()]
+    path: Location | None
+    problem = "a place above its bucket"
+    try:
+        if is_url(landing):
+            path = location(landing.strip())
+        else:
+            given = Path(landing).expanduser()
+            path = given if given.is_absolute() else base / (given if isinstance(base, Path) else landing)
+    except ValueError as err:  # a relative path climbing above its bucket, or an unsupported URL
+        path, problem = None, f"no usable place ({err})"
+    if isinstance(path, Path):
+        path = path.resolve()
+    if path is None or not any(_inside(path, a) for a in allowed):
+        shown = path if path is not None else problem
+        raise ValueError(
+            f"landing {landing!r} resolves to {shown}, outside the allowed folders "
+            f"{', '.join(str(a) for a in allowed)}; add its parent to NEWSGRAPH_LANDING_ALLOWED"
+        )
+    if not path.is_dir():
+        raise ValueError(f"landing {landing!r} resolves to {path}, which is not a folder")
+    return path
+
+
 @dataclass(frozen=True)
 class Settings:
-    landing_root: Path = PROJECT_ROOT / "seeds" / "landing"
-    warehouse_root: Path = PROJECT_ROOT / "data" / "warehouse"
+    #: A folder, or an object-storage prefix (``s3://bucket/landing``).
+    landing_root: Location = PROJECT_ROOT / "seeds" / "landing"
+    #: A folder, or an object-storage prefix (``s3://bucket/warehouse``).
+    warehouse_root: Location = PROJECT_ROOT / "data" / "warehouse"
     reference_dir: Path = PROJECT_ROOT / "seeds" / "reference"
     #: spaCy pipelines tried in order; the first that loads is used.
     model_names: tuple[str, ...] = DEFAULT_MODEL_NAMES
@@ -66,8 +128,8 @@ class Settings:
         model = os.environ.get("NEWSGRAPH_SPACY_MODEL", "").strip()
         models = tuple(m.strip() for m in model.split(",") if m.strip()) if model else DEFAULT_MODEL_NAMES
         return cls(
-            landing_root=_env_path("NEWSGRAPH_LANDING", cls.landing_root),
-            warehouse_root=_env_path("NEWSGRAPH_WAREHOUSE", cls.warehouse_root),
+            landing_root=_env_location("NEWSGRAPH_LANDING", cls.landing_root),
+            warehouse_root=_env_location("NEWSGRAPH_WAREHOUSE", cls.warehouse_root),
             reference_dir=_env_path("NEWSGRAPH_REFERENCE", cls.reference_dir),
             model_names=models,
             batch_size=_env_int("NEWSGRAPH_BATCH_SIZE", cls.batch_size),
@@ -87,27 +149,18 @@ class Settings:
     def for_run(self, landing: str | None = None, shard_size: int | None = None) -> "Settings":
         """These settings with one run's overrides (the DAG's params), checked.
 
-        ``landing`` is another landing root for this run: absolute, or relative to the parent
-        of ``NEWSGRAPH_LANDING``; it must lie inside that parent folder or inside one of the
-        folders listed in ``NEWSGRAPH_LANDING_ALLOWED`` (separated by ``os.pathsep``), so a run
-        can never be pointed at an arbitrary folder of the machine.
+        ``landing`` is another landing root for this run: absolute (a folder, or a URL when
+        the landing zone is in object storage), or relative to the parent of
+        ``NEWSGRAPH_LANDING``; it must lie inside that parent or inside one of the places
+        listed in ``NEWSGRAPH_LANDING_ALLOWED`` (separated by ``os.pathsep``; a URL there,
+        such as ``s3://other-bucket/feeds``, allows every prefix under it), so a run can never
+        be pointed at an arbitrary folder of the machine or bucket of the account. For
+        ``NEWSGRAPH_LANDING=s3://bucket/landing`` the parent is ``s3://bucket``: the run may
+        read another prefix of the same bucket.
         """
         out = self
         if landing not in (None, ""):
-            base = self.landing_root.resolve().parent
-            path = Path(str(landing)).expanduser()
-            path = (path if path.is_absolute() else base / path).resolve()
-            allowed = [base] + [
-                Path(p).expanduser().resolve() for p in os.environ.get("NEWSGRAPH_LANDING_ALLOWED", "").split(os.pathsep) if p
-            ]
-            if not any(path == a or a in path.parents for a in allowed):
-                raise ValueError(
-                    f"landing {landing!r} resolves to {path}, outside the allowed folders "
-                    f"{', '.join(str(a) for a in allowed)}; add its parent to NEWSGRAPH_LANDING_ALLOWED"
-                )
-            if not path.is_dir():
-                raise ValueError(f"landing {landing!r} resolves to {path}, which is not a folder")
-            out = replace(out, landing_root=path)
+            out = replace(out, landing_root=_confined_landing(self.landing_root, str(landing)))
         if shard_size is not None:
             if int(shard_size) < 1:
                 raise ValueError(f"shard_size {shard_size} is below the minimum 1")

@@ -23,11 +23,11 @@ import copy
 import functools
 import json
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from newsgraph.schema import DIMENSION_TABLES, FACT_TABLES
-from newsgraph.storage import warehouse
+from newsgraph.storage import objectstore, warehouse
+from newsgraph.storage.objectstore import Location, location
 
 #: Published days the chart covers.
 CHART_DAYS = 14
@@ -61,11 +61,11 @@ DOCS_INDEX = "index.html"
 PASSED, FAILED, MISSING, UNREADABLE = "passed", "failed", "not validated", "unreadable"
 
 
-def _root(root: Path | str) -> Path:
-    return Path(root)
+def _root(root: Location | str) -> Location:
+    return location(root)
 
 
-def _stamp(path: Path) -> tuple[str, int, int]:
+def _stamp(path: Location) -> tuple[str, int, int]:
     """What identifies a version of a file: its path, modification time and size."""
     st = path.stat()
     return str(path), st.st_mtime_ns, st.st_size
@@ -73,17 +73,15 @@ def _stamp(path: Path) -> tuple[str, int, int]:
 
 @functools.lru_cache(maxsize=8192)
 def _rows_of(stamp: tuple[str, int, int]) -> int:
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(stamp[0]).metadata.num_rows
+    return objectstore.parquet_rows(location(stamp[0]))
 
 
-def _rows(path: Path) -> int:
+def _rows(path: Location) -> int:
     """Rows of a Parquet file, from its footer (remembered while the file is unchanged)."""
     return _rows_of(_stamp(path))
 
 
-def _validated_days(root: Path) -> list[date]:
+def _validated_days(root: Location) -> list[date]:
     base = root / "_validation"
     out = []
     for p in sorted(base.glob("dt=*")):
@@ -96,7 +94,7 @@ def _validated_days(root: Path) -> list[date]:
     return out
 
 
-def known_days(root: Path | str) -> list[date]:
+def known_days(root: Location | str) -> list[date]:
     """Every day with a published partition of any fact table or validation results, oldest first."""
     root = _root(root)
     days: set[date] = set(_validated_days(root))
@@ -105,7 +103,7 @@ def known_days(root: Path | str) -> list[date]:
     return sorted(days)
 
 
-def day_counts(root: Path | str, day: date) -> dict[str, int | None]:
+def day_counts(root: Location | str, day: date) -> dict[str, int | None]:
     """Rows of each fact table's partition of ``day``; None where the table has no partition."""
     root = _root(root)
     out: dict[str, int | None] = {}
@@ -136,7 +134,7 @@ def _failed_expectations(result: dict) -> list[dict[str, Any]]:
     return out
 
 
-def _data_docs(folder: Path) -> str | None:
+def _data_docs(folder: Location) -> str | None:
     """The Data Docs index under the day's validation folder (the shallowest), relative to it."""
     found = sorted(folder.rglob("index.html"), key=lambda p: (len(p.relative_to(folder).parts), str(p)))
     return found[0].relative_to(folder).as_posix() if found else None
@@ -145,7 +143,7 @@ def _data_docs(folder: Path) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _table_result(stamp: tuple[str, int, int]) -> dict[str, Any]:
     """One table's stored result, summed up (remembered while the file is unchanged)."""
-    path = Path(stamp[0])
+    path = location(stamp[0])
     entry: dict[str, Any] = {
         "table": path.stem,
         "file": path.name,
@@ -181,7 +179,7 @@ def _table_result(stamp: tuple[str, int, int]) -> dict[str, Any]:
 @functools.lru_cache(maxsize=1024)
 def _drift_result(stamp: tuple[str, int, int]) -> dict[str, Any]:
     """The day's drift check (``drift.json``), summed up: its status and the metrics that failed."""
-    path = Path(stamp[0])
+    path = location(stamp[0])
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(doc, dict) or not isinstance(doc.get("status"), str):
@@ -193,7 +191,7 @@ def _drift_result(stamp: tuple[str, int, int]) -> dict[str, Any]:
     return {"file": path.name, "status": doc["status"], "failed_metrics": failed, "error": None}
 
 
-def validation(root: Path | str, day: date) -> dict[str, Any]:
+def validation(root: Location | str, day: date) -> dict[str, Any]:
     """The day's validation: a status, the Great Expectations result of each table
     (``<table>.json``), the drift check (``drift.json``) when there is one, and the day's
     Data Docs page when one was built. File names are relative to the day's folder."""
@@ -228,12 +226,12 @@ def validation(root: Path | str, day: date) -> dict[str, Any]:
     }
 
 
-def docs_index(root: Path | str) -> str | None:
+def docs_index(root: Location | str) -> str | None:
     """The Data Docs index of every day (``_validation/index.html``), relative to ``_validation``."""
     return DOCS_INDEX if (_root(root) / "_validation" / DOCS_INDEX).is_file() else None
 
 
-def validation_file(root: Path | str, relative: str) -> Path | None:
+def validation_file(root: Location | str, relative: str) -> Location | None:
     """A file under the warehouse's ``_validation`` folder (result JSON, Data Docs), or None.
 
     ``relative`` comes from a URL (``dt=2025-09-01/articles.json``): anything that resolves
@@ -242,7 +240,10 @@ def validation_file(root: Path | str, relative: str) -> Path | None:
     folder = (_root(root) / "_validation").resolve()
     if not relative or relative.startswith("/") or "\x00" in relative:
         return None
-    target = (folder / relative).resolve()
+    try:
+        target = (folder / relative).resolve()
+    except ValueError:  # in object storage: above the bucket
+        return None
     if not target.is_relative_to(folder) or not target.is_file():
         return None
     return target
@@ -251,14 +252,12 @@ def validation_file(root: Path | str, relative: str) -> Path | None:
 # -- quarantine and entities --------------------------------------------------------------------
 
 
-def quarantine(root: Path | str, day: date) -> dict[str, Any]:
+def quarantine(root: Location | str, day: date) -> dict[str, Any]:
     """The day's rejected inputs: how many, per reason (most first), the first few by name."""
-    import pyarrow.parquet as pq
-
     path = warehouse.partition_dir(_root(root), "quarantine", day) / warehouse.PART_FILE
     if not path.exists():
         return {"count": None, "by_reason": {}, "inputs": []}
-    rows = pq.read_table(path, columns=["input_path", "reason", "detail"]).to_pylist()
+    rows = objectstore.read_parquet(path, columns=["input_path", "reason", "detail"]).to_pylist()
     counts: dict[str, int] = {}
     for r in rows:
         counts[r["reason"]] = counts.get(r["reason"], 0) + 1
@@ -272,14 +271,12 @@ def _label_key(label: str) -> tuple[int, str]:
     return (order.index(label) if label in order else len(order), label)
 
 
-def top_entities(root: Path | str, day: date, limit: int = TOP_ENTITIES) -> dict[str, list[dict[str, Any]]]:
+def top_entities(root: Location | str, day: date, limit: int = TOP_ENTITIES) -> dict[str, list[dict[str, Any]]]:
     """The most mentioned entities of the day per label: name, id, mentions, articles."""
-    import pyarrow.parquet as pq
-
     path = warehouse.partition_dir(_root(root), "entity_mentions", day) / warehouse.PART_FILE
     if not path.exists():
         return {}
-    table = pq.read_table(path, columns=["label", "entity_id", "canonical_name", "article_id"])
+    table = objectstore.read_parquet(path, columns=["label", "entity_id", "canonical_name", "article_id"])
     grouped = table.group_by(["label", "entity_id"]).aggregate(
         [("canonical_name", "min"), ("article_id", "count"), ("article_id", "count_distinct")]
     )
@@ -303,7 +300,7 @@ def top_entities(root: Path | str, day: date, limit: int = TOP_ENTITIES) -> dict
 # -- days ----------------------------------------------------------------------------------------
 
 
-def list_days(root: Path | str) -> list[dict[str, Any]]:
+def list_days(root: Location | str) -> list[dict[str, Any]]:
     """Every known day, newest first: published or not, rows per fact table, validation status."""
     root = _root(root)
     out = []
@@ -320,7 +317,7 @@ def list_days(root: Path | str) -> list[dict[str, Any]]:
     return out
 
 
-def day_detail(root: Path | str, day: date) -> dict[str, Any] | None:
+def day_detail(root: Location | str, day: date) -> dict[str, Any] | None:
     """Everything the page shows for one day; None when the warehouse knows nothing of it."""
     root = _root(root)
     if day not in known_days(root):
@@ -353,27 +350,24 @@ def day_detail(root: Path | str, day: date) -> dict[str, Any] | None:
 # -- chart ---------------------------------------------------------------------------------------
 
 
-def _fresh(aggregate: Path, partition: Path) -> bool:
+def _fresh(aggregate: Location, partition: Location) -> bool:
     """The aggregate file was written after the partition file (so it counts that day's rows)."""
     return aggregate.exists() and aggregate.stat().st_mtime_ns >= partition.stat().st_mtime_ns
 
 
-def _read_aggregate(path: Path, columns: list[str], day_list: list[date]) -> dict[date, list[dict]]:
-    import pyarrow.parquet as pq
-
+def _read_aggregate(path: Location, columns: list[str], day_list: list[date]) -> dict[date, list[dict]]:
     wanted = set(day_list)
     out: dict[date, list[dict]] = {}
-    for r in pq.read_table(path, columns=columns).to_pylist():
+    for r in objectstore.read_parquet(path, columns=columns).to_pylist():
         if r["dt"] in wanted:
             out.setdefault(r["dt"], []).append(r)
     return out
 
 
-def chart_series(root: Path | str, days: int = CHART_DAYS) -> list[dict[str, Any]]:
+def chart_series(root: Location | str, days: int = CHART_DAYS) -> list[dict[str, Any]]:
     """Per published day (the last ``days``, oldest first): mentions, amounts with a currency,
     their sum in US dollars and how many have no dollar value, and where each figure came from."""
     import pyarrow.compute as pc
-    import pyarrow.parquet as pq
 
     root = _root(root)
     window = warehouse.published_days(root, "articles")[-days:] if days > 0 else []
@@ -407,7 +401,7 @@ def chart_series(root: Path | str, days: int = CHART_DAYS) -> list[dict[str, Any
                 amounts_from="amounts_daily",
             )
         else:
-            table = pq.read_table(amounts, columns=["currency", "value_usd"])
+            table = objectstore.read_parquet(amounts, columns=["currency", "value_usd"])
             table = table.filter(pc.is_valid(table["currency"]))
             usd = table["value_usd"]
             point.update(
@@ -710,7 +704,7 @@ def _environment():
 
 
 def render_page(
-    warehouse_root: Path | str,
+    warehouse_root: Location | str,
     days: list[dict[str, Any]],
     detail: dict[str, Any] | None,
     series: list[dict[str, Any]],

@@ -28,6 +28,16 @@ How hostile input is treated:
 * copies of one text are all loaded: the pipeline, which sees the whole day and
   the content hashes of the days before, quarantines all but the first
   (``duplicate``, ``duplicate_earlier_day``).
+
+A landing root in object storage (``NEWSGRAPH_LANDING=s3://bucket/landing``) is read
+through :func:`readable_day`: the day's objects are copied into a temporary folder,
+keeping their modification times, and read from there by the same code, so every check
+above applies unchanged and ``input_path`` and ``received_at`` are what a local landing
+root gives. Objects the loader would skip (``.`` and ``_`` names) are not copied, and
+files over the size limits only in part, so a huge object costs no download. A key that
+cannot be a file name below the day folder (an empty part, as in ``a//b.txt``, or one
+that clashes with a folder of another key) is quarantined as ``bad_file_name``, one with a
+``..`` part as ``outside_landing_root``.
 """
 
 from __future__ import annotations
@@ -36,7 +46,9 @@ import json
 import logging
 import os
 import stat
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -59,6 +71,8 @@ from newsgraph.ingest.formats import (
 )
 from newsgraph.ingest.language import not_english_reason
 from newsgraph.settings import Settings
+from newsgraph.storage import objectstore
+from newsgraph.storage.objectstore import Location, ObjectPath, location
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +86,7 @@ MAX_SIDECAR_BYTES = 1024 * 1024
 #: Every ``Rejected.reason`` this module produces, with its meaning.
 REASON_CODES: dict[str, str] = {
     "outside_landing_root": "the file (usually a symlink) resolves outside its day folder, or its path holds '..'",
-    "bad_file_name": "the file name is not valid UTF-8 (it is stored with \\x escapes)",
+    "bad_file_name": "the file name is not valid UTF-8 (it is stored with \\x escapes), or an object key cannot be a file name",
     "unsupported_type": "the file extension is not one of the supported formats",
     "unreadable": "the operating system refused to read the file",
     "not_a_file": "the entry is a folder, device or pipe rather than a regular file",
@@ -217,7 +231,7 @@ class _Fields:
 # --- discovery -------------------------------------------------------------------
 
 
-def day_folder(landing_root: Path, day: date) -> Path:
+def day_folder(landing_root: Location, day: date) -> Location:
     """The folder that holds the files that arrived on ``day``."""
     return landing_root / day.isoformat()
 
@@ -785,3 +799,101 @@ def load_day(landing_root: Path, day: date, settings: Settings) -> tuple[list[Ra
         "landing day %s: %d files, %d articles, %d rejected", day.isoformat(), len(files), len(articles), len(rejected)
     )
     return articles, rejected
+
+
+# --- object storage --------------------------------------------------------------
+
+#: Bytes copied of an object refused for its size: the loader reads that much for the excerpt.
+_HEAD_BYTES = 1024
+
+
+def _stored_day(landing_root: ObjectPath, day: date) -> list[objectstore.StoredFile]:
+    """The objects of the day that the loader would look at: no part of the key starts
+    with ``.`` or ``_`` (as :func:`discover_files` skips them; ``..`` is kept, to be
+    refused), and no folder markers."""
+    out = []
+    for f in objectstore.list_files(day_folder(landing_root, day)):
+        parts = f.rel.split("/")
+        hidden = any(p.startswith((".", "_")) and p not in (".", "..") for p in parts)
+        if hidden or (f.rel.endswith("/") and f.size == 0):
+            continue
+        out.append(f)
+    return out
+
+
+def landed_files(landing_root: Location | str, day: date) -> list[tuple[str, int, int]]:
+    """Name, size and modification time (ns) of each file of the day the loader reads (no
+    sidecars), in order: what tells one version of a landing day from another."""
+    root = location(landing_root)
+    if isinstance(root, ObjectPath):
+        return [
+            (f.rel.rsplit("/", 1)[-1], f.size, f.mtime_ns)
+            for f in _stored_day(root, day)
+            if not f.rel.lower().endswith(SIDECAR_SUFFIX)
+        ]
+    out = []
+    for path in discover_files(root, day):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((storable_path(path.name), st.st_size, st.st_mtime_ns))
+    return out
+
+
+@contextmanager
+def readable_day(landing_root: Location | str, day: date, settings: Settings) -> Iterator[tuple[Path, list[Rejected]]]:
+    """A local landing root holding ``day``, and the inputs refused while getting it there.
+
+    A local landing root is given as it is, with nothing refused. From object storage, the
+    day's objects are copied into a temporary folder that is removed on leaving the block
+    (see the module's docstring); read errors of the store are raised, never quarantined,
+    so that a retry reads the day whole.
+    """
+    root = location(landing_root)
+    if not isinstance(root, ObjectPath):
+        yield root, []
+        return
+    with tempfile.TemporaryDirectory(prefix="newsgraph-landing-") as tmp:
+        local = Path(tmp)
+        refused = _copy_day(root, day, local, settings)
+        yield local, refused
+
+
+def _copy_day(root: ObjectPath, day: date, local: Path, settings: Settings) -> list[Rejected]:
+    """Copy the day's objects below ``local``; returns the rejections of keys that cannot be files there."""
+    folder = local / day.isoformat()
+    folder.mkdir()
+    refused: list[Rejected] = []
+    stored = _stored_day(root, day)
+    for f in stored:
+        rel = f"{day.isoformat()}/{f.rel}"
+        dest = _local_file(folder, f.rel)
+        if isinstance(dest, tuple):
+            reason, message = dest
+            received_at = _EPOCH + timedelta(microseconds=f.mtime_ns // 1000)
+            detail = storable(f"{rel}: {message}; file skipped")
+            refused.append(Rejected(DEFAULT_SOURCE, storable(rel), reason, detail, received_at, None))
+            continue
+        limit = MAX_SIDECAR_BYTES if f.rel.lower().endswith(SIDECAR_SUFFIX) else settings.max_file_bytes
+        objectstore.download(f, dest, first_bytes=_HEAD_BYTES if f.size > limit else None)
+    log.info("landing day %s: copied %d objects of %s", day.isoformat(), len(stored) - len(refused), day_folder(root, day))
+    return refused
+
+
+def _local_file(folder: Path, rel: str) -> Path | tuple[str, str]:
+    """The new empty file below ``folder`` that the object ``rel`` is copied to, or the
+    reason code and message why the key cannot be one."""
+    if ".." in rel.split("/"):
+        return "outside_landing_root", "its key goes up a folder with '..'; only objects inside their day folder are read"
+    parts = objectstore.safe_parts(rel)
+    if parts is None:
+        return "bad_file_name", "its key has an empty or '.' part, so it cannot be a file name; rename the object"
+    dest = folder.joinpath(*parts)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.touch(exist_ok=False)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        return "bad_file_name", f"its key cannot be a file name below the day folder ({reason}); rename the object"
+    return dest

@@ -20,11 +20,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from newsgraph.quality.drift import DISABLED, DriftCheck, check_drift, format_drift, write_drift
 from newsgraph.quality.validate import TableValidation, format_report, raise_for_failures, validate_tables
+from newsgraph.storage.objectstore import Location, location
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +35,9 @@ class DayValidation:
     tables: list[TableValidation]
     drift: DriftCheck
     #: ``<warehouse>/_validation/dt=D``: result JSON, drift.json, summary.json, pages.
-    results_dir: Path
+    results_dir: Location
     #: The day's Data Docs page, ``<results_dir>/index.html``.
-    docs: Path
+    docs: Location
 
     @property
     def success(self) -> bool:
@@ -45,7 +45,7 @@ class DayValidation:
 
 
 def validate_day(
-    tables: dict[str, Any], warehouse_root: Path, day: date, drift_enabled: bool | None = None
+    tables: dict[str, Any], warehouse_root: Location | str, day: date, drift_enabled: bool | None = None
 ) -> DayValidation:
     """Validate the staged day's tables, check drift, write results and Data Docs.
 
@@ -57,9 +57,9 @@ def validate_day(
     from newsgraph.quality.docs import write_day_docs
     from newsgraph.storage import warehouse
 
-    results_dir = warehouse.validation_dir(Path(warehouse_root), day)
+    results_dir = warehouse.validation_dir(warehouse_root, day)
     results = validate_tables(tables, results_dir=results_dir, run_name=f"dt={day.isoformat()}")
-    drift = check_drift(tables, Path(warehouse_root), day, enabled=drift_enabled)
+    drift = check_drift(tables, location(warehouse_root), day, enabled=drift_enabled)
     write_drift(drift, results_dir)
     if drift.status == DISABLED and drift.failed_metrics:
         log.warning("%s", format_drift(drift))

@@ -29,11 +29,12 @@ from __future__ import annotations
 import html
 import json
 import logging
-import os
-import uuid
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
+
+from newsgraph.storage import objectstore
+from newsgraph.storage.objectstore import Location, location
 
 log = logging.getLogger(__name__)
 
@@ -58,14 +59,8 @@ p.note { color: #555; max-width: 60em; }
 """
 
 
-def _write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.parent / f".{path.name}.{uuid.uuid4().hex}.tmp"
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+def _write_text(path: Location, text: str) -> None:
+    objectstore.write_text(path, text)
 
 
 def _e(value: Any) -> str:
@@ -132,10 +127,10 @@ def render_gx_page(result: dict[str, Any], table: str) -> str:
     return page
 
 
-def _load_results(results_dir: Path, tables: list[str]) -> dict[str, dict[str, Any]]:
+def _load_results(results_dir: Location | str, tables: list[str]) -> dict[str, dict[str, Any]]:
     loaded = {}
     for table in tables:
-        source = Path(results_dir) / f"{table}.json"
+        source = location(results_dir) / f"{table}.json"
         try:
             loaded[table] = json.loads(source.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -143,7 +138,7 @@ def _load_results(results_dir: Path, tables: list[str]) -> dict[str, dict[str, A
     return loaded
 
 
-def write_gx_pages(results_dir: Path, results: dict[str, dict[str, Any]]) -> dict[str, str]:
+def write_gx_pages(results_dir: Location | str, results: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Render ``<table>.html`` from each table's stored result; returns table -> error.
 
     A table whose page cannot be rendered is logged and left out (its day page still
@@ -152,7 +147,7 @@ def write_gx_pages(results_dir: Path, results: dict[str, dict[str, Any]]) -> dic
     errors: dict[str, str] = {}
     for table, result in results.items():
         try:
-            _write_text(Path(results_dir) / f"{table}.html", render_gx_page(result, table))
+            _write_text(location(results_dir) / f"{table}.html", render_gx_page(result, table))
         except Exception as exc:  # a renderer bug must not hide the validation outcome
             log.warning("could not render the Data Docs page of %s: %s", table, exc)
             errors[table] = f"{type(exc).__name__}: {exc}"
@@ -331,7 +326,7 @@ def render_day_page(summary: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- index
 
 
-def _day_summary(folder: Path) -> dict[str, Any] | None:
+def _day_summary(folder: Location) -> dict[str, Any] | None:
     """The day's summary; for a folder without one, the status from its result JSON files."""
     path = folder / SUMMARY
     if path.exists():
@@ -364,10 +359,10 @@ def _day_summary(folder: Path) -> dict[str, Any] | None:
     }
 
 
-def render_index(validation_root: Path) -> str:
+def render_index(validation_root: Location | str) -> str:
     """Every day under ``validation_root``, newest first."""
     rows = []
-    for folder in sorted(Path(validation_root).glob("dt=*"), reverse=True):
+    for folder in sorted(location(validation_root).glob("dt=*"), reverse=True):
         if not folder.is_dir():
             continue
         summary = _day_summary(folder)
@@ -412,18 +407,22 @@ def render_index(validation_root: Path) -> str:
     return _page("newsgraph validation", "\n".join(body))
 
 
-def write_index(validation_root: Path) -> Path:
+def write_index(validation_root: Location | str) -> Location:
     """Rewrite ``<validation_root>/index.html`` from the days' folders; returns its path.
 
     Writers take a lock under the warehouse (the parent of ``validation_root``), so
-    of two days validated at once, the one writing last has seen both summaries.
+    of two days validated at once, the one writing last has seen both summaries. In object
+    storage, where there is no lock, a writer renders the index again after writing it and
+    writes again when another day changed it meanwhile (``warehouse.rebuild_until_settled``).
     """
     from newsgraph.storage import warehouse
 
-    validation_root = Path(validation_root)
+    validation_root = location(validation_root)
+    path = validation_root / INDEX
     with warehouse.warehouse_lock(validation_root.parent, "validation-index"):
-        path = validation_root / INDEX
-        _write_text(path, render_index(validation_root))
+        warehouse.rebuild_until_settled(
+            lambda: render_index(validation_root), lambda page: _write_text(path, page), "validation index"
+        )
     return path
 
 
@@ -460,14 +459,14 @@ def summary_dict(
     }
 
 
-def write_day_docs(results_dir: Path, day: str, results: list[Any], drift: Any = None) -> Path:
+def write_day_docs(results_dir: Location | str, day: str, results: list[Any], drift: Any = None) -> Location:
     """Write the day's table pages, summary and page, then the top index; returns the day page.
 
     ``results`` are the validator's :class:`~newsgraph.quality.validate.TableValidation`
     (with their JSON written to ``results_dir``), ``drift`` the day's
     :class:`~newsgraph.quality.drift.DriftCheck` or None.
     """
-    results_dir = Path(results_dir)
+    results_dir = location(results_dir)
     stored = _load_results(results_dir, [r.table for r in results if r.result_path])
     page_errors = write_gx_pages(results_dir, stored)
     for r in results:

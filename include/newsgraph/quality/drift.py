@@ -41,11 +41,12 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
+
+from newsgraph.storage import objectstore
+from newsgraph.storage.objectstore import Location, location
 
 #: Most reference days used for the median.
 REFERENCE_DAYS = 14
@@ -165,16 +166,14 @@ def _num_rows(table: Any) -> int:
     return int(rows) if rows is not None else len(table)
 
 
-def _footer_rows(path: Path) -> int | None:
-    import pyarrow.parquet as pq
-
+def _footer_rows(path: Location) -> int | None:
     try:
-        return pq.ParquetFile(path).metadata.num_rows
+        return objectstore.parquet_rows(path)
     except (FileNotFoundError, OSError):
         return None
 
 
-def reference_days(warehouse_root: Path, day: date) -> list[ReferenceDay]:
+def reference_days(warehouse_root: Location | str, day: date) -> list[ReferenceDay]:
     """The published days the staged ``day`` is compared with, oldest first (rule 1)."""
     from newsgraph.storage import warehouse
 
@@ -220,7 +219,7 @@ def _metric(name: str, rows: int, articles: int, reference: list[ReferenceDay]) 
 
 
 def check_drift(
-    tables: dict[str, Any], warehouse_root: Path, day: date, enabled: bool | None = None
+    tables: dict[str, Any], warehouse_root: Location | str, day: date, enabled: bool | None = None
 ) -> DriftCheck:
     """Compare the staged day's per-article metrics with the published days around it.
 
@@ -238,7 +237,7 @@ def check_drift(
     articles = _num_rows(tables["articles"])
     if articles < MIN_ARTICLES:
         return DriftCheck(iso, SKIPPED, enforced, articles, reason=f"{articles} articles, fewer than {MIN_ARTICLES}")
-    reference = reference_days(Path(warehouse_root), day)
+    reference = reference_days(location(warehouse_root), day)
     days = [r.day for r in reference]
     if len(reference) < MIN_REFERENCE_DAYS:
         reason = (
@@ -254,14 +253,10 @@ def check_drift(
     return DriftCheck(iso, status, enforced, articles, metrics, days)
 
 
-def write_drift(check: DriftCheck, results_dir: Path) -> Path:
+def write_drift(check: DriftCheck, results_dir: Location | str) -> Location:
     """Write the check to ``<results_dir>/drift.json`` (atomically); returns the path."""
-    results_dir = Path(results_dir)
-    results_dir.mkdir(parents=True, exist_ok=True)
-    path = results_dir / RESULT_FILE
-    tmp = results_dir / f".{RESULT_FILE}.{uuid.uuid4().hex}.tmp"
-    tmp.write_text(json.dumps(check.to_json_dict(), indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    path = location(results_dir) / RESULT_FILE
+    objectstore.write_text(path, json.dumps(check.to_json_dict(), indent=2))
     return path
 
 

@@ -33,6 +33,8 @@ from newsgraph.quality.suites import (
     SUITES,
     TABLES_WITH_ARTICLE_REFERENCE,
 )
+from newsgraph.storage import objectstore
+from newsgraph.storage.objectstore import Location, location
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -344,12 +346,9 @@ def _failure(table: str, frame: pd.DataFrame, result: Any) -> FailedExpectation:
     return FailedExpectation(table, name, 0, [_plain(details.get("observed_value"))])
 
 
-def _write_result(results_dir: Path, table: str, result: Any) -> str:
-    results_dir.mkdir(parents=True, exist_ok=True)
+def _write_result(results_dir: Location, table: str, result: Any) -> str:
     path = results_dir / f"{table}.json"
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(result.to_json_dict(), indent=2, default=str), encoding="utf-8")
-    tmp.replace(path)
+    objectstore.write_text(path, json.dumps(result.to_json_dict(), indent=2, default=str))
     return str(path)
 
 
@@ -358,7 +357,7 @@ def _write_result(results_dir: Path, table: str, result: Any) -> str:
 
 def validate_tables(
     tables: dict[str, pd.DataFrame],
-    results_dir: Path | None = None,
+    results_dir: Location | str | None = None,
     run_name: str | None = None,
 ) -> list[TableValidation]:
     """Validate every given table that has a suite; return one result per table.
@@ -389,7 +388,7 @@ def validate_tables(
         failed = [r for r in result.results if not r.success]
         failed.sort(key=lambda r: order.get(r.expectation_config.id, len(order)))
         failures = [_failure(table, frame, r) for r in failed]
-        path = _write_result(Path(results_dir), table, result) if results_dir is not None else None
+        path = _write_result(location(results_dir), table, result) if results_dir is not None else None
         out.append(
             TableValidation(
                 table=table,

@@ -37,6 +37,12 @@ it kept before without asking for them again, and retries the failed ones.
 
 Failures (timeouts after the retries, HTTP 4xx and 5xx, too large, not HTML, pages
 the loader refuses) are manifest lines with a reason; they never stop the day.
+
+A landing root in object storage (``s3://bucket/landing``): the earlier days' manifests
+are read from the store, the day's files (but ``_feeds/``) are copied into a temporary
+folder, the day is fetched there as above, and what changed is sent back: new and
+rewritten files are uploaded (the manifest last), removed pages are deleted. There is no
+lock in the store: Airflow runs one fetch task of a day at a time.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ import hashlib
 import json
 import logging
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -66,6 +73,8 @@ from newsgraph.sources.config import FetchConfig
 from newsgraph.sources.feeds import FeedError, FeedItem, parse_feed
 from newsgraph.sources.fetch import ACCEPT_FEED, ACCEPT_HTML, FetchFailed, Fetcher, utf8_page
 from newsgraph.sources.urls import BadUrl, canonical_url, confined_path, feed_file_name, page_file_name
+from newsgraph.storage import objectstore
+from newsgraph.storage.objectstore import Location, ObjectPath, location
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +110,7 @@ class _Candidate:
 
 
 def fetch_day(
-    landing_root: Path,
+    landing_root: Location | str,
     day: date,
     sources_file: Path,
     *,
@@ -123,13 +132,26 @@ def fetch_day(
         raise ValueError("now must be timezone-aware")
     config = config or FetchConfig.from_env()
     settings = settings or Settings.from_env()
-    landing_root = Path(landing_root)
+    landing_root = location(landing_root)
     sources = [s for s in load_sources(Path(sources_file)) if s.enabled]
-    folder = landing_root / day.isoformat()
-    folder.mkdir(parents=True, exist_ok=True)
-    with _day_lock(folder), Fetcher(config, client=client) as fetcher:
-        run = _DayRun(landing_root, day, folder, now, config, settings, fetcher, get_connection)
-        return run.run(sources)
+
+    def fetch(root: Path) -> dict[str, Any]:
+        folder = root / day.isoformat()
+        folder.mkdir(parents=True, exist_ok=True)
+        with _day_lock(folder), Fetcher(config, client=client) as fetcher:
+            earlier = earlier_index(landing_root, day)
+            run = _DayRun(root, day, folder, now, config, settings, fetcher, get_connection, earlier)
+            return run.run(sources)
+
+    if not isinstance(landing_root, ObjectPath):
+        return fetch(landing_root)
+    remote = landing_root / day.isoformat()
+    with tempfile.TemporaryDirectory(prefix="newsgraph-fetch-") as tmp:
+        local = Path(tmp) / day.isoformat()
+        copied = _copy_from_store(remote, local)
+        summary = fetch(Path(tmp))
+        _send_changes(local, remote, copied)
+    return {**summary, "folder": str(remote), "manifest": str(remote / MANIFEST_NAME)}
 
 
 class _DayRun:
@@ -143,6 +165,7 @@ class _DayRun:
         settings: Settings,
         fetcher: Fetcher,
         get_connection: Callable[[str], Any] | None,
+        earlier: tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]],
     ) -> None:
         self.landing_root = landing_root
         self.day = day
@@ -153,7 +176,7 @@ class _DayRun:
         self.fetcher = fetcher
         self.get_connection = get_connection
         self.credentials: dict[str, Credentials | None] = {}
-        self.earlier_urls, self.earlier_texts = earlier_index(landing_root, day)
+        self.earlier_urls, self.earlier_texts = earlier
         self.seen_urls: dict[str, str] = {}
         self.seen_texts: dict[str, str] = {}
         self.outside_day = 0
@@ -412,7 +435,7 @@ def _page_metadata(html: str) -> dict[str, Any]:
 # -- manifests ------------------------------------------------------------------------------
 
 
-def read_manifest(path: Path) -> list[dict[str, Any]]:
+def read_manifest(path: Location) -> list[dict[str, Any]]:
     """The lines of a day manifest; a missing file is empty and unreadable lines are skipped."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -435,7 +458,7 @@ def read_manifest(path: Path) -> list[dict[str, Any]]:
     return lines
 
 
-def landing_days(landing_root: Path) -> Iterator[date]:
+def landing_days(landing_root: Location) -> Iterator[date]:
     """The ``YYYY-MM-DD`` folders of the landing root, in date order."""
     if not landing_root.is_dir():
         return
@@ -450,7 +473,7 @@ def landing_days(landing_root: Path) -> Iterator[date]:
     yield from sorted(days)
 
 
-def earlier_index(landing_root: Path, day: date) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+def earlier_index(landing_root: Location, day: date) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Canonical URL -> (day, file) and content SHA-256 -> (day, URL) of the ``ok`` items of days before ``day``."""
     urls: dict[str, tuple[str, str]] = {}
     texts: dict[str, tuple[str, str]] = {}
@@ -482,6 +505,37 @@ def _write_atomic(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _copy_from_store(remote: ObjectPath, local: Path) -> dict[str, tuple[int, int]]:
+    """Copy the day's files but ``_feeds/`` and hidden ones into ``local``; returns what was copied
+    (relative path -> size and modification time)."""
+    copied: dict[str, tuple[int, int]] = {}
+    for f in objectstore.list_files(remote):
+        parts = objectstore.safe_parts(f.rel)
+        if parts is None or parts[0] == FEEDS_DIR or any(p.startswith(".") for p in parts):
+            continue
+        objectstore.download(f, local.joinpath(*parts))
+        copied[f.rel] = (f.size, f.mtime_ns)
+    return copied
+
+
+def _send_changes(local: Path, remote: ObjectPath, copied: dict[str, tuple[int, int]]) -> None:
+    """Upload the files of ``local`` that are new or changed since :func:`_copy_from_store`
+    (the manifest last), and delete in the store those that were removed."""
+    present: dict[str, Path] = {}
+    for path in local.rglob("*"):
+        rel = path.relative_to(local).as_posix()
+        if path.is_file() and not any(p.startswith(".") for p in rel.split("/")):
+            present[rel] = path
+    changed = sorted(rel for rel, path in present.items() if copied.get(rel) != (path.stat().st_size, path.stat().st_mtime_ns))
+    for rel in changed:
+        if rel != MANIFEST_NAME:
+            objectstore.upload(present[rel], remote / rel)
+    for rel in sorted(set(copied) - set(present)):
+        (remote / rel).unlink(missing_ok=True)
+    if MANIFEST_NAME in changed:
+        objectstore.upload(present[MANIFEST_NAME], remote / MANIFEST_NAME)
 
 
 @contextmanager

@@ -3,18 +3,20 @@
 ``entity_daily``: mentions and articles per entity per day; ``amounts_daily``: amounts,
 articles and sums (in the currency and in US dollars) per currency per day. Each is one
 Parquet file, ``<warehouse>/<table>/part-00000.parquet``, replaced atomically, so readers
-see the previous or the new version. The ``newsgraph_aggregates`` DAG rebuilds them
-whenever ``news_pipeline`` publishes a day (it is scheduled on the tables' Assets).
+see the previous or the new version (in object storage too: see :mod:`newsgraph.storage.warehouse`).
+The ``newsgraph_aggregates`` DAG rebuilds them whenever ``news_pipeline`` publishes a day
+(it is scheduled on the tables' Assets).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from functools import partial
 
 import pyarrow as pa
 
 from newsgraph.schema import AGGREGATE_TABLES
-from newsgraph.storage import warehouse
+from newsgraph.storage import objectstore, warehouse
+from newsgraph.storage.objectstore import Location, location
 
 _QUERIES = {
     "entity_daily": """
@@ -37,33 +39,32 @@ _QUERIES = {
 _SOURCES = {"entity_daily": "entity_mentions", "amounts_daily": "amounts"}
 
 
-def rebuild_aggregates(root: Path) -> dict[str, int]:
-    """Recompute every aggregate table from the published partitions; returns row counts."""
-    import duckdb
-
-    root = Path(root)
-    counts: dict[str, int] = {}
-    with warehouse.warehouse_lock(root, "aggregates"):
-        con = duckdb.connect()
+def _rebuild(root: Location, name: str, files: tuple[tuple[str, int, int, str], ...]) -> int:
+    """Write aggregate ``name`` computed from the partition ``files`` of its source; returns its rows."""
+    schema = AGGREGATE_TABLES[name]
+    if files:
+        con = objectstore.duckdb_connect(root)
         try:
-            for name, schema in AGGREGATE_TABLES.items():
-                source = _SOURCES[name]
-                files = [
-                    str(warehouse.partition_dir(root, source, d) / warehouse.PART_FILE)
-                    for d in warehouse.published_days(root, source)
-                ]
-                if files:
-                    table = con.sql(_QUERIES[name], params=[files]).to_arrow_table().cast(schema)
-                else:
-                    table = schema.empty_table()
-                warehouse.write_parquet_atomic(table, root / name / warehouse.PART_FILE)
-                counts[name] = table.num_rows
+            table = con.sql(_QUERIES[name], params=[[f[0] for f in files]]).to_arrow_table().cast(schema)
         finally:
             con.close()
+    else:
+        table = schema.empty_table()
+    warehouse.write_parquet_atomic(table, root / name / warehouse.PART_FILE)
+    return table.num_rows
+
+
+def rebuild_aggregates(root: Location | str) -> dict[str, int]:
+    """Recompute every aggregate table from the published partitions; returns row counts."""
+    root = location(root)
+    counts: dict[str, int] = {}
+    with warehouse.warehouse_lock(root, "aggregates"):
+        for name in AGGREGATE_TABLES:
+            counts[name] = warehouse.rebuild_until_settled(
+                partial(warehouse.published_files, root, _SOURCES[name]), partial(_rebuild, root, name), name
+            )
     return counts
 
 
-def read_aggregate(root: Path, name: str) -> pa.Table:
-    import pyarrow.parquet as pq
-
-    return pq.read_table(Path(root) / name / warehouse.PART_FILE, schema=AGGREGATE_TABLES[name])
+def read_aggregate(root: Location | str, name: str) -> pa.Table:
+    return objectstore.read_parquet(location(root) / name / warehouse.PART_FILE, schema=AGGREGATE_TABLES[name])
