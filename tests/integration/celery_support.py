@@ -12,17 +12,19 @@ from __future__ import annotations
 
 import os
 import secrets
-import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from processes import Process, free_port, stop_processes, tail_of, wait_for  # noqa: E402,F401  (wait_for: for the tests)
 
 #: Set in each Celery worker's environment; what :func:`worker_hostname` returns there.
 WORKER_NAME_ENV = "NEWSGRAPH_TEST_WORKER_NAME"
@@ -45,32 +47,12 @@ def reachable(host: str, port: int, timeout: float = 1.0) -> bool:
         return False
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def http_ok(url: str, timeout: float = 2.0) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
-
-
-def wait_for(what: str, check: Callable[[], Any], timeout: float, interval: float = 1.0,
-             on_timeout: Callable[[], str] | None = None) -> Any:
-    """Poll ``check`` until it returns something truthy; fail naming ``what`` after ``timeout`` s."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            detail = on_timeout() if on_timeout else ""
-            raise TimeoutError(f"timed out after {timeout:.0f} s waiting for {what}\n{detail}")
-        time.sleep(interval)
 
 
 # -- PostgreSQL ----------------------------------------------------------------------------------
@@ -120,87 +102,6 @@ class Postgres:
 
 
 # -- processes -----------------------------------------------------------------------------------
-
-
-def _tail(path: Path, lines: int) -> str:
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError as err:
-        return f"(cannot read {path}: {err})"
-    return "\n".join(text.splitlines()[-lines:])
-
-
-@dataclass
-class Process:
-    """One long-running command in its own process group, its output in a log file."""
-
-    name: str
-    args: list[str]
-    env: dict[str, str]
-    log: Path
-    popen: subprocess.Popen | None = None
-
-    def start(self) -> None:
-        with open(self.log, "ab") as out:
-            self.popen = subprocess.Popen(
-                self.args, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
-            )
-
-    def running(self) -> bool:
-        return self.popen is not None and self.popen.poll() is None
-
-    def tail(self, lines: int = 80) -> str:
-        state = "running" if self.running() else f"exited with {self.popen.returncode if self.popen else None}"
-        return f"----- {self.name} ({state}), last {lines} lines of {self.log} -----\n{_tail(self.log, lines)}"
-
-
-def _descendants(pid: int) -> list[int]:
-    """Every process below ``pid``, including those that moved to a process group of their own."""
-    import psutil
-
-    try:
-        return [p.pid for p in psutil.Process(pid).children(recursive=True)]
-    except psutil.Error:
-        return []
-
-
-def stop_all(processes: Sequence[Process], grace: float = 20.0) -> None:
-    """SIGTERM every process group (and stray descendants), then SIGKILL what is left after ``grace`` s."""
-    started = [p for p in processes if p.popen is not None]
-    strays: set[int] = set()
-    for p in started:
-        strays.update(_descendants(p.popen.pid))
-        try:
-            os.killpg(p.popen.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-    for pid in strays:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-    deadline = time.monotonic() + grace
-    for p in started:
-        try:
-            p.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            pass
-    for p in started:
-        strays.update(_descendants(p.popen.pid))
-        try:
-            os.killpg(p.popen.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
-        try:
-            p.popen.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
-    for pid in strays:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
 
 
 # -- the topology ---------------------------------------------------------------------------------
@@ -330,7 +231,7 @@ class Topology:
             p.start()
 
     def stop(self) -> None:
-        stop_all(self.processes)
+        stop_processes(self.processes)
 
     def check_alive(self) -> None:
         dead = [p for p in self.processes if not p.running()]
@@ -383,7 +284,7 @@ class Topology:
         files = sorted(folder.rglob("*.log")) if folder.exists() else []
         if not files:
             return f"(no task log under {folder})"
-        return "\n".join(f"--- {f} ---\n{_tail(f, lines)}" for f in files)
+        return "\n".join(f"--- {f} ---\n{tail_of(f, lines)}" for f in files)
 
     def cleanup_broker(self) -> None:
         """Remove this session's queue and bindings from the Redis database."""
