@@ -114,6 +114,7 @@ def test_places_on_the_map(warehouse):
     assert places.loc["Pakistan", "country_code"] == "PK" and places.loc["China", "country_code"] == "CN"
     assert places.loc["Islamabad", "country_code"] == "PK" and places.loc["Beijing", "country_code"] == "CN"
     assert places.loc["Tianjin Port", "country_code"] == "CN" and places.loc["Karachi Port", "country_code"] == "PK"
+    assert places.loc["Gwadar Port", "country_code"] == "PK" and places.loc["Port Qasim", "country_code"] == "PK"
     # cities carry their GeoNames id and coordinates
     assert places.loc["Islamabad", "geonames_id"] == 1176615
     assert abs(places.loc["Islamabad", "latitude"] - 33.72) < 0.5 and abs(places.loc["Islamabad", "longitude"] - 73.04) < 0.5

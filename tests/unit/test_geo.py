@@ -314,10 +314,34 @@ def test_ports_take_the_city_in_their_name():
 
 
 def test_a_facility_without_a_known_place_takes_the_articles_only_country():
-    assert one("FAC", "Port Qasim") is None
-    pakistan_only = one("FAC", "Port Qasim", ("GPE", "Pakistan"), ("GPE", "Karachi"), ("NORP", "Pakistani"))
+    # "Port Zorvan" is in no gazetteer and no reference row.
+    assert one("FAC", "Port Zorvan") is None
+    pakistan_only = one("FAC", "Port Zorvan", ("GPE", "Pakistan"), ("GPE", "Karachi"), ("NORP", "Pakistani"))
     assert pakistan_only == Place("PK", None, None, None, "facility")
-    assert one("FAC", "Port Qasim", ("GPE", "Pakistan"), ("GPE", "China")) is None
+    assert one("FAC", "Port Zorvan", ("GPE", "Pakistan"), ("GPE", "China")) is None
+
+
+@pytest.mark.parametrize(
+    "name, cc",
+    [("Port Qasim", "PK"), ("the Kremlin", "RU"), ("White House", "US"), ("Élysée Palace", "FR"),
+     ("Heathrow Airport", "GB"), ("Changi Airport", "SG")],
+)
+def test_facility_rows_of_the_reference_file_place_facilities_whose_names_hold_no_place(name, cc):
+    # Whatever else the article names: the seed article names Pakistan and China.
+    assert one("FAC", name, ("GPE", "Pakistan"), ("GPE", "China")) == Place(cc, None, None, None, "facility")
+
+
+def test_facility_rows_apply_to_facilities_only():
+    assert one("GPE", "Kremlin") is None
+    assert one("LOC", "Port Qasim") is None
+
+
+def test_a_facility_row_needs_its_country(tmp_path):
+    (tmp_path / "place_aliases.csv").write_text(
+        "name,kind,country_code,geonames_id,admin1_code,labels\nPort Zorvan,facility,,,,\n", encoding="utf-8"
+    )
+    with pytest.raises(ValueError, match="facility row 'Port Zorvan' needs the country_code"):
+        resolve_places([("FAC", "Port Zorvan")], reference_dir=tmp_path)
 
 
 def test_a_facility_named_after_a_small_town_needs_the_towns_country():

@@ -41,7 +41,7 @@ How one article's places are resolved (:func:`resolve_places`):
    or Ontario is named; "Georgia" is the country unless the article names the United
    States or a place in the state.
 4. Facilities (FAC) are never looked up as such, save when their whole name is a
-   gazetteer name. Otherwise the place named inside the facility's name gives the
+   gazetteer name or a ``facility`` row of the reference file ("Port Qasim" -> PK). Otherwise the place named inside the facility's name gives the
    country ("Karachi Port" -> Karachi -> PK): the longest run of words that is a country,
    a division or a city (cities of fewer than 50,000 people only in a country the article
    names). Failing that, the facility takes the article's country when all the article's
@@ -90,7 +90,7 @@ MEMO_SIZE = 200_000
 MAX_FAC_WORDS = 4
 
 ALIASES_FILE = "place_aliases.csv"
-_ALIAS_KINDS = frozenset({"country", "city", "admin1", "region", "continent", "demonym"})
+_ALIAS_KINDS = frozenset({"country", "city", "admin1", "region", "continent", "facility", "demonym"})
 
 #: Words that say what a facility is, never where it is ("Port", "International").
 _FACILITY_WORDS = frozenset(
@@ -359,6 +359,11 @@ def _build(folder: Path) -> Gazetteer:
             if gid not in divisions:  # several rows, one division: its other names
                 divisions[gid] = division(cc, row["admin1_code"], gid)
             entry = divisions[gid]
+        elif kind == "facility":
+            if not cc:
+                raise ValueError(f"{folder / ALIASES_FILE}: facility row {row['name']!r} needs the country_code it lies in")
+            entry = _Entry("facility", cc, gid, None, None)
+            labels = labels or frozenset({"FAC"})
         else:  # region
             entry = _Entry("region", cc, gid, None, None)
         if entry is None:
