@@ -97,12 +97,14 @@ def _body_text(driver) -> str:
 
 
 def test_the_ui_logs_in_and_shows_the_dag_and_its_runs(browser, server, run_ids, tmp_path):
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import TimeoutException, WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    wait = WebDriverWait(browser, UI_TIMEOUT)
+    # A look-up while the single-page UI navigates (to the login form, back after it) is
+    # aborted ("aborted by navigation"): keep waiting, as for an element not there yet.
+    wait = WebDriverWait(browser, UI_TIMEOUT, ignored_exceptions=(WebDriverException,))
     screenshot = tmp_path / f"{DAG_ID}-runs.png"
 
     def fail(what: str) -> None:

@@ -280,15 +280,19 @@ def _browser():
 
 
 def test_a_user_logs_in_and_opens_the_page_in_the_ui(server, tmp_path):
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = _browser()
     try:
-        wait = WebDriverWait(driver, 90)
+        # A look-up while the single-page UI navigates (to the login form, back after it) is
+        # aborted ("aborted by navigation"): keep waiting, as for an element not there yet.
+        wait = WebDriverWait(driver, 90, ignored_exceptions=(WebDriverException,))
         driver.get(f"{server.base_url}/")
         # the UI sends an anonymous visitor to the login form
+        wait.until(ec.url_contains("/auth/login"))
         wait.until(ec.presence_of_element_located((By.NAME, "username"))).send_keys(server.username)
         driver.find_element(By.NAME, "password").send_keys(server.password)
         driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
