@@ -11,6 +11,9 @@ export AIRFLOW__CORE__PLUGINS_FOLDER := $(CURDIR)/plugins
 export AIRFLOW__CORE__LOAD_EXAMPLES := False
 export AIRFLOW__CORE__EXECUTOR := LocalExecutor
 export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN ?= sqlite:///$(AIRFLOW_HOME)/airflow.db
+# SQLite: wait for the write lock instead of failing (empty for other databases; see the module).
+export AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS ?= newsgraph.airflow_db.connect_args
+export AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS_ASYNC ?= newsgraph.airflow_db.connect_args_async
 export AIRFLOW__CORE__UNIT_TEST_MODE := False
 export NO_PROXY := *
 SEED_DAY ?= 2025-09-01

@@ -3,7 +3,7 @@
     newsgraph extract --input IN.jsonl --output OUT.jsonl
     newsgraph run-day --day 2025-09-01
     newsgraph report [--day 2025-09-01]
-    newsgraph eval [tests/gold/articles.jsonl]
+    newsgraph eval [tests/gold/ | tests/gold/articles.jsonl]
     newsgraph bench [CORPUS.jsonl] [--limit N] [--runs 3] [--processes P] [--dag]
     newsgraph query [NAME] [--param key=value ...] [--warehouse DIR] [--format table|csv|jsonl]
 """

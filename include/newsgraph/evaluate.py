@@ -49,12 +49,29 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+GOLD_FILE = "articles.jsonl"
+"""The file a gold directory holds (``tests/gold/articles.jsonl``, written by ``tests/gold/build.py``)."""
+
+
 def load_gold(path: Path) -> list[dict[str, Any]]:
+    """Gold records of a JSON Lines file, or of the ``articles.jsonl`` in a directory.
+
+    Raises FileNotFoundError for a missing file and ValueError, naming file and line, for a
+    line that is not JSON or whose offsets do not hold the annotated text.
+    """
+    path = Path(path)
+    if path.is_dir():
+        path = path / GOLD_FILE
+    if not path.is_file():
+        raise FileNotFoundError(f"no gold file at {path} (a JSON Lines file, or a directory holding {GOLD_FILE})")
     records = []
-    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
-        rec = json.loads(line)
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{lineno}: not a JSON object ({exc.msg})") from None
         for kind in ("entities", "amounts", "dates"):
             for a in rec.get(kind, []):
                 if rec["text"][a["start"] : a["end"]] != a["text"]:

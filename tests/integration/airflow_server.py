@@ -55,6 +55,8 @@ class AirflowServer:
     processes: list[Process] = field(default_factory=list)
     #: Settings that replace the defaults below (an installation that differs in one respect).
     extra_env: dict[str, str] = field(default_factory=dict)
+    #: The Airflow processes to run: all three, or only ``("api-server",)`` for a test of the UI alone.
+    components: tuple[str, ...] = ("api-server", "scheduler", "dag-processor")
     _token: str | None = None
 
     # -- folders --
@@ -103,6 +105,8 @@ class AirflowServer:
                 "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "False",
                 "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(self.home / "passwords.json"),
                 "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{self.home}/airflow.db",
+                "AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS": "newsgraph.airflow_db.connect_args",
+                "AIRFLOW__DATABASE__SQL_ALCHEMY_CONNECT_ARGS_ASYNC": "newsgraph.airflow_db.connect_args_async",
                 "AIRFLOW__API__HOST": "127.0.0.1",
                 "AIRFLOW__API__PORT": str(self.port),
                 "AIRFLOW__API__BASE_URL": self.base_url,
@@ -145,13 +149,17 @@ class AirflowServer:
             "scheduler": ["scheduler", "--skip-serve-logs"],
             "dag-processor": ["dag-processor"],
         }
-        for name, args in commands.items():
-            self.processes.append(Process(name, [str(AIRFLOW), *args], env, self.logs / f"{name}.log", cwd=self.logs))
+        unknown = set(self.components) - set(commands)
+        if unknown or "api-server" not in self.components:
+            raise ValueError(f"components must include api-server and be among {sorted(commands)}: {self.components}")
+        for name in self.components:
+            self.processes.append(Process(name, [str(AIRFLOW), *commands[name]], env, self.logs / f"{name}.log", cwd=self.logs))
             self.processes[-1].start()
         wait_for("the api-server to answer /api/v2/monitor/health", self._healthy, STARTUP_TIMEOUT,
                  on_timeout=self.tails)
-        wait_for(f"the dag-processor to parse {DAG_ID}", self._dag_known, STARTUP_TIMEOUT,
-                 on_timeout=lambda: self.import_errors() + "\n" + self.tails())
+        if "dag-processor" in self.components:
+            wait_for(f"the dag-processor to parse {DAG_ID}", self._dag_known, STARTUP_TIMEOUT,
+                     on_timeout=lambda: self.import_errors() + "\n" + self.tails())
 
     def stop(self) -> None:
         stop_processes(self.processes)

@@ -11,8 +11,6 @@ A screenshot of the DAG's runs is saved under pytest's tmp folder and, if it is 
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -22,48 +20,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import airflow_server  # noqa: E402
 from airflow_server import DAG_ID, AirflowServer  # noqa: E402
+from browser_support import PAGE_LOAD_WAIT as UI_TIMEOUT, chrome, save_screenshot  # noqa: E402
 
 pytestmark = pytest.mark.integration
-
-UI_TIMEOUT = 90
-
-
-def _find(name: str, *fallbacks: str) -> str | None:
-    found = shutil.which(name)
-    if found:
-        return found
-    return next((f for f in fallbacks if os.access(f, os.X_OK)), None)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    chromium = _find("chromium", "/usr/bin/chromium")
-    chromedriver = _find("chromedriver", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver")
-    if not chromium or not chromedriver:
-        pytest.skip(
-            "Debian's chromium is not installed; run scripts/install-browser"
-            f" (chromium: {chromium or 'missing'}, chromedriver: {chromedriver or 'missing'})"
-        )
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        pytest.skip("the selenium package is not installed; it is in requirements.in: run make venv")
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",  # CI runs as root
-        "--disable-dev-shm-usage",
-        "--disable-gpu",
-        "--no-proxy-server",
-        "--window-size=1440,1000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(executable_path=chromedriver), options=options)
-    driver.set_page_load_timeout(UI_TIMEOUT)
+    driver = chrome(tmp_path_factory.mktemp("chromium-profile"))
     try:
         yield driver
     finally:
@@ -146,11 +110,5 @@ def test_the_ui_logs_in_and_shows_the_dag_and_its_runs(browser, server, run_ids,
     assert browser.current_url.rstrip("/").endswith(f"/dags/{DAG_ID}/runs")
     assert f"{len(run_ids)} Dag Run" in page, page[:2000]
 
-    browser.save_screenshot(str(screenshot))
+    save_screenshot(browser, screenshot, "the runs of news_pipeline")
     assert screenshot.stat().st_size > 0
-    saved = [screenshot]
-    if os.environ.get("NEWSGRAPH_SCREENSHOTS"):
-        folder = Path(os.environ["NEWSGRAPH_SCREENSHOTS"])
-        folder.mkdir(parents=True, exist_ok=True)
-        saved.append(Path(shutil.copy2(screenshot, folder / screenshot.name)))
-    print("\nscreenshot of the runs of news_pipeline: " + ", ".join(str(p) for p in saved))

@@ -1,8 +1,9 @@
 """The pipeline page plugin in a real ``airflow api-server``.
 
-The module starts one api-server (free port, private AIRFLOW_HOME, fresh SQLite DB, the
-simple auth manager with an ``admin`` user whose password comes from a passwords file, the
-project's plugins folder) over a warehouse where the seed day was run with ``run_day``.
+The module starts one api-server (``airflow_server.AirflowServer`` with that process only:
+free port, private AIRFLOW_HOME, fresh SQLite DB, the simple auth manager with an ``admin``
+user whose password comes from a passwords file, the project's plugins folder) over a
+warehouse where the seed day was run with ``run_day``.
 It checks that the plugin's page and JSON refuse anonymous requests, answer a user with a
 token from ``POST /auth/token`` (header or the UI's cookie) with the seed day's numbers,
 and, when Chromium is installed, logs in through the UI's login form in headless Chromium,
@@ -12,15 +13,9 @@ opens the page from the navigation and saves a screenshot (also to
 
 from __future__ import annotations
 
-import json
 import os
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -30,117 +25,19 @@ import requests
 from newsgraph import pipeline
 from newsgraph.settings import PROJECT_ROOT, Settings
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from airflow_server import AirflowServer  # noqa: E402
+from browser_support import chrome, save_screenshot  # noqa: E402
+
 pytestmark = pytest.mark.integration
 
-AIRFLOW = Path(sys.executable).with_name("airflow")
 SEED_DAY = "2025-09-01"
 SEED_COUNTS = {"articles": 1, "entity_mentions": 102, "amounts": 5, "dates": 10, "quarantine": 0}
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-#: How long start-up may take before the fixture gives up (a wait, not an assertion on speed).
-STARTUP_WAIT = 240
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _tail(path: Path, lines: int = 80) -> str:
-    try:
-        return "\n".join(path.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:])
-    except OSError as err:
-        return f"(cannot read {path}: {err})"
-
-
-class Server:
-    def __init__(self, root: Path):
-        self.root = root
-        self.home = root / "airflow-home"
-        self.warehouse = root / "warehouse"
-        self.log = root / "api-server.log"
-        self.port = _free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
-        self.username = "admin"
-        self.password = secrets.token_urlsafe(12)
-        self.popen: subprocess.Popen | None = None
-
-    def env(self) -> dict[str, str]:
-        from cryptography.fernet import Fernet
-
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("AIRFLOW", "NEWSGRAPH_"))}
-        env.update(
-            {
-                "AIRFLOW_HOME": str(self.home),
-                "NO_PROXY": "*",
-                "no_proxy": "*",
-                "AIRFLOW__CORE__DAGS_FOLDER": str(PROJECT_ROOT / "dags"),
-                "AIRFLOW__CORE__PLUGINS_FOLDER": str(PROJECT_ROOT / "plugins"),
-                "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-                "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
-                "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
-                "AIRFLOW__CORE__FERNET_KEY": Fernet.generate_key().decode(),
-                "AIRFLOW__CORE__AUTH_MANAGER": (
-                    "airflow.api_fastapi.auth.managers.simple.simple_auth_manager.SimpleAuthManager"
-                ),
-                "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_USERS": f"{self.username}:admin",
-                "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "False",
-                "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE": str(self.home / "passwords.json"),
-                "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{self.home}/airflow.db",
-                "AIRFLOW__API__BASE_URL": self.base_url,
-                "AIRFLOW__API__SECRET_KEY": secrets.token_hex(16),
-                "AIRFLOW__API_AUTH__JWT_SECRET": secrets.token_hex(32),
-                "AIRFLOW__LOGGING__COLORED_CONSOLE_LOG": "False",
-                "NEWSGRAPH_WAREHOUSE": str(self.warehouse),
-            }
-        )
-        return env
-
-    def start(self) -> None:
-        self.home.mkdir(parents=True)
-        (self.home / "passwords.json").write_text(json.dumps({self.username: self.password}) + "\n")
-        env = self.env()
-        migrate = subprocess.run(
-            [str(AIRFLOW), "db", "migrate"], env=env, capture_output=True, text=True, cwd=self.root, timeout=600
-        )
-        assert migrate.returncode == 0, migrate.stdout[-3000:] + migrate.stderr[-3000:]
-        with open(self.log, "ab") as out:
-            self.popen = subprocess.Popen(
-                [str(AIRFLOW), "api-server", "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1"],
-                env=env, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True, cwd=self.root,
-            )
-        deadline = time.monotonic() + STARTUP_WAIT
-        while not self._healthy():
-            if self.popen.poll() is not None:
-                raise RuntimeError(f"airflow api-server exited with {self.popen.returncode}:\n{_tail(self.log)}")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"airflow api-server did not answer within {STARTUP_WAIT} s:\n{_tail(self.log)}")
-            time.sleep(1)
-
-    def _healthy(self) -> bool:
-        try:
-            return requests.get(f"{self.base_url}/api/v2/monitor/health", timeout=5).status_code == 200
-        except requests.RequestException:
-            return False
-
-    def stop(self) -> None:
-        if self.popen is None or self.popen.poll() is not None:
-            return
-        os.killpg(self.popen.pid, signal.SIGTERM)
-        try:
-            self.popen.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.popen.pid, signal.SIGKILL)
-            self.popen.wait(timeout=10)
-
-    def token(self) -> str:
-        response = requests.post(
-            f"{self.base_url}/auth/token", json={"username": self.username, "password": self.password}, timeout=30
-        )
-        assert response.status_code == 201, response.text
-        return response.json()["access_token"]
+class Server(AirflowServer):
+    """An installation with the api-server only: the page reads the warehouse, not the scheduler."""
 
     def get(self, path: str, **kwargs) -> requests.Response:
         return requests.get(f"{self.base_url}{path}", timeout=60, allow_redirects=False, **kwargs)
@@ -149,7 +46,7 @@ class Server:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     root = tmp_path_factory.mktemp("ui-plugin")
-    srv = Server(root)
+    srv = Server(root=root, components=("api-server",))
     settings = Settings.from_env().with_overrides(
         landing_root=PROJECT_ROOT / "seeds" / "landing", warehouse_root=srv.warehouse
     )
@@ -158,10 +55,11 @@ def server(tmp_path_factory):
     try:
         srv.start()
         yield srv
+    except BaseException:
+        print(srv.tails(80), file=sys.stderr)
+        raise
     finally:
         srv.stop()
-        if srv.popen is not None and srv.popen.returncode not in (0, -signal.SIGTERM, None):
-            print(_tail(srv.log), file=sys.stderr)
         if os.environ.get("NEWSGRAPH_KEEP_TEST_HOME"):
             print(f"kept the UI test's Airflow home in {root}", file=sys.stderr)
         else:
@@ -262,30 +160,13 @@ def test_the_plugin_is_registered_with_its_navigation_entry(server, token):
     ]
 
 
-def _browser():
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(
-            f"headless UI test needs Chromium ({CHROMIUM}) and chromedriver ({CHROMEDRIVER}); "
-            "install them with scripts/install-browser (apt-get install chromium chromium-driver)"
-        )
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1440,1500", "--force-device-scale-factor=1", "--lang=en-US"):
-        options.add_argument(arg)
-    return webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-
-
 def test_a_user_logs_in_and_opens_the_page_in_the_ui(server, tmp_path):
     from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
-    driver = _browser()
+    driver = chrome(tmp_path / "chromium-profile", window_size="1440,1500")
     try:
         # A look-up while the single-page UI navigates (to the login form, back after it) is
         # aborted ("aborted by navigation"): keep waiting, as for an element not there yet.
@@ -308,17 +189,9 @@ def test_a_user_logs_in_and_opens_the_page_in_the_ui(server, tmp_path):
         status = driver.find_element(By.ID, "validation-status").text
         driver.switch_to.default_content()
 
-        shot = tmp_path / "newsgraph-ui.png"
-        assert driver.save_screenshot(str(shot))
+        shot = save_screenshot(driver, tmp_path / "newsgraph-ui.png", "the pipeline page")
     finally:
         driver.quit()
-
-    saved = [shot]
-    if os.environ.get("NEWSGRAPH_SCREENSHOTS"):
-        folder = Path(os.environ["NEWSGRAPH_SCREENSHOTS"])
-        folder.mkdir(parents=True, exist_ok=True)
-        saved.append(Path(shutil.copy2(shot, folder / shot.name)))
-    print("\nscreenshot of the pipeline page: " + ", ".join(str(p) for p in saved))
 
     assert counts == {t: str(n) for t, n in SEED_COUNTS.items()}
     assert status == "validation passed"

@@ -111,6 +111,25 @@ def test_cents_and_euro_cents_are_stored_in_major_units() -> None:
     assert summary("The board proposed 45 euro cents per share.") == [("45 euro cents", 0.45, None, "EUR")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "currency"),
+    [
+        ("The miner rejected a 7.4bn Australian dollar takeover bid.", "7.4bn Australian dollar", 7.4e9, "AUD"),
+        ("Tax officials served the refiner with a 2bn rouble claim.", "2bn rouble", 2e9, "RUB"),
+        ("The ministry signed a 900m Swiss franc contract.", "900m Swiss franc", 900e6, "CHF"),
+        ("Grocers must now accept the new 20 dollar note.", "20 dollar", 20.0, "USD"),
+    ],
+)
+def test_singular_currency_word_before_a_noun(sentence: str, text: str, value: float, currency: str) -> None:
+    amount = only(sentence)
+    assert (amount.text, amount.value, amount.currency) == (text, value, currency)
+
+
+def test_singular_currency_word_keeps_its_family_context() -> None:
+    sentence = "In Manila, the utility won a 5bn peso grid contract from the Philippine regulator."
+    assert summary(sentence) == [("5bn peso", 5e9, None, "PHP")]
+
+
 def test_video_resolutions_are_not_pence() -> None:
     assert find_amounts("The camera records 720p and 1080p video.") == []
 

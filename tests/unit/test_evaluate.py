@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from newsgraph.evaluate import Score, evaluate, format_scores, load_gold
+from newsgraph import cli
+from newsgraph.evaluate import GOLD_FILE, Score, evaluate, format_scores, load_gold
 
 TEXT = "Egypt received $3 billion from the International Monetary Fund (IMF) on Monday. The IMF said more was possible."
 
@@ -54,3 +55,19 @@ def test_gold_offsets_are_checked(tmp_path):
 def test_score_arithmetic():
     s = Score("x", tp=8, fp=2, fn=8)
     assert s.precision == 0.8 and s.recall == 0.5 and s.f1 == pytest.approx(2 * 0.4 / 1.3)
+
+
+def test_gold_directory_reads_its_articles_file(tmp_path):
+    path = _gold(tmp_path, [], [])
+    path.rename(tmp_path / GOLD_FILE)
+    records = load_gold(tmp_path)
+    assert [r["id"] for r in records] == ["x1"] and records[0]["text"] == TEXT
+
+
+def test_eval_command_explains_bad_gold_paths(tmp_path, capsys):
+    assert cli.main(["eval", str(tmp_path)]) == 1
+    assert f"no gold file at {tmp_path / 'articles.jsonl'}" in capsys.readouterr().err
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "a", "text": "x"}\n{not json\n', encoding="utf-8")
+    assert cli.main(["eval", str(broken)]) == 1
+    assert f"{broken}:2: not a JSON object" in capsys.readouterr().err

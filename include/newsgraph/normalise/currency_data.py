@@ -9,7 +9,9 @@ codes itself comes from ``pycountry``.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+_V = TypeVar("_V")
 
 DOLLAR_DEFAULT = "$default"
 """Stands for whichever dollar the caller names as the default (USD unless told otherwise)."""
@@ -243,12 +245,32 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "shekels": ("ILS", None),
     "tenge": ("KZT", None),
 }
-"""Currency words written after the number, matched case-insensitively ("3 million euros")."""
+_ATTRIBUTIVE_PLURALS = (
+    "dollars", "pounds", "francs", "roubles", "rubles", "rupees", "pesos", "shillings",
+    "dinars", "dirhams", "riyals", "rials", "shekels", "cedis", "crowns",
+)
+
+
+def _add_singulars(forms: dict[str, _V]) -> None:
+    """Give each plural currency word of ``forms`` its singular, read the same way, unless listed."""
+    forms.update(
+        {
+            form[:-1]: value
+            for form, value in list(forms.items())
+            if form.endswith(_ATTRIBUTIVE_PLURALS) and form[:-1] not in forms
+        }
+    )
+
+
+_add_singulars(CURRENCY_WORDS)
+"""Currency words written after the number, matched case-insensitively ("3 million euros"), with
+the singular of each plural as news writes it before a noun ("a 7.4bn Australian dollar bid",
+"a 1bn rouble claim")."""
 
 MINOR_UNITS: dict[str, float] = {"pence": 0.01, "cents": 0.01, "euro cents": 0.01, "p": 0.01}
 """Words for a hundredth of the currency: "50 pence" is 0.50 GBP, so values stay in major units."""
 
-WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns"})
+WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns", "crown"})
 """Currency words that are also everyday English ("the two won", "three crowns"); they count only after a scale word."""
 
 SCALES: dict[str, float] = {
@@ -491,7 +513,9 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "kroner": ("krona", frozenset({"NOK", "DKK"})),
     "crowns": ("krona", None),
 }
-"""Ambiguous written forms (keys of SYMBOLS / CURRENCY_WORDS) -> (family, codes the form may stand for; None = all)."""
+_add_singulars(FAMILY_FORMS)
+"""Ambiguous written forms (keys of SYMBOLS / CURRENCY_WORDS) -> (family, codes the form may stand for; None = all);
+each plural's singular ("a 500m peso deal") reads the same way."""
 
 CUE_WEIGHT = 1
 """Weight of a country, city, institution or currency-name cue, and of an international-finance cue."""
