@@ -237,6 +237,47 @@ def test_the_api_refuses_requests_without_a_valid_login(server):
     assert DAG_ID in {d["dag_id"] for d in dags["dags"]}
 
 
+def test_the_api_keeps_answering_while_a_change_waits_for_the_sqlite_write_lock(server):
+    """A change made through the API (audit-logged) waits for SQLite's write lock without freezing the server.
+
+    Another process holds the write lock, as the scheduler does for a moment at a time. The
+    change waits for it; meanwhile the api-server must still answer other requests, and once the
+    lock is free the change and its audit-log row are written.
+    """
+    import sqlite3
+    import threading
+    import time
+
+    was_paused = server.api("GET", f"/api/v2/dags/{DAG_ID}")["is_paused"]
+    holder = sqlite3.connect(server.home / "airflow.db", timeout=60)
+    holder.execute("BEGIN IMMEDIATE")
+    changed: dict[str, Any] = {}
+
+    def change() -> None:
+        changed["response"] = server.request(
+            "PATCH", f"/api/v2/dags/{DAG_ID}", json_body={"is_paused": not was_paused}, expect=None
+        )
+
+    writer = threading.Thread(target=change)
+    answered_while_locked = None
+    try:
+        writer.start()
+        time.sleep(1.0)  # the PATCH reaches its commit and waits for the lock
+        health = server.request("GET", "/api/v2/monitor/health", expect=None)
+        answered_while_locked = "response" not in changed and health.status_code == 200
+    finally:
+        holder.rollback()
+        holder.close()
+        writer.join(timeout=120)
+    assert answered_while_locked, "the api-server stopped answering while a change waited for the write lock"
+    assert changed["response"].status_code == 200, changed["response"].text[:2000]
+    assert changed["response"].json()["is_paused"] is (not was_paused)
+    logged = server.api("GET", "/api/v2/eventLogs", params={"dag_id": DAG_ID, "event": "patch_dag",
+                                                             "order_by": "-id", "limit": 1})["event_logs"]
+    assert logged and f'"is_paused": {json.dumps(not was_paused)}' in (logged[0]["extra"] or ""), logged
+    server.api("PATCH", f"/api/v2/dags/{DAG_ID}", json_body={"is_paused": was_paused})
+
+
 def test_a_backfill_through_the_api_publishes_what_nightly_runs_would(server, landed, expected, backfilled):
     # The range selects exactly one run per day, at the nightly runs' logical dates, newest first.
     assert [b["logical_date"] for b in backfilled["dry_run"]["backfills"]] == [
