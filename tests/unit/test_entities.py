@@ -306,3 +306,43 @@ def test_a_province_stays_a_place_beside_an_organisation_named_after_it(nlp, ref
     found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert ("Sindh", "GPE", "Sindh") in found and ("Punjab", "GPE", "Punjab") in found
     assert ("Sindh Revenue Board", "ORG", "Sindh Revenue Board") in found
+
+
+def test_a_demonym_is_not_the_short_name_of_an_organisation_that_starts_with_it(nlp, reference):
+    text = (
+        "The Scottish National Party criticised the plan. The Scottish Executive said the Asian Development "
+        "Bank had lent money across the south east Asian region."
+    )
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert not [f for f in found if f[0] in ("Scottish", "Asian") and f[1] == "ORG"], found
+    assert ("Scottish National Party", "ORG", "Scottish National Party") in found
+    assert ("Asian Development Bank", "ORG", "Asian Development Bank") in found
+
+
+def test_the_leading_word_of_an_organisation_still_names_it(nlp, reference):
+    text = "Cairn Energy said the field was larger than thought. Cairn's shares rose 6% on Thursday."
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Cairn", "ORG", "Cairn Energy") in found, found
+
+
+def test_a_company_in_a_list_is_not_the_town_of_the_same_name(nlp, reference):
+    # Nokia is also a Finnish town; a comma and another company's name do not make it a place.
+    text = "Consumer electronics companies such as Nokia, Sagem, Sony and Thomson are gearing up for production."
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert found.get("Nokia") == "ORG", found
+    place = {m.text: m.label for m in extract_entities(nlp("The flood hit Hyderabad, Sindh, on Monday."), reference)}
+    assert place.get("Hyderabad") == "GPE" and place.get("Sindh") == "GPE", place
+
+
+def test_a_company_after_at_is_not_a_small_town_of_its_name(nlp, reference):
+    text = '"It is exciting," Jonas Guest, vice president for entertainment at Nokia, told reporters.'
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert found.get("Nokia") == "ORG", found
+    town = {m.text: m.label for m in extract_entities(nlp("The paper mill in Nokia closed last year."), reference)}
+    assert town.get("Nokia") == "GPE", town
+
+
+def test_a_demonym_is_never_a_town_of_the_same_name(nlp, reference):
+    text = "The Brits has a long history of celebrating pop music, and the Brits winners were announced."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert not [f for f in found if f[0] == "Brits" and f[1] == "GPE"], found

@@ -81,7 +81,10 @@ _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|around|outside|across|from|to|into|via|capital|city|town|village|province|state|district)\s+$"
 )
-_LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:[,.;]|\s+(?:and|province|state|district))")
+#: The same without the words that also come before a company ("at Nokia", "from Sony", "to Google").
+_PLACE_ONLY_BEFORE = re.compile(r"\b(?:in|near|around|outside|across|capital|city|town|village|province|state|district)\s+$")
+#: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
+_LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
 _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|[A-Z]{3}\s?)\d")
 #: A city this populous named alone is the place (or its government), not an organisation.
@@ -359,15 +362,20 @@ class _ArticleEntities:
             return False
         if c.label == "FAC" and any(w.lower() in self.ref.facility_words for w in name.split()):
             return False
+        if name_key(name) in self.ref.demonyms:  # "Brits" is also a South African town
+            return False
         known = known_place(name)
         if known is None:
             return False
         kind, population = known
         if kind not in ("city", "admin1", "country"):
             return False
-        located = bool(_LOCATIVE_BEFORE.search(self.text, max(0, c.start - 12), c.start)) or bool(
-            _LOCATIVE_AFTER.match(self.text, c.end)
+        after = _LOCATIVE_AFTER.match(self.text, c.end)
+        # the name after the comma must be a place: "Nokia, Sagem, Sony" is a list of companies
+        placed_after = bool(
+            after and (after.group(1) is None or _is_country(after.group(1)) or known_place(after.group(1)) is not None)
         )
+        located = placed_after or bool(_LOCATIVE_BEFORE.search(self.text, max(0, c.start - 12), c.start))
         multiword = len(name.split()) >= 2
         if c.label in ("LOC", "FAC"):
             return True
@@ -377,7 +385,9 @@ class _ArticleEntities:
             # "Dhaka hoped...", "a Karachi logistics firm": a big city standing for itself
             last = name.split()[-1].lower()
             big = kind in ("admin1", "country") or population >= BIG_CITY
-            return last not in self.ref.org_words and (big or located)
+            # a smaller town of a company's name needs more than "at" or "from" before it
+            placed = placed_after or bool(_PLACE_ONLY_BEFORE.search(self.text, max(0, c.start - 12), c.start))
+            return last not in self.ref.org_words and (big or placed)
         # PERSON: a multi-word province or big city, or any place after "in", "near"...
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 
@@ -525,7 +535,8 @@ class _ArticleEntities:
     def _resolve_short_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Booking" after "Booking Holdings": the leading words of exactly one longer
         organisation of the article name it, whatever label spaCy gave the short form
-        (places and people excepted)."""
+        (places, people and demonyms excepted: "the Scottish Executive" is not the Scottish
+        National Party, nor "south east Asian" the Asian Development Bank)."""
         orgs = {c.canonical for c in cands if c.label == "ORG" and len(c.canonical.split()) >= 2}
         if not orgs:
             return cands
@@ -537,6 +548,7 @@ class _ArticleEntities:
                 c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT")
                 or _is_country(c.canonical)
                 or (c.label in ("GPE", "LOC") and known_place(c.canonical) is not None)
+                or name_key(c.canonical) in self.ref.demonyms
             ):
                 # "Sindh" stays the province after "Sindh Building Control Authority"
                 out.append(c)
