@@ -93,11 +93,9 @@ def audit_log_off_the_event_loop(module: ModuleType) -> None:
         )
 
         async def log_action_in_a_thread(**kwargs: Any) -> Any:
-            request = kwargs["request"]
-            # Read on the event loop (Starlette keeps it), so that log_action's own awaits of
-            # the body touch no loop when it runs in the thread's loop.
-            if "application/json" in request.headers.get("content-type", ""):
-                await request.body()
+            # Read the body on the event loop (Starlette keeps it), so that log_action's own
+            # awaits of it touch no loop when it runs in the thread's loop.
+            await kwargs["request"].body()
             import anyio.to_thread
 
             return await anyio.to_thread.run_sync(lambda: asyncio.run(log_action(**kwargs)))

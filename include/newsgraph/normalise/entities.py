@@ -78,11 +78,11 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its
 
 
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|around|outside|across|from|to|into|via|capital|city|town|village|province|state|district)\s+$"
-)
-#: The same without the words that also come before a company ("at Nokia", "from Sony", "to Google").
-_PLACE_ONLY_BEFORE = re.compile(r"\b(?:in|near|around|outside|across|capital|city|town|village|province|state|district)\s+$")
+_PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
+#: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
+_LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
+#: Only the words that come before a place and not before a company.
+_PLACE_ONLY_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+$")
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
