@@ -346,3 +346,53 @@ def test_a_demonym_is_never_a_town_of_the_same_name(nlp, reference):
     text = "The Brits has a long history of celebrating pop music, and the Brits winners were announced."
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert not [f for f in found if f[0] == "Brits" and f[1] == "GPE"], found
+
+
+def test_a_club_named_after_its_town_is_one_organisation(nlp, reference):
+    text = (
+        "Blackburn have rejected a second offer from Rangers for their captain. \"We are talking to Glasgow "
+        "Rangers but there is no agreement,\" chief executive John Walsh said on Friday. Rangers said they "
+        "would not raise their bid."
+    )
+    assert [e.label_ for e in nlp(text).ents if e.text == "Glasgow Rangers"] == ["PERSON"]  # what the model says
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Glasgow Rangers", "ORG", "Glasgow Rangers") in found, found
+    rangers = [f for f in found if f[0] == "Rangers"]
+    assert rangers == [("Rangers", "ORG", "Glasgow Rangers")] * 2, found
+    assert ("John Walsh", "PERSON", "John Walsh") in found
+
+
+def test_a_score_is_not_part_of_a_name(nlp, reference):
+    text = "Chelsea drew with Dundee United 1-1 in a friendly, and Manchester United signed a striker."
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert found.get("Dundee United") == "ORG" and found.get("Manchester United") == "ORG", found
+    assert not [t for t in found if "1-1" in t], found
+    channel = {m.text for m in extract_entities(nlp("The BBC and Channel 4 bid for the rights."), reference)}
+    assert "Channel 4" in channel, channel
+
+
+def test_the_bank_after_the_bank_of_england(nlp, reference):
+    text = (
+        "The Bank of England held interest rates at 4.75% on Thursday. The Bank's Monetary Policy Committee "
+        "voted 8-1, and the Bank said inflation would stay below target."
+    )
+    bank = [(m.label, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.text == "Bank"]
+    assert bank == [("ORG", "Bank of England")] * 2, bank
+
+
+def test_a_fixture_names_two_sides(nlp, reference):
+    text = "The draw paired Brentford v Manchester United, and Arsenal or Sheffield United will host Bolton."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    texts = [t for t, _ in found]
+    assert "Brentford" in texts and ("Manchester United", "ORG") in found, found
+    assert ("Sheffield United", "ORG") in found, found
+    assert not [t for t in texts if " v " in t or " or " in t], found
+
+
+def test_a_club_name_without_its_town_is_left_alone_when_two_clubs_share_it(nlp, reference):
+    text = "Manchester United beat Sheffield United 2-0. Ferguson said United played well."
+    united = [(m.label, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.text == "United"]
+    assert united == [("ORG", "United")], united
+    one_club = "Manchester United beat Sheffield Wednesday 2-0. Ferguson said United played well."
+    united = [m.canonical_name for m in extract_entities(nlp(one_club), reference) if m.text == "United"]
+    assert united == ["Manchester United"], united

@@ -77,6 +77,12 @@ _SHORT_REFERENCE = re.compile(
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its", "His", "Her", "Their", "Our", "Every", "Each", "Any"})
 
 
+#: Minutes and scores after a name in match reports ("Cameron 87", "Roddick 6-2 7-6"); not a
+#: year or a number that is part of the name ("Transport 2000", "Sound of 2004").
+_TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
+_TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
+_CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
+_FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
@@ -108,6 +114,13 @@ def _facility_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w\-])((?:{name} ){{1,3}})(?:{alternatives})\b|(?<![\w\-])(?:{alternatives}) (?:of )?({name})\b"
     )
+
+
+def _head_noun(name: str) -> str:
+    """The word a name is about: its last word, or the word before "of" ("Bank" of "Bank of
+    England", "Court" of "European Court of Human Rights")."""
+    words = name.split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
 def entity_id_for(label: str, canonical_name: str) -> str:
@@ -244,7 +257,20 @@ class _ArticleEntities:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = _repair(self.text, ent.start_char, ent.end_char)
-            if end > start and not any(start < e and s < end for s, e in self.excluded):
+            # "Leeds United 2-0", "Graham 86": a score or a minute is not part of the name
+            # (a number can be: "Channel 4", "Chapter 11")
+            tail = (_TRAILING_NUMBER if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") else _TRAILING_SCORE).search(
+                self.text, start, end
+            )
+            if tail is not None and tail.start() > start:
+                end = tail.start()
+            if end <= start or any(start < e and s < end for s, e in self.excluded):
+                continue
+            # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
+            fixture = _FIXTURE.fullmatch(self.text, start, end)
+            if fixture is not None:
+                out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
+            else:
                 out.append(_Candidate(start, end, ent.label_))
         return out
 
@@ -534,7 +560,8 @@ class _ArticleEntities:
 
     def _resolve_short_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Booking" after "Booking Holdings": the leading words of exactly one longer
-        organisation of the article name it, whatever label spaCy gave the short form
+        organisation of the article name it, whatever label spaCy gave the short form; so does
+        an organisation's name without the place it is named after ("Rangers", "Glasgow Rangers")
         (places, people and demonyms excepted: "the Scottish Executive" is not the Scottish
         National Party, nor "south east Asian" the Asian Development Bank)."""
         orgs = {c.canonical for c in cands if c.label == "ORG" and len(c.canonical.split()) >= 2}
@@ -555,6 +582,14 @@ class _ArticleEntities:
                 continue
             words = c.canonical.split()
             owners = [o for o in orgs if len(o.split()) > len(words) and o.split()[: len(words)] == words]
+            if c.label == "ORG":
+                # "United" after "Manchester United": the organisation without the place it is named after
+                owners += [
+                    o for o in orgs
+                    if len(o.split()) > len(words)
+                    and o.split()[-len(words) :] == words
+                    and known_place(" ".join(o.split()[: -len(words)])) is not None
+                ]
             if len(owners) == 1 and (c.label != "PERSON" or not self._person_named(c.canonical, cands)):
                 c = replace(c, label="ORG", canonical=owners[0])
             out.append(c)
@@ -585,15 +620,15 @@ class _ArticleEntities:
         return out
 
     def _short_references(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"the Fund" after "International Monetary Fund": a capitalised head noun naming the
-        article's only organisation that ends with it."""
+        """"the Fund" after "International Monetary Fund", "the Bank" after "Bank of England":
+        a capitalised head noun naming the article's only organisation with that head."""
         out = []
         for m in _SHORT_REFERENCE.finditer(self.text):
             head = m.group(1)
             owners = {
                 (c.label, c.canonical)
                 for c in cands
-                if c.label == "ORG" and c.canonical.split()[-1] == head and len(c.canonical.split()) > 1
+                if c.label == "ORG" and _head_noun(c.canonical) == head and len(c.canonical.split()) > 1
             }
             if len(owners) == 1:
                 label, name = owners.pop()
