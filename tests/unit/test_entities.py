@@ -396,3 +396,10 @@ def test_a_club_name_without_its_town_is_left_alone_when_two_clubs_share_it(nlp,
     one_club = "Manchester United beat Sheffield Wednesday 2-0. Ferguson said United played well."
     united = [m.canonical_name for m in extract_entities(nlp(one_club), reference) if m.text == "United"]
     assert united == ["Manchester United"], united
+
+
+def test_a_company_after_a_stake_in_is_not_the_town_of_its_name(nlp, reference):
+    # Toyota is also a Japanese city of 400,000 people
+    text = "Investors bought shares in Toyota on Monday. The plant in Toyota employs 5,000 people."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text == "Toyota"]
+    assert found == [("Toyota", "ORG"), ("Toyota", "GPE")], found

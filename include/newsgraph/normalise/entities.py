@@ -89,6 +89,8 @@ _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
 #: Only the words that come before a place and not before a company.
 _PLACE_ONLY_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+$")
+#: "a stake in", "shares in", "invested in": what follows "in" there is a company, not a place.
+_HOLDING_IN = re.compile(r"\b(?:stakes?|shares?|holdings?|investments?|interests?|invest(?:s|ed|ing)?)\s+in\s+$", re.I)
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
@@ -401,7 +403,9 @@ class _ArticleEntities:
         placed_after = bool(
             after and (after.group(1) is None or _is_country(after.group(1)) or known_place(after.group(1)) is not None)
         )
-        located = placed_after or bool(_LOCATIVE_BEFORE.search(self.text, max(0, c.start - 12), c.start))
+        window = max(0, c.start - 24)
+        holding = bool(_HOLDING_IN.search(self.text, window, c.start))
+        located = placed_after or (not holding and bool(_LOCATIVE_BEFORE.search(self.text, window, c.start)))
         multiword = len(name.split()) >= 2
         if c.label in ("LOC", "FAC"):
             return True
@@ -412,7 +416,7 @@ class _ArticleEntities:
             last = name.split()[-1].lower()
             big = kind in ("admin1", "country") or population >= BIG_CITY
             # a smaller town of a company's name needs more than "at" or "from" before it
-            placed = placed_after or bool(_PLACE_ONLY_BEFORE.search(self.text, max(0, c.start - 12), c.start))
+            placed = placed_after or (not holding and bool(_PLACE_ONLY_BEFORE.search(self.text, window, c.start)))
             return last not in self.ref.org_words and (big or placed)
         # PERSON: a multi-word province or big city, or any place after "in", "near"...
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
