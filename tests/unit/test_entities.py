@@ -403,3 +403,17 @@ def test_a_company_after_a_stake_in_is_not_the_town_of_its_name(nlp, reference):
     text = "Investors bought shares in Toyota on Monday. The plant in Toyota employs 5,000 people."
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text == "Toyota"]
     assert found == [("Toyota", "ORG"), ("Toyota", "GPE")], found
+
+
+def test_the_words_before_a_bracketed_acronym_that_spell_it_out_are_one_name(nlp, reference):
+    text = (
+        "The opposition Bharat Rashtra Samithi (BRS) called the package an election gimmick. "
+        "Prices rose in November, the Office of the Deputy Prime Minister (ODPM) said. BRS leaders met on Monday."
+    )
+    assert not [e for e in nlp(text).ents if e.text == "Bharat Rashtra Samithi"]  # the model cuts it up
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Bharat Rashtra Samithi", "ORG", "Bharat Rashtra Samithi") in found, found
+    assert [f for f in found if f[0] == "BRS"] == [("BRS", "ORG", "Bharat Rashtra Samithi")] * 2, found
+    office = "Office of the Deputy Prime Minister"
+    assert (office, "ORG", office) in found and ("ODPM", "ORG", office) in found, found
+    assert not [f for f in found if f[0] in ("Bharat", "Rashtra Samithi")], found

@@ -65,8 +65,11 @@ _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 _EDGE_JUNK = "\"'\u201c\u201d\u2018\u2019,;:!?()[]{}<>*\u2022|/\\-\u2013\u2014 \t\n"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2019]?s)?\s*\)")
+#: "(BRS)" after the name it stands for; group 1 is the acronym.
+_ACRONYM_DEFINED = re.compile(r"[ \t]*\(\s*([A-Z][A-Za-z&.\-]{0,2}(?:[A-Z][A-Za-z&.\-]{0,2}){1,7}?)\s*\)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019\-&]*")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019\-]*|\d[\w.]*")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,\s*[A-Za-z. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s)")
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s)")
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "de", "du", "la", "le", "des", "&", "in", "on", "to", "at"})
 
 
@@ -99,6 +102,8 @@ _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|[A-Z]{3}\
 BIG_CITY = 1_000_000
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
+#: Organisation words that also end the names of states.
+_STATE_WORDS = frozenset({"union", "federation", "commonwealth"})
 
 
 @lru_cache(maxsize=4096)
@@ -107,6 +112,13 @@ def _is_country(name: str) -> bool:
     from newsgraph.normalise.geo import country_code
 
     return country_code("GPE", name) is not None
+
+
+def _is_place_name(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a place of any kind ("West Bank", "Asia")."""
+    from newsgraph.normalise.geo import is_area, known_place
+
+    return known_place(name) is not None or is_area(name)
 
 
 @lru_cache(maxsize=8)
@@ -238,6 +250,7 @@ class _ArticleEntities:
         cands = [self._known_label(c) for c in cands]
         cands += self._based_places(cands)
         cands = self._extend_of_place(cands)
+        cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
         definitions.update(self._fitted_acronyms(cands, definitions))
         cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands))
@@ -370,9 +383,14 @@ class _ArticleEntities:
         if role is not None:
             # "Governor Shaktikanta Das", "President Thabo Nkosi": a title makes a person
             return replace(c, label="PERSON", role_span=role, role=canonical_spelling(self.text[role[0] : role[1]]))
-        last = name.split()[-1] if name.split() else ""
-        if c.label in _RELABEL_AS_ORG and len(name.split()) >= 2 and last.lower().strip(".,") in self.ref.org_words:
-            return replace(c, label="ORG")
+        last = name.split()[-1].lower().strip(".,") if name.split() else ""
+        if len(name.split()) >= 2 and last in self.ref.org_words:
+            if c.label in _RELABEL_AS_ORG:
+                return replace(c, label="ORG")
+            # "Manchester United", "Kent County Council" as GPE; the model's places that are
+            # states stay ("Soviet Union", "Russian Federation")
+            if c.label == "GPE" and last not in _STATE_WORDS and not _is_country(name) and not _is_place_name(name):
+                return replace(c, label="ORG")
         return c
 
     @staticmethod
@@ -444,6 +462,35 @@ class _ArticleEntities:
         return name_key(name) in self.ref.junk_names
 
     # -- acronyms -------------------------------------------------------------------------
+
+    def _spelled_out_acronyms(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"The opposition Bharat Rashtra Samithi (BRS)": the capitalised words before a
+        bracketed acronym that spell it out are one name, however the model cut them up."""
+        for m in _ACRONYM_DEFINED.finditer(self.text):
+            if any(c.end == m.start() and _acronym_fits(m.group(1), self.text[c.start : c.end]) for c in cands):
+                continue  # the model's own span spells it out
+            words = list(_NAME_WORD.finditer(self.text, max(0, m.start() - 120), m.start()))
+            run: list[re.Match[str]] = []
+            for w in reversed(words):
+                gap = self.text[w.end() : run[0].start() if run else m.start()]
+                if gap.strip() or not (w.group(0)[:1].isupper() or w.group(0).lower() in _MINOR_WORDS):
+                    break
+                run.insert(0, w)
+            fits = [
+                i for i in range(len(run))
+                if run[i].group(0)[:1].isupper()
+                and _acronym_fits(m.group(1), self.text[run[i].start() : run[-1].end()])
+            ]
+            if not fits:
+                continue
+            start, end = _trim(self.text, run[max(fits)].start(), run[-1].end())
+            inside = [c for c in cands if c.start < end and start < c.end]
+            if any(c.start < start or c.end > end for c in inside) or any(start < e and s < end for s, e in self.excluded):
+                continue
+            labels = {c.label for c in inside}
+            label = labels.pop() if len(labels) == 1 and not labels & {"PERSON", "NORP", "GPE", "LOC"} else "ORG"
+            cands = [c for c in cands if c not in inside] + [_Candidate(start, end, label)]
+        return cands
 
     def _acronym_definitions(self, cands: list[_Candidate]) -> dict[str, _Candidate]:
         """Acronyms defined in the text right after an entity: "Long Name (LN)"."""
