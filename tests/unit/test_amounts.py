@@ -287,6 +287,28 @@ def test_over_after_a_phrasal_verb_is_not_a_qualifier(sentence: str) -> None:
     assert (amount.text, amount.value, amount.qualifier) == ("$2.5 billion", 2.5e9, None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("The council spent $5m or so on parks.", "about"),
+        ("The council spent $5m or thereabouts on parks.", "about"),
+        ("The council will spend $5m or more on parks.", "at least"),
+        ("The council will spend $5m or less on parks.", "up to"),
+        ("The council signed a $5m-plus contract.", "at least"),
+        ("The council spent about $5m or so on parks.", "about"),
+        ("The council spent $5m on parks or on roads.", None),
+    ],
+)
+def test_qualifiers_after_the_amount(sentence: str, qualifier: str | None) -> None:
+    amount = only(sentence)
+    assert (amount.text, amount.value, amount.qualifier) == ("$5m", 5e6, qualifier)
+
+
+def test_or_between_two_amounts_is_no_qualifier() -> None:
+    found = find_amounts("Taxes would rise by £10bn or £11bn.")
+    assert [(a.text, a.value, a.qualifier) for a in found] == [("£10bn", 10e9, None), ("£11bn", 11e9, None)]
+
+
 def test_over_after_be_is_a_qualifier() -> None:
     amount = only("Reserves are required to be over $20 billion by June.")
     assert (amount.text, amount.value, amount.qualifier) == ("$20 billion", 20e9, "more than")

@@ -61,6 +61,7 @@ from newsgraph.normalise.currency_data import (
     NEUTRAL_CUES,
     OVER_NOT_QUALIFIER_AFTER,
     QUALIFIERS,
+    QUALIFIERS_AFTER,
     SCALES,
     SUFFIX_SYMBOLS,
     SYMBOLS,
@@ -153,6 +154,7 @@ _WORDS_RE = re.compile(
 _PENCE_RE = re.compile(r"(?<![A-Za-z0-9.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])")
 _NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720"})
 
+_QUALIFIER_AFTER_RE = re.compile(r"(?i)(?P<q>-plus|[ \t]+or[ \t]+(?:so|thereabouts|more|less))(?![\w-])")
 _QUALIFIER_RE = re.compile(rf"(?i)(?<![A-Za-z0-9-])(?P<q>{_alternation(QUALIFIERS)})\s+\Z")
 _LAST_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z'-]*)\s*\Z")
 _BETWEEN_RE = re.compile(r"(?i)(?<![A-Za-z])between\s+\Z")
@@ -369,6 +371,11 @@ def _qualifier(text: str, start: int) -> str | None:
     return QUALIFIERS.get(phrase)
 
 
+def _qualifier_after(text: str, end: int) -> str | None:
+    match = _QUALIFIER_AFTER_RE.match(text, end)
+    return QUALIFIERS_AFTER[" ".join(match["q"].lower().split())] if match else None
+
+
 def _preceded_by(pattern: re.Pattern[str], text: str, start: int) -> bool:
     return pattern.search(text, max(0, start - 16), start) is not None
 
@@ -431,7 +438,7 @@ def _make(
         value_max=value_max,
         currency=currency[0],
         currency_note=currency[1],
-        qualifier=_qualifier(text, start),
+        qualifier=_qualifier(text, start) or _qualifier_after(text, end),
     )
 
 

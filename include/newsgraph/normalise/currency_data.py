@@ -361,6 +361,15 @@ QUALIFIERS: dict[str, str] = {
 }
 """Words just before an amount that bound it, mapped to the six normalised qualifiers."""
 
+QUALIFIERS_AFTER: dict[str, str] = {
+    "or so": "about",
+    "or thereabouts": "about",
+    "or more": "at least",
+    "or less": "up to",
+    "-plus": "at least",
+}
+"""Words just after an amount that bound it ("$5m or so", "a £1m-plus deal"); a qualifier before it wins."""
+
 OVER_NOT_QUALIFIER_AFTER: frozenset[str] = frozenset(
     {
         "roll", "rolls", "rolled", "rolling",
