@@ -465,7 +465,8 @@ class _ArticleEntities:
 
     def _spelled_out_acronyms(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"The opposition Bharat Rashtra Samithi (BRS)": the capitalised words before a
-        bracketed acronym that spell it out are one name, however the model cut them up."""
+        bracketed acronym that spell it out are one name, however the model cut them up
+        (where it tagged none of them, they are a term, not a name)."""
         for m in _ACRONYM_DEFINED.finditer(self.text):
             if any(c.end == m.start() and _acronym_fits(m.group(1), self.text[c.start : c.end]) for c in cands):
                 continue  # the model's own span spells it out
@@ -485,7 +486,10 @@ class _ArticleEntities:
                 continue
             start, end = _trim(self.text, run[max(fits)].start(), run[-1].end())
             inside = [c for c in cands if c.start < end and start < c.end]
-            if any(c.start < start or c.end > end for c in inside) or any(start < e and s < end for s, e in self.excluded):
+            # the model must have seen a name there: "Special Economic Zones (SEZs)" is not one
+            if not inside or any(c.start < start or c.end > end for c in inside):
+                continue
+            if any(start < e and s < end for s, e in self.excluded):
                 continue
             labels = {c.label for c in inside}
             label = labels.pop() if len(labels) == 1 and not labels & {"PERSON", "NORP", "GPE", "LOC"} else "ORG"
