@@ -419,3 +419,13 @@ def test_the_words_before_a_bracketed_acronym_that_spell_it_out_are_one_name(nlp
     assert not [f for f in found if f[0] in ("Bharat", "Rashtra Samithi")], found
     term = "Pakistan welcomes Chinese companies to establish Special Economic Zones (SEZs) in the country."
     assert not [m for m in extract_entities(nlp(term), reference) if "Zones" in m.text]
+
+
+def test_an_iso_code_is_not_a_country_unless_the_reference_data_names_it(nlp, reference):
+    text = (
+        "Fiat had sold GM a stake in 2000. For a start, BT looks set to roll out broadband. "
+        "The US and the UK agreed on Monday."
+    )
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert found.get("GM") == "ORG" and found.get("BT") == "ORG", found  # not Gambia and Bhutan
+    assert found.get("US") == "GPE" and found.get("UK") == "GPE", found

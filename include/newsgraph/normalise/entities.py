@@ -86,6 +86,7 @@ _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
+_CODE_LIKE = re.compile(r"[A-Za-z]{2,3}")
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
@@ -108,10 +109,16 @@ _STATE_WORDS = frozenset({"union", "federation", "commonwealth"})
 
 @lru_cache(maxsize=4096)
 def _is_country(name: str) -> bool:
-    """Whether ``name`` is a country's name or common short name (pycountry)."""
-    from newsgraph.normalise.geo import country_code
+    """Whether ``name`` is a country's name or common short name (pycountry).
 
-    return country_code("GPE", name) is not None
+    An ISO code counts only where the reference data lists it as a name ("US", "UK", "UAE"):
+    "BT", "AI", "TV" or "Mac" are a company, a technology and a computer, not Bhutan,
+    Anguilla, Tuvalu and Macao."""
+    from newsgraph.normalise.geo import country_code, known_place
+
+    if country_code("GPE", name) is None:
+        return False
+    return not _CODE_LIKE.fullmatch(name) or known_place(name) is not None
 
 
 def _is_place_name(name: str) -> bool:
