@@ -429,3 +429,11 @@ def test_an_iso_code_is_not_a_country_unless_the_reference_data_names_it(nlp, re
     found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
     assert found.get("GM") == "ORG" and found.get("BT") == "ORG", found  # not Gambia and Bhutan
     assert found.get("US") == "GPE" and found.get("UK") == "GPE", found
+
+
+def test_a_town_before_a_football_role_is_its_club(nlp, reference):
+    text = "Bolton boss Sam Allardyce praised his side. Bolton striker Kevin Davies scored twice in Bolton."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text == "Bolton"]
+    assert found == [("Bolton", "ORG"), ("Bolton", "ORG"), ("Bolton", "GPE")], found
+    national = {m.text: m.label for m in extract_entities(nlp("The England manager watched the game in London."), reference)}
+    assert national.get("England") == "GPE", national

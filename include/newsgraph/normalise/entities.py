@@ -86,6 +86,8 @@ _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
+#: Words after a town's name that make it the town's sports club.
+_CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
 _CODE_LIKE = re.compile(r"[A-Za-z]{2,3}")
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
@@ -126,6 +128,14 @@ def _is_place_name(name: str) -> bool:
     from newsgraph.normalise.geo import is_area, known_place
 
     return known_place(name) is not None or is_area(name)
+
+
+def _is_town(name: str) -> bool:
+    """Whether the gazetteer's most populous place of this exact name is a city or town."""
+    from newsgraph.normalise.geo import known_place
+
+    known = known_place(name)
+    return known is not None and known[0] == "city" and not _is_country(name)
 
 
 @lru_cache(maxsize=8)
@@ -375,6 +385,9 @@ class _ArticleEntities:
             return replace(c, label="GPE")
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
+        if c.label in ("GPE", "PERSON", "LOC") and _CLUB_ROLE_AFTER.match(self.text, c.end) and _is_town(name):
+            # "Liverpool manager Rafael Benitez", "Bolton striker": the club, not the town
+            return replace(c, label="ORG")
         if c.label != "GPE" and name not in self._person_words and self._is_known_place(c, name):
             return replace(c, label="GPE")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
