@@ -437,3 +437,10 @@ def test_a_town_before_a_football_role_is_its_club(nlp, reference):
     assert found == [("Bolton", "ORG"), ("Bolton", "ORG"), ("Bolton", "GPE")], found
     national = {m.text: m.label for m in extract_entities(nlp("The England manager watched the game in London."), reference)}
     assert national.get("England") == "GPE", national
+
+
+def test_an_honorific_makes_a_person_whatever_the_model_said(nlp, reference):
+    text = "Speaking in court, Mr Ebbers rejected allegations he pressured staff. \"The data currently indicate,\" Ms Lomax said."
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [("Mr Ebbers", "ORG"), ("Ms Lomax", "ORG")]  # the model
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Ebbers", "PERSON", "Mr"), ("Lomax", "PERSON", "Ms")], found

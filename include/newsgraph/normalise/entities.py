@@ -88,6 +88,7 @@ _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
 #: Words after a town's name that make it the town's sports club.
 _CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 _CODE_LIKE = re.compile(r"[A-Za-z]{2,3}")
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
@@ -341,7 +342,14 @@ class _ArticleEntities:
             if prefix is not None:
                 rest_start, rest_end = _trim(self.text, prefix[1], c.end)
                 rest_words = name_key(self.text[rest_start:rest_end]).split()
-                if c.label == "PERSON" or (rest_words and all(w in person_keys for w in rest_words)):
+                rest = self.text[rest_start:rest_end]
+                honorific = (
+                    self.text[prefix[0] : prefix[1]].rstrip(".").lower() in _HONORIFICS
+                    and not re.search(r"['\u2019]s\b", rest)  # "Mr Brown's International Finance Facility"
+                    and len(rest.split()) <= 4
+                )
+                # "Mr Ebbers" tagged ORG is a person: an honorific comes only before a person's name
+                if c.label == "PERSON" or honorific or (rest_words and all(w in person_keys for w in rest_words)):
                     c = replace(c, start=rest_start, end=rest_end, label="PERSON", role_span=prefix)
             if c.label == "PERSON":
                 before = _role_before(self.text, c.role_span[0] if c.role_span else c.start, self.ref)
