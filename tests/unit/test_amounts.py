@@ -1036,3 +1036,29 @@ def test_compound_indian_scales_and_ranging_from(text, written, value, value_max
 def test_from_to_after_a_verb_of_change_is_two_amounts():
     found = find_amounts("Shares rose from $1 to $2 on Monday.")
     assert [(a.text, a.value, a.value_max) for a in found] == [("$1", 1.0, None), ("$2", 2.0, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "currency"),
+    [
+        ("Emaar raised Dh5 billion from the sale.", "Dh5 billion", 5e9, "AED"),
+        ("Rents reach Dhs500 a month.", "Dhs500", 500.0, "AED"),
+        ("Aramco spent SR5 billion on the plant.", "SR5 billion", 5e9, "SAR"),
+        ("QatarEnergy booked QR5 billion in profit.", "QR5 billion", 5e9, "QAR"),
+        ("The fund lost KD2 million.", "KD2 million", 2e6, "KWD"),
+        ("Bahrain issued BD1.5 billion of bonds.", "BD1.5 billion", 1.5e9, "BHD"),
+        ("Oman budgeted RO300 million for roads.", "RO300 million", 3e8, "OMR"),
+        ("Egypt spent LE5 billion on wheat.", "LE5 billion", 5e9, "EGP"),
+        ("The bank lent TL5 billion.", "TL5 billion", 5e9, "TRY"),
+        ("The Bank of Israel sold NIS 5 million in bonds.", "NIS 5 million", 5e6, "ILS"),
+        ("The Swiss group paid SFr5m.", "SFr5m", 5e6, "CHF"),
+    ],
+)
+def test_gulf_levant_and_swiss_prefixes(sentence: str, text: str, value: float, currency: str) -> None:
+    amount = only(sentence)
+    assert (amount.text, amount.value, amount.currency) == (text, value, currency)
+
+
+@pytest.mark.parametrize("sentence", ["The TL5 model sold well.", "It has an SR5 engine.", "Scan a QR50 code.", "Take the RO2 road."])
+def test_two_capitals_before_a_number_need_a_scale_word(sentence: str) -> None:
+    assert find_amounts(sentence) == []

@@ -72,11 +72,26 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "R": ("ZAR", None),
     "kr": ("SEK", "could be NOK, DKK or ISK"),
     "kr.": ("SEK", "could be NOK, DKK or ISK"),
+    "Kr": ("SEK", "could be NOK, DKK or ISK"),
+    "Dh": ("AED", None),
+    "Dhs": ("AED", None),
+    "SR": ("SAR", None),
+    "QR": ("QAR", None),
+    "KD": ("KWD", None),
+    "BD": ("BHD", None),
+    "RO": ("OMR", None),
+    "LE": ("EGP", None),
+    "TL": ("TRY", None),
+    "NIS": ("ILS", None),
+    "SFr": ("CHF", None),
+    "SFr.": ("CHF", None),
+    "Sfr": ("CHF", None),
 }
 """Currency symbols written before the number, case-sensitive ("Rs" yes, "RS" no)."""
 
-SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset({"R"})
-"""Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid."""
+SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset({"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL"})
+"""Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
+"QR5 billion" is Qatari riyals, "a QR50 code" is not."""
 
 SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "€": ("EUR", None),
