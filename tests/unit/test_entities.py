@@ -444,3 +444,13 @@ def test_an_honorific_makes_a_person_whatever_the_model_said(nlp, reference):
     assert [(e.text, e.label_) for e in nlp(text).ents] == [("Mr Ebbers", "ORG"), ("Ms Lomax", "ORG")]  # the model
     found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
     assert found == [("Ebbers", "PERSON", "Mr"), ("Lomax", "PERSON", "Ms")], found
+
+
+def test_a_company_is_not_its_regional_unit(nlp, reference):
+    text = (
+        "Yukos USA filed for bankruptcy in Houston. Yukos said the court had jurisdiction. "
+        "Nintendo Europe's manager said Nintendo would cut prices."
+    )
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Yukos", "ORG", "Yukos") in found and ("Nintendo", "ORG", "Nintendo") in found, found
+    assert ("Yukos USA", "ORG", "Yukos USA") in found, found

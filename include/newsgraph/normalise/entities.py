@@ -102,6 +102,8 @@ _HOLDING_IN = re.compile(r"\b(?:stakes?|shares?|holdings?|investments?|interests
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
 _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|[A-Z]{3}\s?)\d")
+#: A city this populous can name a company's regional unit ("Nintendo Tokyo").
+_BIG_ENOUGH_FOR_A_UNIT = 500_000
 #: A city this populous named alone is the place (or its government), not an organisation.
 BIG_CITY = 1_000_000
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
@@ -137,6 +139,20 @@ def _is_town(name: str) -> bool:
 
     known = known_place(name)
     return known is not None and known[0] == "city" and not _is_country(name)
+
+
+def _is_region_of_business(name: str) -> bool:
+    """A country, a continent or region, a first-level division or a big city: what a company's
+    regional unit is named after ("USA", "Europe", "Scotland", "Asia"); not a small town that
+    happens to share a common word ("University", "Bank")."""
+    from newsgraph.normalise.geo import is_area, known_place
+
+    known = known_place(name)
+    return (
+        _is_country(name)
+        or is_area(name)
+        or (known is not None and (known[0] in ("country", "admin1") or known[1] >= _BIG_ENOUGH_FOR_A_UNIT))
+    )
 
 
 @lru_cache(maxsize=8)
@@ -453,9 +469,9 @@ class _ArticleEntities:
         holding = bool(_HOLDING_IN.search(self.text, window, c.start))
         located = placed_after or (not holding and bool(_LOCATIVE_BEFORE.search(self.text, window, c.start)))
         multiword = len(name.split()) >= 2
-        if c.label in ("LOC", "FAC"):
+        if c.label == "LOC":
             return True
-        if c.label in ("PRODUCT", "NORP", "WORK_OF_ART", "EVENT"):
+        if c.label in ("FAC", "PRODUCT", "NORP", "WORK_OF_ART", "EVENT"):
             return kind != "city" or population >= 50_000 or located
         if c.label == "ORG":
             # "Dhaka hoped...", "a Karachi logistics firm": a big city standing for itself
@@ -664,7 +680,12 @@ class _ArticleEntities:
                 out.append(c)
                 continue
             words = c.canonical.split()
-            owners = [o for o in orgs if len(o.split()) > len(words) and o.split()[: len(words)] == words]
+            longer = [o for o in orgs if len(o.split()) > len(words) and o.split()[: len(words)] == words]
+            # "Yukos" is not "Yukos USA", nor "Nintendo" "Nintendo Europe" (a regional unit of it),
+            # but it is an organisation too
+            owners = [o for o in longer if not _is_region_of_business(" ".join(o.split()[len(words) :]))]
+            if longer and not owners and c.label in ("PERSON", "PRODUCT"):
+                c = replace(c, label="ORG")
             if c.label == "ORG":
                 # "United" after "Manchester United": the organisation without the place it is named after
                 owners += [
