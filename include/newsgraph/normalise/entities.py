@@ -357,8 +357,8 @@ class _ArticleEntities:
             prefix = _role_prefix(self.text, c.start, c.end, self.ref)
             if prefix is not None:
                 rest_start, rest_end = _trim(self.text, prefix[1], c.end)
-                rest_words = name_key(self.text[rest_start:rest_end]).split()
                 rest = self.text[rest_start:rest_end]
+                rest_words = name_key(rest).split()
                 honorific = (
                     self.text[prefix[0] : prefix[1]].rstrip(".").lower() in _HONORIFICS
                     and not re.search(r"['\u2019]s\b", rest)  # "Mr Brown's International Finance Facility"
