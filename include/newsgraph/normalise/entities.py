@@ -89,7 +89,6 @@ _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WO
 #: Words after a town's name that make it the town's sports club.
 _CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
-_CODE_LIKE = re.compile(r"[A-Za-z]{2,3}")
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
@@ -114,16 +113,10 @@ _STATE_WORDS = frozenset({"union", "federation", "commonwealth"})
 
 @lru_cache(maxsize=4096)
 def _is_country(name: str) -> bool:
-    """Whether ``name`` is a country's name or common short name (pycountry).
+    """Whether ``name`` is a country's name or common short name (not a bare ISO code: "GM")."""
+    from newsgraph.normalise.geo import country_code
 
-    An ISO code counts only where the reference data lists it as a name ("US", "UK", "UAE"):
-    "BT", "AI", "TV" or "Mac" are a company, a technology and a computer, not Bhutan,
-    Anguilla, Tuvalu and Macao."""
-    from newsgraph.normalise.geo import country_code, known_place
-
-    if country_code("GPE", name) is None:
-        return False
-    return not _CODE_LIKE.fullmatch(name) or known_place(name) is not None
+    return country_code("GPE", name) is not None
 
 
 def _is_place_name(name: str) -> bool:

@@ -106,6 +106,8 @@ _FACILITY_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W_][\w'.-]*")
+#: Two or three letters: an ISO country code, or a company's initials.
+_CODE_LIKE = re.compile(r"[A-Za-z]{2,3}")
 
 
 @dataclass(frozen=True)
@@ -593,7 +595,10 @@ def country_code(label: str, name: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a place that is a country, else None.
 
     Country names and their common aliases ("UK", "Ivory Coast", "America" as GPE) from the
-    gazetteer; pycountry's look-up (which also takes ISO codes) for anything else.
+    gazetteer; pycountry's look-up for other spellings of a name. A bare ISO code is a country
+    only where the reference file lists it as a name ("US", "UAE"): in news "GM", "BT", "AI"
+    and "TV" are a carmaker, a telecoms company, a technology and a medium, not Gambia,
+    Bhutan, Anguilla and Tuvalu.
     """
     if label not in PLACE_LABELS or not isinstance(name, str) or len(name) > MAX_NAME_CHARS:
         return None
@@ -601,6 +606,8 @@ def country_code(label: str, name: str) -> str | None:
     cands = tuple(c for c in g.candidates(_lookup_key(name), label) if c[0].kind == "country")
     if cands:
         return _best(cands, _NO_EVIDENCE).cc
+    if _CODE_LIKE.fullmatch(name.strip()):
+        return None
     import pycountry
 
     try:
