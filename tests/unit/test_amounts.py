@@ -85,6 +85,22 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The state plans 40 billion RMB of rail spending.", "40 billion RMB", 40e9, "CNY"),
         ("The insurer expects claims of SAR 5 billion.", "SAR 5 billion", 5e9, "SAR"),
         ("The mayor promised a R2bn housing fund.", "R2bn", 2e9, "ZAR"),
+        ("The federal budget of N27.5 trillion passed the Senate.", "N27.5 trillion", 27.5e12, "NGN"),
+        ("A litre of diesel now sells for N1,250 in Abuja.", "N1,250", 1250.0, "NGN"),
+        ("The treasury raised KShs 12 billion from the bond.", "KShs 12 billion", 12e9, "KES"),
+        ("The council approved USh 4.5 billion for markets.", "USh 4.5 billion", 4.5e9, "UGX"),
+        ("The port levy brought in TSh 80 billion.", "TSh 80 billion", 80e9, "TZS"),
+        ("The cocoa board borrowed GH¢2 billion from local banks.", "GH¢2 billion", 2e9, "GHS"),
+        ("The dam will cost Br 20 billion to finish.", "Br 20 billion", 20e9, "ETB"),
+        ("Lawmakers cut P5.6 billion from the flood-control budget.", "P5.6 billion", 5.6e9, "PHP"),
+        ("The hydropower plant will earn NRs 3 billion a year.", "NRs 3 billion", 3e9, "NPR"),
+        ("Tea exports fetched SLRs 1.3 trillion last year.", "SLRs 1.3 trillion", 1.3e12, "LKR"),
+        ("The fuel subsidy cost 5 billion lei this year.", "5 billion lei", 5e9, "RON"),
+        ("The pension top-up costs 300 million leva.", "300 million leva", 300e6, "BGN"),
+        ("The junta printed 200 billion kyat in a month.", "200 billion kyat", 200e9, "MMK"),
+        ("Copper royalties rose to 9 billion kwacha.", "9 billion kwacha", 9e9, "ZMW"),
+        ("The diamond company paid 40 million pula in dividends.", "40 million pula", 40e6, "BWP"),
+        ("The mining tax raised 5 billion soles.", "5 billion soles", 5e9, "PEN"),
     ],
 )
 def test_currency_before_or_after_the_number(sentence: str, text: str, value: float, currency: str) -> None:
@@ -109,6 +125,21 @@ def test_pence_are_stored_in_pounds(sentence: str, text: str, value: float) -> N
 def test_cents_and_euro_cents_are_stored_in_major_units() -> None:
     assert summary("The dividend rises to 17 cents a share.") == [("17 cents", 0.17, None, "USD")]
     assert summary("The board proposed 45 euro cents per share.") == [("45 euro cents", 0.45, None, "EUR")]
+    assert summary("The euro rose 1.2 US cents to $1.31.")[0] == ("1.2 US cents", 0.012, None, "USD")
+    assert summary("The state added a 10-cent levy on plastic bags.") == [("10-cent", 0.1, None, "USD")]
+
+
+def test_a_singular_cent_counts_only_joined_by_a_hyphen() -> None:
+    assert find_amounts("50 Cent headlined the festival, and 5 cent coins were scarce.") == []
+
+
+def test_short_symbols_need_a_scale_word_or_a_grouped_number() -> None:
+    # "an N95 mask", "the P2 road", "a Sh5 thing": a letter before a small number is not money
+    assert find_amounts("He wore an N95 mask on the P2 road with a Sh5 thing, then saw R2-D2.") == []
+    assert summary("Each family gets Sh50,000 and the county Sh2 billion.") == [
+        ("Sh50,000", 50000.0, None, "KES"),
+        ("Sh2 billion", 2e9, None, "KES"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -852,6 +883,18 @@ def test_small_dollar_economies_need_the_article_to_write_us_dollars() -> None:
             "2 trillion shillings",
             "UGX",
             "ambiguous currency word 'shillings' read as UGX (context: Kampala x1, Uganda x1)",
+        ),
+        (
+            "KAMPALA — Uganda's parliament passed a Shs 72 trillion budget for the coming year.",
+            "Shs 72 trillion",
+            "UGX",
+            "ambiguous symbol 'Shs' read as UGX (context: Kampala x1, Uganda x1)",
+        ),
+        (
+            "DAR ES SALAAM — Tanzania's treasury spent Sh1.2 trillion on the railway.",
+            "Sh1.2 trillion",
+            "TZS",
+            "ambiguous symbol 'Sh' read as TZS (context: Dar es Salaam x1, Tanzania x1)",
         ),
         (
             "OSLO — Norway's wealth fund lost kr 500 billion in the quarter, Norwegian officials said.",

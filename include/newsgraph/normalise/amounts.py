@@ -69,6 +69,7 @@ from newsgraph.normalise.currency_data import (
     TENS_WORDS,
     UNIT_WORDS,
     WORDS_NEEDING_SCALE,
+    HYPHENED_WORDS,
 )
 
 __all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
@@ -480,7 +481,9 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
         value, used = parsed
         scale = m["scale"] if used == len(m["num"]) else None
         end = m.end() if scale else m.start("num") + used
-        currency = _code_before_number(m["cur"], bool(scale), default)
+        # a number grouped in thousands ("Sh50,000") vouches for a short symbol as a scale word does
+        grouped = value >= 1000 and "," in m["num"][:used]
+        currency = _code_before_number(m["cur"], bool(scale) or grouped, default)
         if currency is None:
             continue
         value = _times(value, _scale_factor(scale))
@@ -501,7 +504,10 @@ def _suffix_currency(m: re.Match[str], has_scale: bool, default: str) -> tuple[s
         code, note = normalise_currency(m["code"], default)
         return (code, note) if code else None
     token = m["word"] or m["sym"]
-    if " ".join(token.lower().split()) in WORDS_NEEDING_SCALE and not has_scale:
+    word = " ".join(token.lower().split())
+    if word in WORDS_NEEDING_SCALE and not has_scale:
+        return None
+    if word in HYPHENED_WORDS and not re.fullmatch(_DASH, m.string[m.end("num2") if m["num2"] else m.end("num") : m.start("word")]):
         return None
     return normalise_currency(token, default)
 

@@ -69,6 +69,20 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "Rp": ("IDR", None),
     "Tk": ("BDT", None),
     "KSh": ("KES", None),
+    "Ksh": ("KES", None),
+    "Kshs": ("KES", None),
+    "KShs": ("KES", None),
+    "Sh": ("KES", "could be UGX, TZS or SOS"),
+    "Shs": ("KES", "could be UGX, TZS or SOS"),
+    "USh": ("UGX", None),
+    "TSh": ("TZS", None),
+    "Tsh": ("TZS", None),
+    "N": ("NGN", None),
+    "GH¢": ("GHS", None),
+    "Br": ("ETB", None),
+    "P": ("PHP", "could be BWP"),
+    "NRs": ("NPR", None),
+    "SLRs": ("LKR", None),
     "R": ("ZAR", None),
     "kr": ("SEK", "could be NOK, DKK or ISK"),
     "kr.": ("SEK", "could be NOK, DKK or ISK"),
@@ -89,9 +103,12 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
 }
 """Currency symbols written before the number, case-sensitive ("Rs" yes, "RS" no)."""
 
-SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset({"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL"})
+SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
+    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P"}
+)
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
-"QR5 billion" is Qatari riyals, "a QR50 code" is not."""
+"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not.
+A number grouped in thousands counts as well as a scale word ("Sh50,000", "R1,500")."""
 
 SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "€": ("EUR", None),
@@ -259,6 +276,38 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "korunas": ("CZK", None),
     "shekels": ("ILS", None),
     "tenge": ("KZT", None),
+    "lei": ("RON", None),
+    "leu": ("RON", "could be MDL"),
+    "leva": ("BGN", None),
+    "kyat": ("MMK", None),
+    "kyats": ("MMK", None),
+    "riels": ("KHR", None),
+    "riel": ("KHR", None),
+    "afghanis": ("AFN", None),
+    "manat": ("AZN", "could be TMT"),
+    "lari": ("GEL", None),
+    "kwacha": ("ZMW", "could be MWK"),
+    "zambian kwacha": ("ZMW", None),
+    "malawi kwacha": ("MWK", None),
+    "malawian kwacha": ("MWK", None),
+    "pula": ("BWP", None),
+    "soles": ("PEN", None),
+    "quetzales": ("GTQ", None),
+    "bolivars": ("VES", None),
+    "bolivares": ("VES", None),
+    "guaranies": ("PYG", None),
+    "drams": ("AMD", None),
+    "dram": ("AMD", "could be a measure of spirits"),
+    "som": ("KGS", "could be UZS"),
+    "soms": ("KGS", "could be UZS"),
+    "lempiras": ("HNL", None),
+    "cordobas": ("NIO", None),
+    "colones": ("CRC", None),
+    "us cents": ("USD", None),
+    "u.s. cents": ("USD", None),
+    "cent": (DOLLAR_DEFAULT, "default"),
+    "us cent": ("USD", None),
+    "euro cent": ("EUR", None),
 }
 _ATTRIBUTIVE_PLURALS = (
     "dollars", "pounds", "francs", "roubles", "rubles", "rupees", "pesos", "shillings",
@@ -282,11 +331,18 @@ _add_singulars(CURRENCY_WORDS)
 the singular of each plural as news writes it before a noun ("a 7.4bn Australian dollar bid",
 "a 1bn rouble claim")."""
 
-MINOR_UNITS: dict[str, float] = {"pence": 0.01, "cents": 0.01, "euro cents": 0.01, "p": 0.01}
+MINOR_UNITS: dict[str, float] = {
+    "pence": 0.01, "p": 0.01, "cents": 0.01, "cent": 0.01, "euro cents": 0.01, "euro cent": 0.01,
+    "us cents": 0.01, "us cent": 0.01, "u.s. cents": 0.01,
+}
 """Words for a hundredth of the currency: "50 pence" is 0.50 GBP, so values stay in major units."""
 
-WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns", "crown"})
-"""Currency words that are also everyday English ("the two won", "three crowns"); they count only after a scale word."""
+WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns", "crown", "dram", "som"})
+"""Currency words that are also everyday English or another unit ("the two won", "three crowns", "a 12-year-old
+dram"); they count only after a scale word."""
+
+HYPHENED_WORDS: frozenset[str] = frozenset({"cent", "us cent", "euro cent"})
+"""Currency words that count only joined to the number by a hyphen: "a 10-cent levy", not "50 Cent" (a name)."""
 
 SCALES: dict[str, float] = {
     "thousand": 1e3,
@@ -514,6 +570,7 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "dollars": ("dollar", None),
     "dollar": ("dollar", None),
     "cents": ("dollar", None),
+    "cent": ("dollar", None),
     "Rs": ("rupee", None),
     "Rs.": ("rupee", None),
     "₨": ("rupee", None),
@@ -527,6 +584,8 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "cfa francs": ("franc", frozenset({"XOF", "XAF"})),
     "dinars": ("dinar", None),
     "shillings": ("shilling", None),
+    "Sh": ("shilling", None),
+    "Shs": ("shilling", None),
     "dirhams": ("dirham", None),
     "riyals": ("riyal", None),
     "rials": ("riyal", None),
