@@ -454,3 +454,61 @@ def test_a_company_is_not_its_regional_unit(nlp, reference):
     found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert ("Yukos", "ORG", "Yukos") in found and ("Nintendo", "ORG", "Nintendo") in found, found
     assert ("Yukos USA", "ORG", "Yukos USA") in found, found
+
+
+def test_a_channel_name_with_a_number_is_not_money(nlp, reference):
+    # "ITV1", "BBC2" look like "USD5"; only a real currency code before a number is money
+    text = "The final drew more viewers than ITV1's Coronation Street. ITV1 said it was pleased, and BBC2 will repeat it."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("ITV1", "ORG") in found and ("BBC2", "ORG") in found, found
+
+
+def test_a_name_does_not_end_in_a_conjunction(nlp, reference):
+    text = "Toshiba Elevator and Building Systems won the contract."
+    assert [e.text for e in nlp(text).ents][0] == "Toshiba Elevator and"  # the model
+    found = [m.text for m in extract_entities(nlp(text), reference)]
+    assert found[0] == "Toshiba Elevator", found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Ryanair cut fares again. Shares in Ryanair rose 3%. Ryanair said demand was strong, "
+            "and analysts at Davy said Ryanair would gain.",
+            "Ryanair",
+            "ORG",
+        ),
+        (
+            "Chelsea beat Everton 1-0. Chelsea manager Jose Mourinho praised Chelsea's defence, "
+            "and Chelsea now lead by five points.",
+            "Chelsea",
+            "ORG",
+        ),
+    ],
+)
+def test_a_lone_name_is_one_thing_throughout_the_article(nlp, reference, text, name, label):
+    assert "PERSON" in {e.label_ for e in nlp(text).ents if e.text == name}  # the model, once
+    assert {m.label for m in extract_entities(nlp(text), reference) if m.text == name} == {label}
+
+
+def test_a_titled_name_stays_a_person_however_else_it_is_tagged(nlp, reference):
+    text = "Mr Parry said the club was calm. Parry added that Parry would meet Benitez."
+    assert "ORG" in {e.label_ for e in nlp(text).ents if e.text == "Parry"}  # the model
+    assert {m.label for m in extract_entities(nlp(text), reference) if m.text == "Parry"} == {"PERSON"}
+
+
+def test_a_lone_big_city_is_a_place_unless_someone_in_the_article_bears_its_name(nlp, reference):
+    text = "Fans in Glasgow cheered. Glasgow band Franz Ferdinand won. The Glasgow four-piece thanked fans."
+    assert {e.label_ for e in nlp(text).ents if e.text == "Glasgow"} == {"PERSON"}  # the model
+    assert {m.label for m in extract_entities(nlp(text), reference) if m.text == "Glasgow"} == {"GPE"}
+    text = "Charles Kennedy spoke in Leeds. Kennedy said the party was ready."
+    assert {m.label for m in extract_entities(nlp(text), reference) if m.text == "Kennedy"} == {"PERSON"}
+
+
+def test_party_groups_are_norp(nlp, reference):
+    text = "Lib Dems said the plan had failed. Lib Dem leader Charles Kennedy spoke."
+    assert [e.label_ for e in nlp(text).ents] == ["PERSON", "PERSON", "PERSON"]  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Lib Dems", "NORP") in found and ("Lib Dem", "NORP") in found, found
+    assert ("Charles Kennedy", "PERSON") in found, found

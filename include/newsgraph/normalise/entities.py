@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
+from newsgraph.normalise.amounts import normalise_currency
 from newsgraph.normalise.reference import Reference
 from newsgraph.normalise.text import canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
@@ -63,6 +64,8 @@ class _Candidate:
 
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
+#: "Sheffield Wednesday and", "Cutt Off -": the model ran on into the next word of a list.
+_TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
 _EDGE_JUNK = "\"'\u201c\u201d\u2018\u2019,;:!?()[]{}<>*\u2022|/\\-\u2013\u2014 \t\n"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2019]?s)?\s*\)")
 #: "(BRS)" after the name it stands for; group 1 is the acronym.
@@ -100,7 +103,8 @@ _HOLDING_IN = re.compile(r"\b(?:stakes?|shares?|holdings?|investments?|interests
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
-_MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|[A-Z]{3}\s?)\d")
+#: "$5", "PKR 500": money the model took for a name ("ITV1", "BBC2" are names: not currency codes).
+_MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|(?P<code>[A-Z]{3})\s?)\d")
 #: A city this populous can name a company's regional unit ("Nintendo Tokyo").
 _BIG_ENOUGH_FOR_A_UNIT = 500_000
 #: A city this populous named alone is the place (or its government), not an organisation.
@@ -170,7 +174,7 @@ def entity_id_for(label: str, canonical_name: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past edge punctuation, a leading determiner and a trailing possessive."""
+    """Shrink [start, end) past edge punctuation, a leading determiner, a trailing possessive or conjunction."""
     changed = True
     while changed and start < end:
         changed = False
@@ -184,7 +188,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if m and start + m.end() < end:
             start += m.end()
             changed = True
-        m = _TRAILING_POSSESSIVE.search(text[start:end])
+        m = _TRAILING_POSSESSIVE.search(text[start:end]) or _TRAILING_CONJUNCTION.search(text[start:end])
         if m and m.start() > 0:
             end = start + m.start()
             changed = True
@@ -283,6 +287,7 @@ class _ArticleEntities:
         cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands))
         cands = self._canonicalise(cands, definitions)
         cands = self._resolve_partial_people(cands)
+        cands = self._one_sense_per_name(cands)
         cands = self._resolve_short_organisations(cands)
         short = self._short_references(cands)
         spans = {(c.start, c.end) for c in short}
@@ -473,7 +478,11 @@ class _ArticleEntities:
             # a smaller town of a company's name needs more than "at" or "from" before it
             placed = placed_after or (not holding and bool(_PLACE_ONLY_BEFORE.search(self.text, window, c.start)))
             return last not in self.ref.org_words and (big or placed)
-        # PERSON: a multi-word province or big city, or any place after "in", "near"...
+        # PERSON: a multi-word province or big city, or any place after "in", "near"...; a lone
+        # name of a province or a city of 500,000 ("Glasgow band Franz Ferdinand") when the
+        # article names no person with it ("Kennedy" after "Charles Kennedy") and gives it no title
+        if not multiword and c.role_span is None and (kind == "admin1" or population >= _BIG_ENOUGH_FOR_A_UNIT):
+            return True
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 
     def _based_places(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -492,7 +501,8 @@ class _ArticleEntities:
 
     def _is_junk(self, c: _Candidate) -> bool:
         name = self.text[c.start : c.end]
-        if _MONEY_LIKE.match(name):
+        money = _MONEY_LIKE.match(name)
+        if money is not None and (money["code"] is None or normalise_currency(money["code"])[0] is not None):
             return True
         if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
             return True
@@ -647,6 +657,48 @@ class _ArticleEntities:
                 surname_only = len(matches) == 1 and list(words) == name_key(matches[0]).split()[-1:]
                 if len(matches) == 1 and (c.label == "PERSON" or surname_only) and not _is_country(c.canonical):
                     c = replace(c, canonical=matches[0], label="PERSON")
+            out.append(c)
+        return out
+
+    def _one_sense_per_name(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Ryanair" tagged ORG four times and PERSON three, "Glasgow" GPE and PERSON: a lone name
+        that the article never gives a first name or a title is one thing throughout, the
+        organisation or place it is tagged as at least as often as it is tagged a person
+        (a place only if the gazetteer knows it: "Orquera" tagged GPE once is still the player);
+        one the article gives a title ("Mr Parry") is the person throughout."""
+        from newsgraph.normalise.geo import known_place
+
+        votes: dict[str, dict[str, int]] = {}
+        people: dict[str, int] = {}
+        titled = set()
+        for c in cands:
+            if len(c.canonical.split()) != 1:
+                continue
+            if c.label in ("ORG", "LOC", "FAC") or (
+                c.label == "GPE" and (_is_country(c.canonical) or known_place(c.canonical) is not None)
+            ):
+                tally = votes.setdefault(c.canonical, {})
+                tally[c.label] = tally.get(c.label, 0) + 1
+            elif c.label == "PERSON":
+                people[c.canonical] = people.get(c.canonical, 0) + 1
+                if c.role_span is not None:
+                    titled.add(c.canonical)
+        settled = {
+            name: max(tally, key=tally.__getitem__)
+            for name, tally in votes.items()
+            if name in people
+            and name not in titled
+            and sum(tally.values()) >= people[name]
+            and not self._person_named(name, cands)
+        }
+        # "Mr Parry" makes every lone "Parry" the person, as "Paul Hendry" does for "Hendry"
+        people_named = {name for name in titled if name in votes and not _is_country(name)}
+        out = []
+        for c in cands:
+            if c.label == "PERSON" and c.canonical in settled:
+                c = replace(c, label=settled[c.canonical])
+            elif c.canonical in people_named and c.label in votes[c.canonical]:
+                c = replace(c, label="PERSON")
             out.append(c)
         return out
 
