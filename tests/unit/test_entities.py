@@ -512,3 +512,53 @@ def test_party_groups_are_norp(nlp, reference):
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert ("Lib Dems", "NORP") in found and ("Lib Dem", "NORP") in found, found
     assert ("Charles Kennedy", "PERSON") in found, found
+
+
+def test_a_hyphenated_surname_tagged_org_is_the_person_of_the_full_name(nlp, reference):
+    text = (
+        "Former chat show host Robert Kilroy-Silk launched a party. Kilroy-Silk said Veritas would win seats, "
+        "and Kilroy-Silk's aides agreed. Kilroy-Silk left UKIP."
+    )
+    assert {e.label_ for e in nlp(text).ents if e.text == "Kilroy-Silk"} == {"ORG"}  # the model
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.text == "Kilroy-Silk"}
+    assert found == {("Kilroy-Silk", "PERSON", "Robert Kilroy-Silk")}
+
+
+def test_no_name_spans_a_spaced_dash(nlp, reference):
+    text = "The Rolling Stones - Mick Jagger and Keith Richards - played."
+    assert [e.text for e in nlp(text).ents] == ["The Rolling Stones - Mick Jagger", "Keith Richards - played"]  # the model
+    found = [m.text for m in extract_entities(nlp(text), reference)]
+    assert found == ["Rolling Stones", "Mick Jagger", "Keith Richards"], found
+
+
+def test_a_full_name_tagged_org_is_the_person_the_article_names_by_surname(nlp, reference):
+    text = "United fans cheered Imanol Harinordoquy. Harinordoquy scored twice and Harinordoquy was named man of the match."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Imanol Harinordoquy", "ORG") in model and ("Harinordoquy", "PERSON") in model, model  # the model
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert ("Imanol Harinordoquy", "PERSON", "Imanol Harinordoquy") in found, found
+    assert ("Harinordoquy", "PERSON", "Imanol Harinordoquy") in found, found
+
+
+def test_a_company_named_like_a_person_stays_a_company(nlp, reference):
+    text = "Morgan Stanley said profits rose. Analysts at Morgan Stanley agreed with Stanley Fischer."
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text == "Morgan Stanley"}
+    assert found == {("Morgan Stanley", "ORG")}, found
+
+
+def test_a_role_before_a_name_tagged_org_makes_it_a_person(nlp, reference):
+    text = "Hewlett-Packard boss Carly Fiorina quit on Wednesday. Fiorina had led the firm since 1999."
+    assert ("Carly Fiorina", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name, m.role) for m in extract_entities(nlp(text), reference)]
+    assert ("Carly Fiorina", "PERSON", "Carly Fiorina", "boss") in found, found
+    assert ("Fiorina", "PERSON", "Carly Fiorina", None) in found, found
+
+
+def test_an_award_category_is_not_a_title(nlp, reference):
+    text = "Despite some rave reviews, Bening did not win the best supporting actress Academy Award. Actress Annette Bening smiled."
+    assert ("Academy Award", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Academy Award", "ORG") in found, found
+    text = "Hewlett-Packard boss Carly Fiorina quit on Wednesday."
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert ("Carly Fiorina", "PERSON", "boss") in found, found

@@ -89,6 +89,8 @@ _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
+#: A dash between spaces: no name spans one ("Florian Hamm - Borussia Dortmund's", "Alexander Fang - show").
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
 #: Words after a town's name that make it the town's sports club.
 _CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
@@ -223,6 +225,9 @@ def _role_before(text: str, start: int, ref: Reference) -> tuple[int, int] | Non
     for role in ref.roles:
         n = len(role)
         if n <= len(lowered) and tuple(lowered[-n:]) == role:
+            # "the best supporting actress Academy Award", "best director Bafta": an award's category
+            if "best" in lowered[max(0, len(lowered) - n - 2) : len(lowered) - n]:
+                return None
             return words[-n][0], words[-1][1]
     return None
 
@@ -286,6 +291,7 @@ class _ArticleEntities:
         definitions.update(self._fitted_acronyms(cands, definitions))
         cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands))
         cands = self._canonicalise(cands, definitions)
+        cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
         cands = self._one_sense_per_name(cands)
         cands = self._resolve_short_organisations(cands)
@@ -313,13 +319,25 @@ class _ArticleEntities:
                 end = tail.start()
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
-            # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
-            fixture = _FIXTURE.fullmatch(self.text, start, end)
-            if fixture is not None:
-                out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
-            else:
-                out.append(_Candidate(start, end, ent.label_))
+            for start, end in self._dash_pieces(start, end):
+                # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
+                fixture = _FIXTURE.fullmatch(self.text, start, end)
+                if fixture is not None:
+                    out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
+                else:
+                    out.append(_Candidate(start, end, ent.label_))
         return out
+
+    def _dash_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The capitalised pieces of a span cut at spaced dashes ("Alexander Fang - show": "Alexander Fang")."""
+        cuts = [start, *(x for m in _SPACED_DASH.finditer(self.text, start, end) for x in m.span()), end]
+        if len(cuts) == 2:
+            return [(start, end)]
+        pieces = [_trim(self.text, a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+        return [
+            (a, b) for a, b in pieces
+            if a < b and self.text[a].isupper() and self.text[a:b].lower() not in ("the", "a", "an")
+        ]
 
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the top of an article names a place."""
@@ -642,6 +660,34 @@ class _ArticleEntities:
             out.append(replace(c, canonical=name, label=label))
         return out
 
+    def _full_names_tagged_otherwise(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Arjen Robben" tagged ORG where the article's lone "Robben" is a person: a name of two or
+        three capitalised words whose last word the article uses alone mostly as a person is that
+        person ("Morgan Stanley", "John Lewis" stay: nobody in their stories is called "Stanley")."""
+        alone: dict[str, list[int]] = {}
+        for c in cands:
+            if len(c.canonical.split()) == 1:
+                tally = alone.setdefault(name_key(c.canonical), [0, 0])
+                tally[0 if c.label == "PERSON" else 1] += 1
+        out = []
+        for c in cands:
+            words = c.canonical.split()
+            if (
+                c.label in ("ORG", "GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART")
+                and not c.label_fixed
+                and 2 <= len(words) <= 3
+                and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+                and words[-1].lower() not in self.ref.org_words
+                and name_key(words[0]) not in self.ref.demonyms  # "American Idol", "the European Elvis"
+                and not _is_country(c.canonical)
+                and not self._is_known_place(replace(c, label="ORG"), c.canonical)
+            ):
+                person, other = alone.get(name_key(words[-1]), (0, 0))
+                if person > other:
+                    c = replace(c, label="PERSON")
+            out.append(c)
+        return out
+
     def _resolve_partial_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """A person named by part of a full name used elsewhere in the article is that person."""
         full_names: dict[str, set[str]] = {}
@@ -650,11 +696,13 @@ class _ArticleEntities:
                 full_names[c.canonical] = set(name_key(c.canonical).split())
         out = []
         for c in cands:
-            if c.label in ("PERSON", "ORG", "GPE", "NORP", "PRODUCT") and c.canonical not in full_names:
+            if c.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT") and c.canonical not in full_names:
                 words = set(name_key(c.canonical).split())
                 matches = [full for full, fw in full_names.items() if words and words < fw]
-                # another label only for a lone surname: "Hendry" (ORG) after "Paul Hendry"
-                surname_only = len(matches) == 1 and list(words) == name_key(matches[0]).split()[-1:]
+                # another label only for a lone surname: "Hendry" (ORG) after "Paul Hendry",
+                # "Kilroy-Silk" after "Robert Kilroy-Silk"
+                key = name_key(c.canonical).split()
+                surname_only = len(matches) == 1 and key == name_key(matches[0]).split()[-len(key) :]
                 if len(matches) == 1 and (c.label == "PERSON" or surname_only) and not _is_country(c.canonical):
                     c = replace(c, canonical=matches[0], label="PERSON")
             out.append(c)
@@ -692,12 +740,12 @@ class _ArticleEntities:
             and not self._person_named(name, cands)
         }
         # "Mr Parry" makes every lone "Parry" the person, as "Paul Hendry" does for "Hendry"
-        people_named = {name for name in titled if name in votes and not _is_country(name)}
+        people_named = {name for name in titled if not _is_country(name)}
         out = []
         for c in cands:
             if c.label == "PERSON" and c.canonical in settled:
                 c = replace(c, label=settled[c.canonical])
-            elif c.canonical in people_named and c.label in votes[c.canonical]:
+            elif c.canonical in people_named and c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
                 c = replace(c, label="PERSON")
             out.append(c)
         return out
