@@ -562,3 +562,49 @@ def test_an_award_category_is_not_a_title(nlp, reference):
     text = "Hewlett-Packard boss Carly Fiorina quit on Wednesday."
     found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
     assert ("Carly Fiorina", "PERSON", "boss") in found, found
+
+
+def test_an_acronym_that_names_no_place_is_an_organisation(nlp, reference):
+    text = "In the UK, BT has 5 million broadband users."
+    assert ("BT", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("UK", "GPE"), ("BT", "ORG")], found
+    # acronyms of places stay places: the reference data names them
+    text = "Fans in LA and NSW watched. Fans in LA cheered."
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert found == [("LA", "GPE", "US"), ("NSW", "GPE", "AU"), ("LA", "GPE", "US")], found
+
+
+def test_time_zones_are_not_organisations(nlp, reference):
+    text = "The match kicks off at 2000 GMT on Sunday."
+    assert ("GMT", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    assert extract_entities(nlp(text), reference) == []
+
+
+def test_an_organisation_of_a_country_the_model_left_out_is_one_name(nlp, reference):
+    text = "The Securities and Exchange Board of India eased rules for infrastructure investment trusts."
+    assert [e.text for e in nlp(text).ents] == ["The Securities and Exchange Board"]  # the model
+    assert [m.text for m in extract_entities(nlp(text), reference)] == ["Securities and Exchange Board of India"]
+    text = "The Banco Central do Brasil will keep its benchmark rate at 15%."
+    assert ("Brasil", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Banco Central do Brasil", "ORG")], found
+
+
+def test_an_initial_and_a_surname_are_a_person(nlp, reference):
+    text = (
+        "England: J Robinson (Sale, capt); J Lewsey (Wasps), M Cueto (Sale), O Smith (Leicester), "
+        "H Ellis (Leicester), G Rowntree (Leicester), L Moody (Leicester)."
+    )
+    assert [e.label_ for e in nlp(text).ents].count("ORG") == 4  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found[1:] == [("J Lewsey", "PERSON"), ("H Ellis", "PERSON"), ("G Rowntree", "PERSON"), ("L Moody", "PERSON")], found
+
+
+def test_an_initial_and_a_surname_resolve_to_the_full_name(nlp, reference):
+    text = (
+        "Italy: L Nitoglia (Calvisano), K Morgan. Winger Ludovico Nitoglia scored and Kevin Morgan missed. "
+        "Nitoglia said Italy were unlucky."
+    )
+    found = {(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "PERSON"}
+    assert ("K Morgan", "Kevin Morgan") in found and ("Nitoglia", "Ludovico Nitoglia") in found, found

@@ -111,6 +111,12 @@ _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|(?P<code>
 _BIG_ENOUGH_FOR_A_UNIT = 500_000
 #: A city this populous named alone is the place (or its government), not an organisation.
 BIG_CITY = 1_000_000
+#: " of India", " do Brasil", " de France" after an organisation's name (group 2: up to four capitalised words).
+_OF_COUNTRY = re.compile(r" (of|do|da|de|del|della|di|du|des) (?:the )?([A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,3})")
+#: "L Moody", "S. Parisse", "B O'Driscoll": one initial and a surname.
+_INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? (?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+#: "BT", "EMI", "HSBC": capitals only.
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
 #: Organisation words that also end the names of states.
@@ -430,6 +436,17 @@ class _ArticleEntities:
             return replace(c, label="ORG")
         if c.label != "GPE" and name not in self._person_words and self._is_known_place(c, name):
             return replace(c, label="GPE")
+        if (
+            c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP")
+            and _INITIAL_AND_SURNAME.fullmatch(name)
+            and name.split()[-1].lower() not in self.ref.org_words
+            and self.ref.alias_for(name) is None
+        ):
+            # "L Moody (Leicester)", "G Jenkins" in a team sheet: an initial and a surname are a person
+            return replace(c, label="PERSON")
+        if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._is_placed_acronym(name):
+            # "BT", "GM", "EMI" tagged as places: an acronym that names no country or place is an organisation
+            return replace(c, label="ORG")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
             return replace(c, label="NORP")
         role = (
@@ -458,6 +475,12 @@ class _ArticleEntities:
         from newsgraph.normalise.geo import is_area
 
         return is_area(name)
+
+    def _is_placed_acronym(self, name: str) -> bool:
+        """"US", "UAE", "NSW", "DRC": an acronym the reference data or the gazetteer knows as a place."""
+        from newsgraph.normalise.geo import known_place
+
+        return _is_country(name) or known_place(name) is not None or self.ref.alias_for(name) is not None
 
     def _is_known_place(self, c: _Candidate, name: str) -> bool:
         """A city, state or province the gazetteer knows, where the model's label is
@@ -604,8 +627,26 @@ class _ArticleEntities:
             ):
                 c = replace(c, end=nxt.end)
                 skip.add(i + 1)
+            elif c.label == "ORG":
+                # "Board" + " of India" left untagged, "Banco Central" + " do Brasil" tagged as a person
+                place = self._country_after(c, name)
+                if place is not None:
+                    if nxt is not None and nxt.start < place:
+                        skip.add(i + 1)
+                    c = replace(c, end=place)
             out.append(c)
         return out
+
+    def _country_after(self, c: _Candidate, name: str) -> int | None:
+        """End of " of India" / " do Brasil" after an organisation's name, when the words name a country."""
+        m = _OF_COUNTRY.match(self.text, c.end)
+        if m is None or (m.group(1) == "of" and name.split()[-1].lower() not in self.ref.org_words):
+            return None
+        words = list(re.finditer(r"\S+", m.group(2)))
+        for w in reversed(words):
+            if _is_country(m.group(2)[: w.end()]):
+                return m.start(2) + w.end()
+        return None
 
     def _fitted_acronyms(self, cands: list[_Candidate], definitions: dict[str, _Candidate]) -> dict[str, _Candidate]:
         """Acronyms used but not defined ("the BOJ") whose letters fit exactly one
@@ -673,8 +714,9 @@ class _ArticleEntities:
         for c in cands:
             words = c.canonical.split()
             if (
-                c.label in ("ORG", "GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART")
+                c.label in ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART")
                 and not c.label_fixed
+                and not any(w.lower() in self.ref.facility_words for w in words)
                 and 2 <= len(words) <= 3
                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
                 and words[-1].lower() not in self.ref.org_words
@@ -694,9 +736,26 @@ class _ArticleEntities:
         for c in cands:
             if c.label == "PERSON" and len(c.canonical.split()) >= 2:
                 full_names[c.canonical] = set(name_key(c.canonical).split())
+        # "L Nitoglia" in the team sheet is the "Ludovico Nitoglia" of the report
+        initials: dict[str, str] = {}
+        for short in full_names:
+            m = _INITIAL_AND_SURNAME.fullmatch(short)
+            if m is None:
+                continue
+            first, surname = name_key(short).split(maxsplit=1)
+            longer = [
+                full for full in full_names
+                if full != short and name_key(full).endswith(" " + surname) and name_key(full).startswith(first)
+            ]
+            if len(longer) == 1:
+                initials[short] = longer[0]
+        for short in initials:
+            del full_names[short]
         out = []
         for c in cands:
-            if c.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "PRODUCT") and c.canonical not in full_names:
+            if c.canonical in initials:
+                c = replace(c, canonical=initials[c.canonical], label="PERSON")
+            elif c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and c.canonical not in full_names:
                 words = set(name_key(c.canonical).split())
                 matches = [full for full, fw in full_names.items() if words and words < fw]
                 # another label only for a lone surname: "Hendry" (ORG) after "Paul Hendry",
@@ -713,11 +772,13 @@ class _ArticleEntities:
         that the article never gives a first name or a title is one thing throughout, the
         organisation or place it is tagged as at least as often as it is tagged a person
         (a place only if the gazetteer knows it: "Orquera" tagged GPE once is still the player);
-        one the article gives a title ("Mr Parry") is the person throughout."""
+        one the article gives a title ("Mr Parry") is the person throughout; one tagged GPE that
+        no gazetteer knows and ORG at least as often is the organisation ("Gazprom")."""
         from newsgraph.normalise.geo import known_place
 
         votes: dict[str, dict[str, int]] = {}
         people: dict[str, int] = {}
+        unplaced: dict[str, int] = {}
         titled = set()
         for c in cands:
             if len(c.canonical.split()) != 1:
@@ -727,6 +788,8 @@ class _ArticleEntities:
             ):
                 tally = votes.setdefault(c.canonical, {})
                 tally[c.label] = tally.get(c.label, 0) + 1
+            elif c.label == "GPE":
+                unplaced[c.canonical] = unplaced.get(c.canonical, 0) + 1
             elif c.label == "PERSON":
                 people[c.canonical] = people.get(c.canonical, 0) + 1
                 if c.role_span is not None:
@@ -747,6 +810,13 @@ class _ArticleEntities:
                 c = replace(c, label=settled[c.canonical])
             elif c.canonical in people_named and c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
                 c = replace(c, label="PERSON")
+            elif (
+                c.label == "GPE"
+                and c.canonical in unplaced
+                and votes.get(c.canonical, {}).get("ORG", 0) >= unplaced[c.canonical]
+            ):
+                # "Gazprom" tagged GPE and ORG: a "place" the gazetteer does not know is the organisation
+                c = replace(c, label="ORG")
             out.append(c)
         return out
 
