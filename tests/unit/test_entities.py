@@ -608,3 +608,28 @@ def test_an_initial_and_a_surname_resolve_to_the_full_name(nlp, reference):
     )
     found = {(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "PERSON"}
     assert ("K Morgan", "Kevin Morgan") in found and ("Nitoglia", "Ludovico Nitoglia") in found, found
+
+
+def test_what_follows_a_lone_name_says_it_is_a_company_or_an_award(nlp, reference):
+    text = (
+        "Yukos said it would appeal. Yukos shares fell, and Yukos boss Steven Theede left. "
+        "The Oscar nominations were announced. Oscar voters liked it."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Yukos", "PERSON") in model and ("Oscar", "PERSON") in model, model  # the model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text in ("Yukos", "Oscar")}
+    assert found == {("Yukos", "ORG"), ("Oscar", "EVENT")}, found
+    # a person's staff and profits are his: the cue must follow the name itself
+    text = "Gerrard's spokesman said Gerrard would stay. Gerrard scored twice."
+    assert {m.label for m in extract_entities(nlp(text), reference) if m.text == "Gerrard"} == {"PERSON"}
+
+
+def test_names_the_model_cut_in_two_are_joined(nlp, reference):
+    text = (
+        "Energy Minister Prince Abdulaziz bin Salman told Al Arabiya that OPEC+ would keep output cuts. "
+        "SoftBank Group's Masayoshi Son said Arm Holdings would invest in Osaka."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("bin Salman", "PERSON") in model and ("Holdings", "ORG") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Abdulaziz bin Salman", "PERSON") in found and ("Arm Holdings", "ORG") in found, found

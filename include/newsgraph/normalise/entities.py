@@ -113,6 +113,33 @@ _BIG_ENOUGH_FOR_A_UNIT = 500_000
 BIG_CITY = 1_000_000
 #: " of India", " do Brasil", " de France" after an organisation's name (group 2: up to four capitalised words).
 _OF_COUNTRY = re.compile(r" (of|do|da|de|del|della|di|du|des) (?:the )?([A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,3})")
+#: What follows an organisation's name, not a person's: "Yukos shares", "BAA's airports unit", "Yukos boss".
+_ORG_CUE_AFTER = re.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:shares|shareholders|share price|subsidiary|subsidiaries|unit|headquarters|revenues?"
+    r"|turnover|bankruptcy|subscribers|stores|factories)\b"
+    r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
+    r"|workforce|profits?|assets|customers|board)\b"
+)
+#: What follows an award's name: "Oscar-winning", "Oscar nominations", "the Bafta ceremony".
+_AWARD_CUE_AFTER = re.compile(
+    r"(?:['\u2019]s)?(?:-(?:winning|winner|nominated)|[ \t]+(?:nominations?|nominees?|nominated|ceremony|hopefuls"
+    r"|contenders|organisers|voters|categories))\b"
+)
+#: Lower-case particles inside names: "bin Salman", "van Persie", "al-Assad", "de Villepin".
+_PARTICLE = re.compile(r"(?:bin|ibn|bint|al|el|van|von|de|da|di|del|der|den|dos|das|du|la|le|ter)[ \-][A-Z]")
+#: The capitalised word right before a span ("Arm" before "Holdings").
+_WORD_BEFORE = re.compile(r"([A-Z][\w&'\u2019\-]*) \Z")
+_NOT_NAMES_BEFORE = frozenset(
+    {
+        "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "or", "nor", "its", "his", "her", "their",
+        "our", "my", "your", "this", "that", "these", "those", "by", "with", "from", "to", "as", "if", "when",
+        "while", "after", "before", "new", "both", "all", "some", "many", "most", "several", "each", "every",
+        "two", "three", "only", "even", "also", "then", "now", "so", "yet", "whether", "although", "though",
+        "because", "since", "once", "unlike", "like", "against", "about", "over", "under", "into", "than", "via",
+        "where", "which", "who", "what", "how", "why", "there", "here", "it", "he", "she", "they", "we", "i",
+        "other", "another", "former", "rival", "rivals", "said", "says",
+    }
+)
 #: "L Moody", "S. Parisse", "B O'Driscoll": one initial and a surname.
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? (?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 #: "BT", "EMI", "HSBC": capitals only.
@@ -278,7 +305,7 @@ class _ArticleEntities:
         self.sentence_starts = [s.start_char for s in doc.sents] or [0]
 
     def mentions(self) -> list[EntityMention]:
-        cands = self._spacy_candidates()
+        cands = self._join_split_names(self._spacy_candidates())
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
         cands = self._split_roles(cands)
@@ -332,6 +359,31 @@ class _ArticleEntities:
                     out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
                 else:
                     out.append(_Candidate(start, end, ent.label_))
+        return out
+
+    def _join_split_names(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Names the model cut in two: "Prince Abdulaziz" + " bin Salman" (a particle starts the
+        second piece), "Arm" + " Holdings" (an organisation word alone, after a capitalised word)."""
+        out: list[_Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.label == c.label == "PERSON"
+                and self.text[prev.end : c.start] == " "
+                and _PARTICLE.match(self.text, c.start)
+            ):
+                out[-1] = replace(prev, end=c.end)
+                continue
+            if c.label == "ORG" and self.text[c.start : c.end].lower() in self.ref.org_words:
+                before = _WORD_BEFORE.search(self.text, max(0, c.start - 40), c.start)
+                if (
+                    before is not None
+                    and before.group(1).lower() not in _NOT_NAMES_BEFORE
+                    and not (prev is not None and prev.end > before.start(1))
+                ):
+                    c = replace(c, start=before.start(1))
+            out.append(c)
         return out
 
     def _dash_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -780,9 +832,15 @@ class _ArticleEntities:
         people: dict[str, int] = {}
         unplaced: dict[str, int] = {}
         titled = set()
+        cued: dict[str, str] = {}
         for c in cands:
             if len(c.canonical.split()) != 1:
                 continue
+            # "Yukos shares", "Oscar nominations": what follows the name says what it is
+            if _AWARD_CUE_AFTER.match(self.text, c.end):
+                cued[c.canonical] = "EVENT"
+            elif _ORG_CUE_AFTER.match(self.text, c.end) or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start):
+                cued.setdefault(c.canonical, "ORG")
             if c.label in ("ORG", "LOC", "FAC") or (
                 c.label == "GPE" and (_is_country(c.canonical) or known_place(c.canonical) is not None)
             ):
@@ -802,6 +860,10 @@ class _ArticleEntities:
             and sum(tally.values()) >= people[name]
             and not self._person_named(name, cands)
         }
+        settled.update(
+            (name, label) for name, label in cued.items()
+            if name in people and name not in titled and not self._person_named(name, cands)
+        )
         # "Mr Parry" makes every lone "Parry" the person, as "Paul Hendry" does for "Hendry"
         people_named = {name for name in titled if not _is_country(name)}
         out = []
