@@ -129,6 +129,30 @@ def test_cents_and_euro_cents_are_stored_in_major_units() -> None:
     assert summary("The state added a 10-cent levy on plastic bags.") == [("10-cent", 0.1, None, "USD")]
 
 
+def test_bare_cents_are_hundredths_of_the_nearby_currency() -> None:
+    text = "The bank will buy back shares worth up to €1bn and pay a dividend of 65 cents a share."
+    assert [(a.text, a.currency) for a in find_amounts(text)] == [("€1bn", "EUR"), ("65 cents", "EUR")]
+    text = "The Canadian miner earned C$1.2bn, or 45 cents a share."
+    assert [(a.text, a.currency) for a in find_amounts(text)] == [("C$1.2bn", "CAD"), ("45 cents", "CAD")]
+    # a pound amount says nothing about cents
+    text = "Profits rose to £1.2bn. Separately the US stock fell 5 cents."
+    assert [(a.text, a.currency) for a in find_amounts(text)] == [("£1.2bn", "GBP"), ("5 cents", "USD")]
+
+
+def test_a_bare_dollar_follows_the_dollar_written_earlier_in_its_sentence() -> None:
+    # the article's context alone (one AUD amount, Australian and US cues) leaves "$" at USD
+    text = (
+        "Gold rose $12 to $3,378 an ounce after the Fed chair spoke in Washington. In Australia, BHP reported "
+        "profit of US$10.2 billion. A A$1.2 billion minerals reserve will start buying output, with a further "
+        "$500 million earmarked for processing. Shares rose $2."
+    )
+    found = [(a.text, a.currency) for a in find_amounts(text)]
+    assert found == [
+        ("$12", "USD"), ("$3,378", "USD"), ("US$10.2 billion", "USD"), ("A$1.2 billion", "AUD"),
+        ("$500 million", "AUD"), ("$2", "USD"),
+    ], found
+
+
 def test_a_singular_cent_counts_only_joined_by_a_hyphen() -> None:
     assert find_amounts("50 Cent headlined the festival, and 5 cent coins were scarce.") == []
 

@@ -70,6 +70,7 @@ from newsgraph.normalise.currency_data import (
     UNIT_WORDS,
     WORDS_NEEDING_SCALE,
     HYPHENED_WORDS,
+    CENT_CURRENCIES,
 )
 
 __all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
@@ -994,7 +995,56 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str) -> list[Amo
         if form.family not in readings:
             readings[form.family] = _decide(form.family, evidence, default)
         out.append(_reread(text, a, form, readings[form.family], evidence))
-    return out
+    out = [_same_sentence_currency(text, a, form, out) if form is not None else a for a, form in zip(out, forms)]
+    return [_cents_of_neighbour(text, a, form, out) if form is not None else a for a, form in zip(out, forms)]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(])|\n")
+
+
+def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:
+    """"a A$1.2 billion reserve ..., with a further $500 million": a bare form reads as the
+    currency of its family written out earlier in the same sentence (not in a bracketed conversion)."""
+    if a.start in _conversion_starts(text, amounts):
+        return a
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a.start)), default=0)
+    written = [
+        b for b in amounts
+        if start <= b.start < a.start
+        and _ambiguous_form(b.currency_note) is None
+        and _FAMILY_OF_CODE.get(b.currency or "") == form.family
+        and (form.allowed is None or b.currency in form.allowed)
+    ]
+    if not written or written[-1].currency == a.currency:
+        return a
+    b = written[-1]
+    head = f"ambiguous {form.kind} '{form.token}' read as {b.currency}"
+    return _with_currency(a, b.currency, f"{head} (as '{b.text}' earlier in the sentence)")
+
+
+def _conversion_starts(text: str, amounts: list[AmountMatch]) -> set[int]:
+    """Starts of amounts that restate the amount before them in brackets: "C$1.2 billion ($870 million)"."""
+    return {
+        b.start for a, b in zip(amounts, amounts[1:])
+        if re.fullmatch(r"\s*[(\[]\s*(?:about|around|roughly|some|or|approx\.?|c\.)?\s*", text[a.end : b.start])
+    }
+
+
+def _cents_of_neighbour(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:
+    """"€1bn ... a dividend of 65 cents": bare cents are hundredths of the currency of the
+    nearest amount of the same paragraph written in a currency divided into cents."""
+    if form.token.lower() not in ("cents", "cent"):
+        return a
+    lo, hi = text.rfind("\n\n", 0, a.start), text.find("\n\n", a.end)
+    hi = len(text) if hi < 0 else hi
+    near = sorted(
+        (b for b in amounts if b is not a and lo <= b.start < hi and b.currency in CENT_CURRENCIES),
+        key=lambda b: (abs(b.start - a.start), b.start > a.start),
+    )
+    if not near or near[0].currency == a.currency:
+        return a
+    b = near[0]
+    return _with_currency(a, b.currency, f"ambiguous {form.kind} '{form.token}' read as {b.currency} (cents of '{b.text}')")
 
 
 def currency_context(text: str, dollar_default: str = "USD") -> dict[str, CurrencyReading]:

@@ -341,6 +341,14 @@ WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns", "crown", "dram
 """Currency words that are also everyday English or another unit ("the two won", "three crowns", "a 12-year-old
 dram"); they count only after a scale word."""
 
+CENT_CURRENCIES: frozenset[str] = frozenset(
+    {
+        "USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "JMD", "TTD", "BBD", "BSD", "BZD", "GYD", "FJD",
+        "NAD", "ZAR", "KES", "UGX", "TZS", "LKR", "MUR", "SCR", "XCD",
+    }
+)
+"""Currencies whose hundredth is called a cent: bare "cents" near one of these amounts are its cents."""
+
 HYPHENED_WORDS: frozenset[str] = frozenset({"cent", "us cent", "euro cent"})
 """Currency words that count only joined to the number by a hyphen: "a 10-cent levy", not "50 Cent" (a name)."""
 
