@@ -633,3 +633,10 @@ def test_names_the_model_cut_in_two_are_joined(nlp, reference):
     assert ("bin Salman", "PERSON") in model and ("Holdings", "ORG") in model, model  # the model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert ("Abdulaziz bin Salman", "PERSON") in found and ("Arm Holdings", "ORG") in found, found
+
+
+def test_a_name_ending_in_an_event_word_is_an_event(nlp, reference):
+    text = "The Berlin Film Festival opened on Thursday, before the Brit Awards in London."
+    assert {e.label_ for e in nlp(text).ents if "Festival" in e.text or "Awards" in e.text} == {"ORG"}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Berlin Film Festival", "EVENT"), ("Brit Awards", "EVENT"), ("London", "GPE")], found

@@ -145,6 +145,7 @@ _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? (?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?
 #: "BT", "EMI", "HSBC": capitals only.
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
+_RELABEL_AS_EVENT = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART"})
 #: Organisation words that also end the names of states.
 _STATE_WORDS = frozenset({"union", "federation", "commonwealth"})
@@ -513,6 +514,9 @@ class _ArticleEntities:
             # "Governor Shaktikanta Das", "President Thabo Nkosi": a title makes a person
             return replace(c, label="PERSON", role_span=role, role=canonical_spelling(self.text[role[0] : role[1]]))
         last = name.split()[-1].lower().strip(".,") if name.split() else ""
+        if len(name.split()) >= 2 and last in self.ref.event_words and c.label in _RELABEL_AS_EVENT:
+            # "Davis Cup" as a facility, "French Open" as a place, "Brit Awards" as a person: events
+            return replace(c, label="EVENT")
         if len(name.split()) >= 2 and last in self.ref.org_words:
             if c.label in _RELABEL_AS_ORG:
                 return replace(c, label="ORG")

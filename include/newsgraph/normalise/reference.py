@@ -33,6 +33,8 @@ class Reference:
     acronyms: frozenset[str] = frozenset()
     #: nationality and group adjectives, name-keyed ("Pakistani", "European")
     demonyms: frozenset[str] = frozenset()
+    #: last words that make a name an event ("Cup", "Festival", "Open")
+    event_words: frozenset[str] = frozenset()
 
     def alias_for(self, name: str) -> Alias | None:
         return self.aliases.get(name_key(name))
@@ -92,4 +94,5 @@ def load_reference(folder: Path) -> Reference:
         facility_words=frozenset(w.lower() for w in _lines(folder / "facility_words.txt")),
         org_words=frozenset(w.lower() for w in _lines(folder / "org_words.txt")),
         demonyms=frozenset(name_key(w) for w in _lines(folder / "demonyms.txt")),
+        event_words=frozenset(w.lower() for w in _lines(folder / "event_words.txt")),
     )
