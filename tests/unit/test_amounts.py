@@ -101,6 +101,10 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("Copper royalties rose to 9 billion kwacha.", "9 billion kwacha", 9e9, "ZMW"),
         ("The diamond company paid 40 million pula in dividends.", "40 million pula", 40e6, "BWP"),
         ("The mining tax raised 5 billion soles.", "5 billion soles", 5e9, "PEN"),
+        ("The state cleared a Rs 1,000 cr highway plan.", "Rs 1,000 cr", 1e10, "INR"),
+        ("The ministry allotted ₹2.5 lakh cr for roads.", "₹2.5 lakh cr", 2.5e12, "INR"),
+        ("The company said net income was 4.5 mln dlrs.", "4.5 mln dlrs", 4.5e6, "USD"),
+        ("The group raised 50 mln stg from the sale.", "50 mln stg", 50e6, "GBP"),
     ],
 )
 def test_currency_before_or_after_the_number(sentence: str, text: str, value: float, currency: str) -> None:
