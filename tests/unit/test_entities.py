@@ -640,3 +640,13 @@ def test_a_name_ending_in_an_event_word_is_an_event(nlp, reference):
     assert {e.label_ for e in nlp(text).ents if "Festival" in e.text or "Awards" in e.text} == {"ORG"}  # the model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found == [("Berlin Film Festival", "EVENT"), ("Brit Awards", "EVENT"), ("London", "GPE")], found
+
+
+def test_no_name_runs_on_through_a_conjunction(nlp, reference):
+    text = "Paul Bosvelt joined City from Feyenoord. Bosvelt joined City in 2003."
+    assert ("Bosvelt joined City", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Bosvelt", "PERSON", "Paul Bosvelt") in found, found
+    text = "Essex took a firm grip on their match against Yorkshire at Headingley on Friday."
+    assert ("Yorkshire at Headingley", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    assert [m.text for m in extract_entities(nlp(text), reference)] == ["Yorkshire", "Headingley"]

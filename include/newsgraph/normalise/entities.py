@@ -89,8 +89,12 @@ _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
-#: A dash between spaces: no name spans one ("Florian Hamm - Borussia Dortmund's", "Alexander Fang - show").
-_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+")
+#: Where the model ran on from one name into the next: a dash between spaces ("Florian Hamm - Borussia
+#: Dortmund's", "Alexander Fang - show") or a conjunction no name holds ("Southampton when Arsenal",
+#: "Riverside as Middlesbrough"); "at" too after a person or place ("Yorkshire at Headingley"), but
+#: not after an organisation ("University of California at Berkeley").
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+|\s+(?:when|as|after|joined|while|because|but|than|then|since|until|through)\s+")
+_SPACED_DASH_OR_AT = re.compile(rf"{_SPACED_DASH.pattern}|\s+at\s+")
 #: Words after a town's name that make it the town's sports club.
 _CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
@@ -353,7 +357,7 @@ class _ArticleEntities:
                 end = tail.start()
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
-            for start, end in self._dash_pieces(start, end):
+            for start, end in self._dash_pieces(start, end, ent.label_):
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 fixture = _FIXTURE.fullmatch(self.text, start, end)
                 if fixture is not None:
@@ -387,9 +391,10 @@ class _ArticleEntities:
             out.append(c)
         return out
 
-    def _dash_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
-        """The capitalised pieces of a span cut at spaced dashes ("Alexander Fang - show": "Alexander Fang")."""
-        cuts = [start, *(x for m in _SPACED_DASH.finditer(self.text, start, end) for x in m.span()), end]
+    def _dash_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
+        """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
+        cut = _SPACED_DASH_OR_AT if label in ("PERSON", "GPE", "NORP") else _SPACED_DASH
+        cuts = [start, *(x for m in cut.finditer(self.text, start, end) for x in m.span()), end]
         if len(cuts) == 2:
             return [(start, end)]
         pieces = [_trim(self.text, a, b) for a, b in zip(cuts[::2], cuts[1::2])]
