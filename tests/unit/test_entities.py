@@ -103,6 +103,9 @@ def test_dateline_is_a_place(nlp, reference):
     text = "NAIROBI: Kenya's central bank held its benchmark rate on Tuesday."
     ms = _mentions(nlp, reference, text)
     assert ms[0].text == "NAIROBI" and ms[0].canonical_name == "Nairobi" and ms[0].label == "GPE"
+    # a wire dateline with an ISO date after the place
+    ms = _mentions(nlp, reference, "LONDON 1996-08-30 West Indian all-rounder Phil Simmons took four for 38.")
+    assert (ms[0].text, ms[0].canonical_name, ms[0].label) == ("LONDON", "London", "GPE")
 
 
 def test_known_alias_file_applies_without_definition(nlp, reference):

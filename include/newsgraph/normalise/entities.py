@@ -72,7 +72,10 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2
 _ACRONYM_DEFINED = re.compile(r"[ \t]*\(\s*([A-Z][A-Za-z&.\-]{0,2}(?:[A-Z][A-Za-z&.\-]{0,2}){1,7}?)\s*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019\-&]*")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019\-]*|\d[\w.]*")
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s)")
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s|\d{4}-\d{2}-\d{2}\b)"
+)
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "de", "du", "la", "le", "des", "&", "in", "on", "to", "at"})
 
 
