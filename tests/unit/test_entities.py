@@ -653,3 +653,15 @@ def test_no_name_runs_on_through_a_conjunction(nlp, reference):
     text = "Essex took a firm grip on their match against Yorkshire at Headingley on Friday."
     assert ("Yorkshire at Headingley", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
     assert [m.text for m in extract_entities(nlp(text), reference)] == ["Yorkshire", "Headingley"]
+
+
+def test_a_results_line_names_each_side_and_a_slug_is_no_dateline(nlp, reference):
+    text = (
+        "SOCCER - ENGLISH PREMIER LEAGUE RESULTS. LONDON 1996-08-31 Results of English premier league matches "
+        "on Saturday: Arsenal 2 Leicester 0 Chelsea 1 Coventry 1 Leeds 0 Wimbledon 1."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Chelsea 1 Coventry 1 Leeds 0", "ORG") in model, model  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("SOCCER", "GPE", "Soccer") not in found and ("LONDON", "GPE", "London") in found, found
+    assert [t for t, label, _ in found if label == "ORG"][:3] == ["Chelsea", "Coventry", "Leeds"], found

@@ -92,6 +92,9 @@ _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
+_SIDE = re.compile(_CAPITALISED_WORDS)
+#: "Chelsea 1 Coventry 1 Leeds 0": two or more sides, each with its score.
+_RESULTS = re.compile(rf"(?:{_CAPITALISED_WORDS} \d{{1,3}}\s+)+{_CAPITALISED_WORDS} \d{{1,3}}")
 #: Where the model ran on from one name into the next: a dash between spaces ("Florian Hamm - Borussia
 #: Dortmund's", "Alexander Fang - show") or a conjunction no name holds ("Southampton when Arsenal",
 #: "Riverside as Middlesbrough"); "at" too after a person or place ("Yorkshire at Headingley"), but
@@ -365,6 +368,9 @@ class _ArticleEntities:
                 fixture = _FIXTURE.fullmatch(self.text, start, end)
                 if fixture is not None:
                     out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
+                elif _RESULTS.fullmatch(self.text, start, end):
+                    # "Chelsea 1 Coventry 1 Leeds 0": a line of results names each side
+                    out += [_Candidate(*m.span(), ent.label_) for m in _SIDE.finditer(self.text, start, end)]
                 else:
                     out.append(_Candidate(start, end, ent.label_))
         return out
@@ -408,8 +414,11 @@ class _ArticleEntities:
 
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the top of an article names a place."""
+        from newsgraph.normalise.geo import known_place
+
         m = _DATELINE.match(self.text)
-        if not m:
+        # "SOCCER - ENGLISH PREMIER LEAGUE RESULTS" is a slug, not a dateline: the place must be one
+        if not m or (not _is_country(m.group(1).title()) and known_place(m.group(1).title()) is None):
             return cands
         place = _Candidate(m.start(1), m.end(1), "GPE", canonical=canonical_spelling(m.group(1).title()))
         rest = [c for c in cands if not (c.start < place.end and place.start < c.end)]
@@ -505,7 +514,7 @@ class _ArticleEntities:
         ):
             # "L Moody (Leicester)", "G Jenkins" in a team sheet: an initial and a surname are a person
             return replace(c, label="PERSON")
-        if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._is_placed_acronym(name):
+        if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._names_a_place(name):
             # "BT", "GM", "EMI" tagged as places: an acronym that names no country or place is an organisation
             return replace(c, label="ORG")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
@@ -540,8 +549,8 @@ class _ArticleEntities:
 
         return is_area(name)
 
-    def _is_placed_acronym(self, name: str) -> bool:
-        """"US", "UAE", "NSW", "DRC": an acronym the reference data or the gazetteer knows as a place."""
+    def _names_a_place(self, name: str) -> bool:
+        """"US", "NSW", "London": a name the reference data or the gazetteer knows as a place."""
         from newsgraph.normalise.geo import known_place
 
         return _is_country(name) or known_place(name) is not None or self.ref.alias_for(name) is not None
@@ -762,6 +771,8 @@ class _ArticleEntities:
             alias = self.ref.alias_for(name)
             if alias is not None:
                 name, label = alias.canonical_name, alias.label
+            elif label in ("GPE", "LOC") and len(name) > 4 and name.isupper() and self._names_a_place(name.title()):
+                name = canonical_spelling(name.title())  # "LONDON" in a slug line is London
             out.append(replace(c, canonical=name, label=label))
         return out
 
