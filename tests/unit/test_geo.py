@@ -526,3 +526,11 @@ def test_resolving_an_article_twice_gives_the_same_places():
     assert resolve_places(list(reversed(article))) == first  # the memo and the order change nothing
     assert first[("GPE", "Karachi")].country_code == "PK"
     assert ("PERSON", "Shehbaz Sharif") not in first and ("DATE", "Monday") not in first
+
+
+def test_a_big_city_keeps_its_name_from_a_small_namesake_unless_the_namesakes_state_is_named():
+    # an article about US companies mentions Amsterdam: the Dutch city, not the town in New York state
+    got = resolve_places([("GPE", n) for n in ("New York", "Santa Clara", "California", "US", "Amsterdam")])
+    assert got[("GPE", "Amsterdam")].country_code == "NL"
+    assert one("GPE", "Paris", ("GPE", "United States")).country_code == "FR"
+    assert one("GPE", "Paris", ("GPE", "Texas")).country_code == "US"

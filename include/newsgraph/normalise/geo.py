@@ -32,7 +32,9 @@ How one article's places are resolved (:func:`resolve_places`):
    count for itself.
 3. Choice. The name of a country, continent or region means that area: same-named cities
    drop out unless the article names their division ("Lebanon" beside "United States" is
-   the country; beside "Tennessee" it is the town). The rest are ranked by, in this
+   the country; beside "Tennessee" it is the town). So do towns of fewer than 30,000 people
+   named like a city of 500,000 or more ("Moscow" in a story that names the United States
+   is Russia's capital, not the town in Idaho; beside "Idaho" it is the town). The rest are ranked by, in this
    order: votes for their division; votes for their country; being listed under that
    name in the reference file ("Washington" -> the city, "Congo" -> DR Congo); population
    (a division counts with its most populous city); kind (country, city, division,
@@ -82,6 +84,10 @@ _AREA_KINDS = frozenset({"country", "continent", "region"})
 ALT_MIN_POPULATION = 100_000
 #: A city named inside a facility's name needs this many people (or article evidence).
 FAC_CITY_MIN_POPULATION = 50_000
+#: A city this big keeps its name from namesakes of fewer than SMALL_NAMESAKE_POPULATION people
+#: unless the article names the namesake's state or province ("Paris" is not Paris, Texas).
+WORLD_CITY_POPULATION = 500_000
+SMALL_NAMESAKE_POPULATION = 30_000
 #: Longer names are not places (and are not worth normalising).
 MAX_NAME_CHARS = 200
 #: Distinct (label, name) look-ups remembered per process.
@@ -400,11 +406,13 @@ def _float(value: object) -> float | None:
 class _Evidence:
     """Votes of one article's places: countries and first-level divisions."""
 
-    __slots__ = ("countries", "divisions")
+    __slots__ = ("countries", "divisions", "named_divisions")
 
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.divisions: Counter[tuple[str, str]] = Counter()
+        #: divisions the article names itself ("California"), not only through a city in them
+        self.named_divisions: Counter[tuple[str, str]] = Counter()
 
 
 _NO_EVIDENCE = _Evidence()
@@ -445,7 +453,21 @@ def _eligible(
 def _best(
     cands: tuple[_Cand, ...], ev: _Evidence, own: tuple[str | None, tuple[str, str] | None] = (None, None)
 ) -> _Entry:
-    return max(_eligible(cands, ev, own[1]), key=lambda c: _rank(c, ev, own[0], own[1]))[0]
+    return max(_namesakes_named(_eligible(cands, ev, own[1]), ev), key=lambda c: _rank(c, ev, own[0], own[1]))[0]
+
+
+def _namesakes_named(cands: tuple[_Cand, ...], ev: _Evidence) -> tuple[_Cand, ...]:
+    """A big city's small namesake (Amsterdam, New York; Paris, Texas) stays in the running only
+    when the article names its state or province; the country alone (or a city in the state)
+    does not take "Amsterdam" in a story about Nvidia in New York away from the Netherlands."""
+    if not any(c[0].kind == "city" and c[0].population >= WORLD_CITY_POPULATION for c in cands):
+        return cands
+    kept = tuple(
+        c for c in cands
+        if not (c[0].kind == "city" and c[0].population < SMALL_NAMESAKE_POPULATION)
+        or (c[0].admin1 is not None and ev.named_divisions[c[0].admin1] > 0)
+    )
+    return kept or cands
 
 
 def _alternate_cands(g: Gazetteer, key: str, ev: _Evidence | None) -> tuple[_Cand, ...]:
@@ -567,6 +589,8 @@ def resolve_places(
             ev.countries[country] += 1
         if division:
             ev.divisions[division] += 1
+            if cands and _best(cands, _NO_EVIDENCE).kind == "admin1":
+                ev.named_divisions[division] += 1
 
     article_countries: set[str] = {cc for cc, n in ev.countries.items() if n > 0}
     for pair, cands in places.items():
