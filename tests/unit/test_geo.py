@@ -534,3 +534,13 @@ def test_a_big_city_keeps_its_name_from_a_small_namesake_unless_the_namesakes_st
     assert got[("GPE", "Amsterdam")].country_code == "NL"
     assert one("GPE", "Paris", ("GPE", "United States")).country_code == "FR"
     assert one("GPE", "Paris", ("GPE", "Texas")).country_code == "US"
+
+
+def test_a_big_city_whose_country_is_named_beats_a_much_smaller_namesake():
+    # Athens, Georgia (127,000) against Athens (664,000) in a story about Greek and American sprinters
+    got = resolve_places([("GPE", "Athens"), ("GPE", "US"), ("NORP", "American"), ("NORP", "Greek")])
+    assert got[("GPE", "Athens")].country_code == "GR"
+    got = resolve_places([("GPE", "Athens"), ("GPE", "US"), ("GPE", "Georgia")])
+    assert got[("GPE", "Athens")].country_code == "US"
+    # without the big city's country, the article's country decides as before
+    assert one("GPE", "London", ("GPE", "Canada")).geonames_id == LONDON_CA

@@ -34,7 +34,9 @@ How one article's places are resolved (:func:`resolve_places`):
    drop out unless the article names their division ("Lebanon" beside "United States" is
    the country; beside "Tennessee" it is the town). So do towns of fewer than 30,000 people
    named like a city of 500,000 or more ("Moscow" in a story that names the United States
-   is Russia's capital, not the town in Idaho; beside "Idaho" it is the town). The rest are ranked by, in this
+   is Russia's capital, not the town in Idaho; beside "Idaho" it is the town), and cities a
+   fifth of its size or less when the article names the big city's country as well ("Athens"
+   in a story about Greek and American sprinters is in Greece). The rest are ranked by, in this
    order: votes for their division; votes for their country; being listed under that
    name in the reference file ("Washington" -> the city, "Congo" -> DR Congo); population
    (a division counts with its most populous city); kind (country, city, division,
@@ -88,6 +90,8 @@ FAC_CITY_MIN_POPULATION = 50_000
 #: unless the article names the namesake's state or province ("Paris" is not Paris, Texas).
 WORLD_CITY_POPULATION = 500_000
 SMALL_NAMESAKE_POPULATION = 30_000
+#: ... and from namesakes this many times smaller when the article names the big city's country too.
+NAMESAKE_RATIO = 5
 #: Longer names are not places (and are not worth normalising).
 MAX_NAME_CHARS = 200
 #: Distinct (label, name) look-ups remembered per process.
@@ -460,12 +464,20 @@ def _namesakes_named(cands: tuple[_Cand, ...], ev: _Evidence) -> tuple[_Cand, ..
     """A big city's small namesake (Amsterdam, New York; Paris, Texas) stays in the running only
     when the article names its state or province; the country alone (or a city in the state)
     does not take "Amsterdam" in a story about Nvidia in New York away from the Netherlands."""
-    if not any(c[0].kind == "city" and c[0].population >= WORLD_CITY_POPULATION for c in cands):
+    cities = [c[0] for c in cands if c[0].kind == "city"]
+    big = max(cities, key=lambda e: e.population, default=None)
+    if big is None or big.population < WORLD_CITY_POPULATION:
         return cands
+    # the big city's country is named too ("Athens" in a story about Greek and US sprinters)
+    backed = big.cc is not None and ev.countries[big.cc] > 0
+
+    def namesake(e: _Entry) -> bool:
+        return e.kind == "city" and e is not big and (
+            e.population < SMALL_NAMESAKE_POPULATION or (backed and e.population * NAMESAKE_RATIO <= big.population)
+        )
+
     kept = tuple(
-        c for c in cands
-        if not (c[0].kind == "city" and c[0].population < SMALL_NAMESAKE_POPULATION)
-        or (c[0].admin1 is not None and ev.named_divisions[c[0].admin1] > 0)
+        c for c in cands if not namesake(c[0]) or (c[0].admin1 is not None and ev.named_divisions[c[0].admin1] > 0)
     )
     return kept or cands
 
