@@ -665,3 +665,14 @@ def test_a_results_line_names_each_side_and_a_slug_is_no_dateline(nlp, reference
     found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert ("SOCCER", "GPE", "Soccer") not in found and ("LONDON", "GPE", "London") in found, found
     assert [t for t, label, _ in found if label == "ORG"][:3] == ["Chelsea", "Coventry", "Leeds"], found
+
+
+def test_a_company_whose_name_ends_in_s_keeps_it(nlp, reference):
+    text = (
+        "The tribunal cut a fine imposed on Sainsbury’s by the Competition and Markets Authority. "
+        "McDonald's said sales rose, and Sainsbury's shares fell."
+    )
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "ORG"]
+    assert ("Sainsbury’s", "Sainsbury's") in found and ("McDonald's", "McDonald's") in found, found
+    # the possessive before "shares" is cut, and the name is the same company's
+    assert ("Sainsbury", "Sainsbury's") in found, found

@@ -150,6 +150,12 @@ _NOT_NAMES_BEFORE = frozenset(
         "other", "another", "former", "rival", "rivals", "said", "says",
     }
 )
+#: An 's that a verb, conjunction or preposition follows belongs to the name before it: "McDonald's said",
+#: "Moody's and S&P" (a possessive is followed by what it possesses: "Sainsbury's shares").
+_NAME_WITH_S = re.compile(
+    r"['\u2019]s(?=\s+(?:said|says|has|had|have|is|was|will|would|could|and|or|by|for|in|on|at|to|with|from)\b)"
+)
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+\Z")
 #: "L Moody", "S. Parisse", "B O'Driscoll": one initial and a surname.
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? (?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 #: "BT", "EMI", "HSBC": capitals only.
@@ -354,6 +360,12 @@ class _ArticleEntities:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = _repair(self.text, ent.start_char, ent.end_char)
+            if (
+                ent.label_ in ("ORG", "FAC")
+                and _NAME_WITH_S.match(self.text, end)
+                and not _THE_BEFORE.search(self.text, max(0, start - 5), start)  # "the Treasury's and"
+            ):
+                end += 2  # "McDonald's said", "a fine imposed on Sainsbury's by": the name's own 's
             # "Leeds United 2-0", "Graham 86": a score or a minute is not part of the name
             # (a number can be: "Channel 4", "Chapter 11")
             tail = (_TRAILING_NUMBER if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") else _TRAILING_SCORE).search(
@@ -774,7 +786,9 @@ class _ArticleEntities:
             elif label in ("GPE", "LOC") and len(name) > 4 and name.isupper() and self._names_a_place(name.title()):
                 name = canonical_spelling(name.title())  # "LONDON" in a slug line is London
             out.append(replace(c, canonical=name, label=label))
-        return out
+        # "Sainsbury's shares" after "Sainsbury's said": the possessive took the name's own 's
+        with_s = {c.canonical[:-2]: c.canonical for c in out if c.label == "ORG" and c.canonical.endswith("'s")}
+        return [replace(c, canonical=with_s[c.canonical]) if c.label == "ORG" and c.canonical in with_s else c for c in out]
 
     def _full_names_tagged_otherwise(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Arjen Robben" tagged ORG where the article's lone "Robben" is a person: a name of two or
