@@ -38,6 +38,8 @@ def test_canonical_spelling():
         ("WHO", "World Health Organization", True),
         ("IMF", "World Bank", False),
         ("AB", "Asian Development Bank", False),
+        ("PSX", "Pakistan Stock Exchange", True),
+        ("DFM", "Dubai Financial Exchange", False),
     ],
 )
 def test_acronym_fits(acronym, long_form, fits):

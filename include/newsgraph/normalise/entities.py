@@ -299,12 +299,13 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     words = [w for w in re.split(r"[\s\-]+", long_form) if w]
     if len(letters) < 2 or not words:
         return False
-    initials = [w[0].lower() for w in words]
-    if letters[0] != initials[0]:
+    # "Exchange" gives "X" as well as "E": "Pakistan Stock Exchange (PSX)", "foreign exchange (FX)"
+    initials = [{w[0].lower(), "x"} if w.lower().startswith("ex") else {w[0].lower()} for w in words]
+    if letters[0] not in initials[0]:
         return False
     i = 0
     for initial, word in zip(initials, words):
-        if i < len(letters) and initial == letters[i]:
+        if i < len(letters) and letters[i] in initial:
             i += 1
         elif word.lower() not in _MINOR_WORDS and word[:1].isupper():
             return False
