@@ -99,8 +99,8 @@ _RESULTS = re.compile(rf"(?:{_CAPITALISED_WORDS} \d{{1,3}}\s+)+{_CAPITALISED_WOR
 #: Dortmund's", "Alexander Fang - show") or a conjunction no name holds ("Southampton when Arsenal",
 #: "Riverside as Middlesbrough"); "at" too after a person or place ("Yorkshire at Headingley"), but
 #: not after an organisation ("University of California at Berkeley").
-_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s+|\s+(?:when|as|after|joined|while|because|but|than|then|since|until|through)\s+")
-_SPACED_DASH_OR_AT = re.compile(rf"{_SPACED_DASH.pattern}|\s+at\s+")
+_RUN_ON = re.compile(r"\s+[-\u2013\u2014]\s+|\s+(?:when|as|after|joined|while|because|but|than|then|since|until|through)\s+")
+_RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: Words after a town's name that make it the town's sports club.
 _CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
@@ -376,7 +376,7 @@ class _ArticleEntities:
                 end = tail.start()
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
-            for start, end in self._dash_pieces(start, end, ent.label_):
+            for start, end in self._run_on_pieces(start, end, ent.label_):
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 fixture = _FIXTURE.fullmatch(self.text, start, end)
                 if fixture is not None:
@@ -413,9 +413,9 @@ class _ArticleEntities:
             out.append(c)
         return out
 
-    def _dash_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    def _run_on_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
         """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
-        cut = _SPACED_DASH_OR_AT if label in ("PERSON", "GPE", "NORP") else _SPACED_DASH
+        cut = _RUN_ON_OR_AT if label in ("PERSON", "GPE", "NORP") else _RUN_ON
         cuts = [start, *(x for m in cut.finditer(self.text, start, end) for x in m.span()), end]
         if len(cuts) == 2:
             return [(start, end)]
