@@ -1005,8 +1005,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(]
 def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:
     """"a A$1.2 billion reserve ..., with a further $500 million": a bare form reads as the
     currency of its family written out earlier in the same sentence (not in a bracketed conversion)."""
-    if a.start in _conversion_starts(text, amounts):
-        return a
+    before = [b for b in amounts if b.end <= a.start]
+    if before and a.start - before[-1].end <= 24 and _CONVERSION_GAP_RE.fullmatch(text, before[-1].end, a.start):
+        return a  # "A$1.2 billion ($870 million)", "A$1.2 billion, or $870 million": a conversion
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a.start)), default=0)
     written = [
         b for b in amounts
@@ -1021,13 +1022,6 @@ def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: lis
     head = f"ambiguous {form.kind} '{form.token}' read as {b.currency}"
     return _with_currency(a, b.currency, f"{head} (as '{b.text}' earlier in the sentence)")
 
-
-def _conversion_starts(text: str, amounts: list[AmountMatch]) -> set[int]:
-    """Starts of amounts that restate the amount before them in brackets: "C$1.2 billion ($870 million)"."""
-    return {
-        b.start for a, b in zip(amounts, amounts[1:])
-        if re.fullmatch(r"\s*[(\[]\s*(?:about|around|roughly|some|or|approx\.?|c\.)?\s*", text[a.end : b.start])
-    }
 
 
 def _cents_of_neighbour(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:

@@ -811,8 +811,7 @@ class _ArticleEntities:
                 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
                 and words[-1].lower() not in self.ref.org_words
                 and name_key(words[0]) not in self.ref.demonyms  # "American Idol", "the European Elvis"
-                and not _is_country(c.canonical)
-                and not self._is_known_place(replace(c, label="ORG"), c.canonical)
+                and not self._names_a_place(c.canonical)
             ):
                 person, other = alone.get(name_key(words[-1]), (0, 0))
                 if person > other:
