@@ -508,8 +508,9 @@ def _suffix_currency(m: re.Match[str], has_scale: bool, default: str) -> tuple[s
     word = " ".join(token.lower().split())
     if word in WORDS_NEEDING_SCALE and not has_scale:
         return None
-    if word in HYPHENED_WORDS and not re.fullmatch(_DASH, m.string[m.end("num2") if m["num2"] else m.end("num") : m.start("word")]):
-        return None
+    number_end = m.end("num2") if m["num2"] else m.end("num")
+    if word in HYPHENED_WORDS and not re.fullmatch(_DASH, m.string[number_end : m.start("word")]):
+        return None  # "a 10-cent levy", not "50 Cent"
     return normalise_currency(token, default)
 
 
