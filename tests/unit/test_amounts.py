@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from pathlib import Path
 
 import pycountry
@@ -23,6 +24,7 @@ from newsgraph.normalise.currency_data import (
     CURRENCY_CUES,
     CURRENCY_WORDS,
     FAMILY_FORMS,
+    HISTORIC_CODES,
     SUFFIX_SYMBOLS,
     SYMBOLS,
 )
@@ -105,6 +107,20 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The ministry allotted ₹2.5 lakh cr for roads.", "₹2.5 lakh cr", 2.5e12, "INR"),
         ("The company said net income was 4.5 mln dlrs.", "4.5 mln dlrs", 4.5e6, "USD"),
         ("The group raised 50 mln stg from the sale.", "50 mln stg", 50e6, "GBP"),
+        ("The group earned DM 420 million last year.", "DM 420 million", 420e6, "DEM"),
+        ("The carmaker paid 1.2 billion marks for the plant.", "1.2 billion marks", 1.2e9, "DEM"),
+        ("The state sold its stake for 3 billion Deutsche marks.", "3 billion Deutsche marks", 3e9, "DEM"),
+        ("The insurer posted a loss of 800 million French francs.", "800 million French francs", 800e6, "FRF"),
+        ("The bank wrote off FFr2.5bn of property loans.", "FFr2.5bn", 2.5e9, "FRF"),
+        ("The utility raised 4 billion Belgian francs.", "4 billion Belgian francs", 4e9, "BEF"),
+        ("Profit rose to 620 million guilders.", "620 million guilders", 620e6, "NLG"),
+        ("The budget gap reached 30 trillion lire.", "30 trillion lire", 30e12, "ITL"),
+        ("The airline lost 45 billion pesetas.", "45 billion pesetas", 45e9, "ESP"),
+        ("The bid was worth 90 billion escudos.", "90 billion escudos", 90e9, "PTE"),
+        ("The brewer sold the unit for 2 billion schillings.", "2 billion schillings", 2e9, "ATS"),
+        ("The paper mill cost 1.5 billion markkaa.", "1.5 billion markkaa", 1.5e9, "FIM"),
+        ("The port deal was worth 12 billion drachmas.", "12 billion drachmas", 12e9, "GRD"),
+        ("The distiller paid 40 million Irish pounds.", "40 million Irish pounds", 40e6, "IEP"),
     ],
 )
 def test_currency_before_or_after_the_number(sentence: str, text: str, value: float, currency: str) -> None:
@@ -155,6 +171,42 @@ def test_a_bare_dollar_follows_the_dollar_written_earlier_in_its_sentence() -> N
         ("$12", "USD"), ("$3,378", "USD"), ("US$10.2 billion", "USD"), ("A$1.2 billion", "AUD"),
         ("$500 million", "AUD"), ("$2", "USD"),
     ], found
+
+
+def test_wire_cents_abbreviation_is_stored_in_dollars() -> None:
+    assert summary("Net income was 12.3 mln dlrs, or 45 cts a share.") == [
+        ("12.3 mln dlrs", 12.3e6, None, "USD"),
+        ("45 cts", 0.45, None, "USD"),
+    ]
+
+
+def test_marks_and_punts_need_a_scale_word() -> None:
+    assert find_amounts("She got full marks, three marks ahead of him; the 5 million mark was passed.") == []
+    assert find_amounts("The side bought two punts for the river.") == []
+    assert summary("The DM 20 reply came late; DM5.2bn left the country.") == [("DM5.2bn", 5.2e9, None, "DEM")]
+
+
+def test_bare_francs_and_lira_read_from_a_pre_euro_article() -> None:
+    paris = "PARIS 1996-08-30 - Elf posted net profit of 1.2 billion francs, the French oil group said in Paris."
+    assert summary(paris) == [("1.2 billion francs", 1.2e9, None, "FRF")]
+    turin = "Fiat's profit rose to 500 billion lira, the Italian carmaker said in Turin."
+    assert summary(turin) == [("500 billion lira", 500e9, None, "ITL")]
+    ankara = "Turkey's central bank in Ankara sold 2 trillion lira of bonds."
+    assert summary(ankara) == [("2 trillion lira", 2e12, None, "TRY")]
+    helsinki = "The Finnish paper group said in Helsinki it would invest 900 million marks."
+    assert summary(helsinki) == [("900 million marks", 900e6, None, "FIM")]
+
+
+def test_after_the_euro_context_no_longer_reads_a_replaced_currency() -> None:
+    dakar = "A French bank will lend 50 billion francs to Senegal, France's development agency said in Paris."
+    assert [a.currency for a in find_amounts(dakar, on=date(1996, 8, 30))] == ["FRF"]
+    after = only(dakar, on=date(2010, 5, 4))
+    assert after.currency == "XOF"
+    assert "FRF" not in after.currency_note
+    turin = "Fiat's profit rose to 500 billion lira, the Italian carmaker said in Turin."
+    assert only(turin, on=date(2012, 1, 5)).currency == "TRY"
+    # written out, a replaced currency is that currency whatever the date ("bought for 50 million marks in 1995")
+    assert only("The club was bought for 50 million French francs in 1995.", on=date(2015, 3, 2)).currency == "FRF"
 
 
 def test_a_singular_cent_counts_only_joined_by_a_hyphen() -> None:
@@ -1016,7 +1068,7 @@ def test_the_dollar_default_still_applies_where_context_is_silent() -> None:
 
 def test_currency_context_covers_every_family() -> None:
     context = currency_context(PAKISTAN + " " + CHINA)
-    assert set(context) == {"dollar", "rupee", "yen", "pound", "peso", "franc", "dinar", "shilling", "dirham", "riyal", "krona"}
+    assert set(context) == {"dollar", "rupee", "yen", "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona"}
     assert context["rupee"].code == "PKR" and context["rupee"].decided
     assert context["yen"].code == "CNY" and context["yen"].decided
     assert context["pound"] == CurrencyReading("GBP", None, False)
@@ -1063,7 +1115,7 @@ def test_context_is_computed_once_per_text(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_context_tables_are_consistent() -> None:
-    iso = {c.alpha_3 for c in pycountry.currencies}
+    iso = {c.alpha_3 for c in pycountry.currencies} | HISTORIC_CODES
     for name, family in CONTEXT_FAMILIES.items():
         assert set(family.codes) <= iso, name
         assert family.local_press_only <= set(family.codes), name

@@ -191,3 +191,27 @@ def test_converter_loads_the_bundled_file_without_network(monkeypatch: pytest.Mo
     assert fresh is not load_converter()
     assert fresh.bounds["USD"] == (date(1999, 1, 4), date(2026, 10, 30))
     assert fresh.convert(1, "EUR", "USD", date=FRIDAY) == pytest.approx(1.1658)
+
+
+# --- currencies the euro replaced ------------------------------------------------------
+
+
+def test_a_currency_the_euro_replaced_converts_through_its_fixed_euro_rate() -> None:
+    marks = to_usd(1.95583e6, "DEM", FRIDAY)
+    assert marks.value_usd == pytest.approx(to_usd(1e6, "EUR", FRIDAY).value_usd, rel=1e-12)
+    assert marks.rate_date == FRIDAY
+    assert marks.note == "via euros at the fixed rate 1.95583 DEM = 1 EUR"
+    on_saturday = to_usd(6.55957, "FRF", SATURDAY)
+    assert on_saturday.value_usd == pytest.approx(1.1658, rel=1e-12)
+    assert on_saturday.note == (
+        "rate of 2025-08-29 (nearest earlier ECB date); via euros at the fixed rate 6.55957 FRF = 1 EUR"
+    )
+
+
+def test_a_replaced_currency_before_its_fixed_euro_rate_is_null() -> None:
+    assert to_usd(5e6, "DEM", date(1996, 8, 30)) == UsdValue(None, None, "no fixed euro rate for DEM before 1999-01-01")
+    # the drachma's rate was fixed only when Greece joined the euro in 2001
+    assert to_usd(5e6, "GRD", date(2000, 6, 1)) == UsdValue(None, None, "no fixed euro rate for GRD before 2001-01-01")
+    assert to_usd(340.75, "GRD", date(2001, 6, 1)).value_usd == pytest.approx(
+        to_usd(1.0, "EUR", date(2001, 6, 1)).value_usd, rel=1e-12
+    )

@@ -628,6 +628,8 @@ def test_expectation_name_shows_identifying_arguments_only():
 def test_currency_list_is_iso_4217():
     codes = iso_4217_codes()
     assert {"USD", "EUR", "JPY", "GBP", "CHF"} <= set(codes)
+    # the historic codes of the currencies the euro replaced are read from text too
+    assert {"DEM", "FRF", "ITL", "NLG"} <= set(codes)
     assert "XXZ" not in codes
     assert all(len(c) == 3 and c.isupper() for c in codes)
 

@@ -109,7 +109,7 @@ def extract_texts(
     """Run the pipeline over ``(key, text[, reference date])`` items with batched ``nlp.pipe``, in input order."""
     for doc, (key, ref_date) in nlp.pipe(_split(items), as_tuples=True, batch_size=batch_size):
         sentence_starts = [s.start_char for s in doc.sents] or [0]
-        matches = find_amounts(doc.text)
+        matches = find_amounts(doc.text, on=ref_date)
         # a money amount is never also a named entity ("PKR 500" is not a product)
         entities = extract_entities(doc, ref, excluded=tuple((m.start, m.end) for m in matches))
         amounts = _amounts(doc, matches, sentence_starts, entities, ref_date)

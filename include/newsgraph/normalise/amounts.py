@@ -31,6 +31,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, NamedTuple
@@ -54,6 +55,9 @@ from newsgraph.normalise.currency_data import (
     DOMINANCE,
     EXCLUDED_CODES,
     EXPLICIT_CURRENCY_NAMES,
+    EURO_LEGACY_RATES,
+    HISTORIC_CODES,
+    LEGACY_UNTIL,
     FAMILY_FORMS,
     FIGURES_NOUNS,
     INTERNATIONAL_CUES,
@@ -75,7 +79,8 @@ from newsgraph.normalise.currency_data import (
 
 __all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
 
-ISO_CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies) - EXCLUDED_CODES
+ISO_CODES: frozenset[str] = (frozenset(c.alpha_3 for c in pycountry.currencies) | HISTORIC_CODES) - EXCLUDED_CODES
+_LEGACY_UNTIL = date.fromisoformat(LEGACY_UNTIL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -928,11 +933,16 @@ def _join(labels: list[str]) -> str:
     return ", ".join(labels[:_MAX_LABELS]) + (", ..." if len(labels) > _MAX_LABELS else "")
 
 
-def _decide(name: str, evidence: _Evidence, dollar_default: str) -> CurrencyReading:
-    """The reading of one family: an explicit statement, else a dominant code, else the default."""
+def _decide(name: str, evidence: _Evidence, dollar_default: str, on: date | None = None) -> CurrencyReading:
+    """The reading of one family: an explicit statement, else a dominant code, else the default.
+
+    In an article published on or after :data:`LEGACY_UNTIL` the currencies the euro replaced
+    are no reading of a bare form: "francs" in a 2010 story about Senegal and France is CFA francs."""
     fam = CONTEXT_FAMILIES[name]
     default = dollar_default if fam.default == DOLLAR_DEFAULT else fam.default
     codes = list(fam.codes) + ([default] if default is not None and default not in fam.codes else [])
+    if on is not None and on >= _LEGACY_UNTIL:
+        codes = [code for code in codes if code not in EURO_LEGACY_RATES or code == default]
     statements = evidence.explicit.get(name, {})
     stated = [code for code in statements if code in codes]
     if len(stated) == 1:
@@ -982,7 +992,7 @@ def _reread(text: str, a: AmountMatch, form: _Form, reading: CurrencyReading, ev
     return _with_currency(a, reading.code, f"{head} {reading.code} ({reading.note})")
 
 
-def _in_context(text: str, amounts: list[AmountMatch], default: str) -> list[AmountMatch]:
+def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | None) -> list[AmountMatch]:
     forms = [_ambiguous_form(a.currency_note) for a in amounts]
     if not any(forms):
         return amounts
@@ -994,7 +1004,7 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str) -> list[Amo
             out.append(a)
             continue
         if form.family not in readings:
-            readings[form.family] = _decide(form.family, evidence, default)
+            readings[form.family] = _decide(form.family, evidence, default, on)
         out.append(_reread(text, a, form, readings[form.family], evidence))
     out = [_same_sentence_currency(text, a, form, out) if form is not None else a for a, form in zip(out, forms)]
     return [_cents_of_neighbour(text, a, form, out) if form is not None else a for a, form in zip(out, forms)]
@@ -1042,11 +1052,11 @@ def _cents_of_neighbour(text: str, a: AmountMatch, form: _Form, amounts: list[Am
     return _with_currency(a, b.currency, f"ambiguous {form.kind} '{form.token}' read as {b.currency} (cents of '{b.text}')")
 
 
-def currency_context(text: str, dollar_default: str = "USD") -> dict[str, CurrencyReading]:
+def currency_context(text: str, dollar_default: str = "USD", on: date | None = None) -> dict[str, CurrencyReading]:
     """How ``text`` reads each family of ambiguous currencies, family name -> reading.
 
     Families are the keys of ``CONTEXT_FAMILIES`` ("dollar", "rupee", "yen" for "¥",
-    "pound", "peso", "franc", "dinar", "shilling", "dirham", "riyal", "krona"). A family
+    "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona"). A family
     is ``decided`` by an explicit statement ("all figures in Canadian dollars", "($1 =
     1.37 Canadian dollars)", "C$1.2 billion ($870 million)") naming one of its codes, or
     by a code whose evidence reaches the family's ``min_score`` (1 for the default) and
@@ -1061,10 +1071,12 @@ def currency_context(text: str, dollar_default: str = "USD") -> dict[str, Curren
         evidence = _scan(text, _raw_amounts(text, default), default)
     else:
         evidence = _Evidence()
-    return {name: _decide(name, evidence, default) for name in CONTEXT_FAMILIES}
+    return {name: _decide(name, evidence, default, on) for name in CONTEXT_FAMILIES}
 
 
-def find_amounts(text: str, dollar_default: str = "USD", *, context: bool = True) -> list[AmountMatch]:
+def find_amounts(
+    text: str, dollar_default: str = "USD", *, context: bool = True, on: date | None = None
+) -> list[AmountMatch]:
     """All money amounts in ``text``, sorted by start and non-overlapping.
 
     ``dollar_default`` is the ISO code that a bare "$" or "dollars" stands for when
@@ -1072,11 +1084,12 @@ def find_amounts(text: str, dollar_default: str = "USD", *, context: bool = True
     several currencies share ("$", "Rs", "¥", "pounds", "kr", ...) are read from the
     article as :func:`currency_context` explains; with ``context=False`` each keeps
     its documented default. Either way such amounts carry a ``currency_note`` saying
-    which reading was taken and why. Never raises for a ``str`` input (a
+    which reading was taken and why. ``on`` is the article's publication date, when known:
+    from 2002 on, context no longer reads the currencies the euro replaced. Never raises for a ``str`` input (a
     ``dollar_default`` that is not an ISO code raises ValueError).
     """
     default = _dollar_code(dollar_default)
     if not isinstance(text, str) or not text:
         return []
     amounts = _raw_amounts(text, default)
-    return _in_context(text, amounts, default) if context else amounts
+    return _in_context(text, amounts, default, on) if context else amounts

@@ -100,14 +100,23 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "SFr": ("CHF", None),
     "SFr.": ("CHF", None),
     "Sfr": ("CHF", None),
+    "DM": ("DEM", None),
+    "FFr": ("FRF", None),
+    "FF": ("FRF", None),
+    "BFr": ("BEF", None),
+    "Dfl": ("NLG", None),
+    "Hfl": ("NLG", None),
+    "IR£": ("IEP", None),
+    "Ptas": ("ESP", None),
+    "Esc": ("PTE", None),
 }
 """Currency symbols written before the number, case-sensitive ("Rs" yes, "RS" no)."""
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
-    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P"}
+    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc"}
 )
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
-"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not.
+"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "DM5 billion" is marks, "DM 20" a direct message.
 A number grouped in thousands counts as well as a scale word ("Sh50,000", "R1,500")."""
 
 SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {
@@ -125,11 +134,39 @@ CODE_ALIASES: dict[str, str] = {"RMB": "CNY"}
 EXCLUDED_CODES: frozenset[str] = frozenset({"XXX", "XTS"})
 """ISO 4217 codes that never denote money in news text ("no currency", "testing")."""
 
+EURO_LEGACY_RATES: dict[str, float] = {
+    "ATS": 13.7603,
+    "BEF": 40.3399,
+    "DEM": 1.95583,
+    "ESP": 166.386,
+    "FIM": 5.94573,
+    "FRF": 6.55957,
+    "IEP": 0.787564,
+    "ITL": 1936.27,
+    "LUF": 40.3399,
+    "NLG": 2.20371,
+    "PTE": 200.482,
+    "GRD": 340.750,
+}
+EURO_LEGACY_SINCE: dict[str, str] = {"GRD": "2001-01-01"}
+"""When a rate above took effect, where not on 1999-01-01 (the drachma joined in 2001)."""
+"""Currencies the euro replaced in 1999 (Greece 2001), with their irrevocable conversion rates,
+units per euro (Council Regulations 2866/98 and 1478/2000). They are ISO 4217 historic codes,
+not in ``pycountry``'s list of current ones, and still appear in news: archives, wire copy of
+the 1990s, and histories ("bought for 50 million marks in 1995")."""
+
+LEGACY_UNTIL = "2002-03-01"
+"""The day after the last of those currencies stopped being legal tender: from this publication
+date on, an ambiguous "francs" or "lira" is never read as one of them from context."""
+
+HISTORIC_CODES: frozenset[str] = frozenset(EURO_LEGACY_RATES)
+"""Historic ISO 4217 codes that count as currency codes besides the current ones."""
+
 CODE_WORD_CLASHES: frozenset[str] = frozenset(
     {
         "ALL", "AMD", "BAM", "BOB", "BTN", "CNY", "CRC", "CUP", "CVE", "DOP", "ERN", "GEL",
         "LAK", "MAD", "MDL", "MOP", "NAD", "PEN", "PHP", "RON", "SAR", "SCR", "SOS", "SVC",
-        "TOP", "TRY",
+        "TOP", "TRY", "DEM", "ESP",
     }
 )
 """ISO codes that are also capitalised words or acronyms ("TOP 10", "PHP 8"); they count only with a scale word."""
@@ -204,8 +241,8 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "rubles": ("RUB", None),
     "hryvnias": ("UAH", None),
     "hryvnia": ("UAH", None),
-    "lira": ("TRY", None),
-    "liras": ("TRY", None),
+    "lira": ("TRY", "could be ITL before 2002"),
+    "liras": ("TRY", "could be ITL before 2002"),
     "turkish lira": ("TRY", None),
     "won": ("KRW", "could be KPW"),
     "south korean won": ("KRW", None),
@@ -306,15 +343,45 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "lempiras": ("HNL", None),
     "cordobas": ("NIO", None),
     "colones": ("CRC", None),
+    "deutsche marks": ("DEM", None),
+    "deutschmarks": ("DEM", None),
+    "deutschemarks": ("DEM", None),
+    "d-marks": ("DEM", None),
+    "german marks": ("DEM", None),
+    "marks": ("DEM", "could be FIM"),
+    "finnish marks": ("FIM", None),
+    "markkaa": ("FIM", None),
+    "french francs": ("FRF", None),
+    "belgian francs": ("BEF", None),
+    "luxembourg francs": ("LUF", None),
+    "guilders": ("NLG", None),
+    "dutch guilders": ("NLG", None),
+    "lire": ("ITL", None),
+    "italian lire": ("ITL", None),
+    "italian lira": ("ITL", None),
+    "pesetas": ("ESP", None),
+    "spanish pesetas": ("ESP", None),
+    "ptas": ("ESP", None),
+    "escudos": ("PTE", None),
+    "portuguese escudos": ("PTE", None),
+    "schillings": ("ATS", None),
+    "austrian schillings": ("ATS", None),
+    "irish pounds": ("IEP", None),
+    "punts": ("IEP", None),
+    "drachmas": ("GRD", None),
+    "drachmae": ("GRD", None),
+    "greek drachmas": ("GRD", None),
     "us cents": ("USD", None),
     "u.s. cents": ("USD", None),
+    "cts": (DOLLAR_DEFAULT, "default"),
     "cent": (DOLLAR_DEFAULT, "default"),
     "us cent": ("USD", None),
     "euro cent": ("EUR", None),
 }
 _ATTRIBUTIVE_PLURALS = (
     "dollars", "pounds", "francs", "roubles", "rubles", "rupees", "pesos", "shillings",
-    "dinars", "dirhams", "riyals", "rials", "shekels", "cedis", "crowns",
+    "dinars", "dirhams", "riyals", "rials", "shekels", "cedis", "crowns", "guilders", "pesetas", "escudos",
+    "schillings", "drachmas",
 )
 
 
@@ -336,13 +403,13 @@ the singular of each plural as news writes it before a noun ("a 7.4bn Australian
 
 MINOR_UNITS: dict[str, float] = {
     "pence": 0.01, "p": 0.01, "cents": 0.01, "cent": 0.01, "euro cents": 0.01, "euro cent": 0.01,
-    "us cents": 0.01, "us cent": 0.01, "u.s. cents": 0.01,
+    "us cents": 0.01, "us cent": 0.01, "u.s. cents": 0.01, "cts": 0.01,
 }
 """Words for a hundredth of the currency: "50 pence" is 0.50 GBP, so values stay in major units."""
 
-WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns", "crown", "dram", "som"})
+WORDS_NEEDING_SCALE: frozenset[str] = frozenset({"won", "crowns", "crown", "dram", "som", "marks", "punts"})
 """Currency words that are also everyday English or another unit ("the two won", "three crowns", "a 12-year-old
-dram"); they count only after a scale word."""
+dram", "full marks", "two punts"); they count only after a scale word."""
 
 CENT_CURRENCIES: frozenset[str] = frozenset(
     {
@@ -547,7 +614,9 @@ CONTEXT_FAMILIES: dict[str, ContextFamily] = {
     "yen": ContextFamily("JPY", ("JPY", "CNY"), 3),
     "pound": ContextFamily("GBP", ("GBP", "EGP", "LBP", "SYP", "SDG", "SSP"), 2),
     "peso": ContextFamily("MXN", ("MXN", "ARS", "PHP", "CLP", "COP", "UYU", "DOP", "CUP"), 1),
-    "franc": ContextFamily("CHF", ("CHF", "XOF", "XAF", "RWF", "BIF", "GNF", "CDF", "DJF"), 1),
+    "franc": ContextFamily("CHF", ("CHF", "XOF", "XAF", "RWF", "BIF", "GNF", "CDF", "DJF", "FRF", "BEF", "LUF"), 1),
+    "mark": ContextFamily("DEM", ("DEM", "FIM"), 1),
+    "lira": ContextFamily("TRY", ("TRY", "ITL"), 1),
     "dinar": ContextFamily(None, ("KWD", "IQD", "BHD", "JOD", "LYD", "TND", "DZD", "RSD"), 1),
     "shilling": ContextFamily("KES", ("KES", "UGX", "TZS", "SOS"), 1),
     "dirham": ContextFamily("AED", ("AED", "MAD"), 1),
@@ -570,6 +639,9 @@ the local one, while wire copy about them (TSMC in Arizona, FTX in the Bahamas, 
 Guyana) writes "$" for US dollars. So their country cues count only in an article that
 also writes US dollars explicitly.
 
+The French, Belgian and Luxembourg francs, the Finnish mark and the Italian lira are read
+from context only in articles published before :data:`LEGACY_UNTIL` (or undated).
+
 Rupee, peso, franc, dinar, shilling, dirham, riyal, krona: only the country itself uses
 the currency, so one cue is enough if no other country of the family is close. Yen: "¥"
 is mostly Japanese usage (Chinese English-language media write "yuan"), and Japanese
@@ -586,6 +658,7 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "cent": ("dollar", None),
     "dlrs": ("dollar", None),
     "dlr": ("dollar", None),
+    "cts": ("dollar", None),
     "Rs": ("rupee", None),
     "Rs.": ("rupee", None),
     "₨": ("rupee", None),
@@ -597,6 +670,9 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "pesos": ("peso", None),
     "francs": ("franc", None),
     "cfa francs": ("franc", frozenset({"XOF", "XAF"})),
+    "marks": ("mark", None),
+    "lira": ("lira", None),
+    "liras": ("lira", None),
     "dinars": ("dinar", None),
     "shillings": ("shilling", None),
     "Sh": ("shilling", None),
@@ -762,6 +838,18 @@ COUNTRY_CUES: dict[str, tuple[str, ...]] = {
         "Kinshasa", "Lubumbashi", "Goma",
     ),
     "DJF": ("Djibouti", "Djiboutian"),
+    "FRF": ("France", "French", "Paris", "Lyon", "Marseille", "Toulouse", "Bank of France", "Paris Bourse"),
+    "BEF": ("Belgium", "Belgian", "Belgians", "Antwerp", "Ghent", "Liege", "Liège"),
+    "LUF": ("Luxembourg",),
+    # mark family
+    "DEM": (
+        "Germany", "German", "Germans", "Frankfurt", "Berlin", "Bonn", "Munich", "Hamburg", "Bundesbank",
+        "Bundestag", "Bavaria",
+    ),
+    "FIM": ("Finland", "Finnish", "Finns", "Helsinki", "Tampere", "Espoo", "Turku", "Bank of Finland", "Nokia"),
+    # lira family
+    "TRY": ("Turkey", "Turkish", "Turks", "Ankara", "Istanbul", "Izmir", "Türkiye"),
+    "ITL": ("Italy", "Italian", "Italians", "Rome", "Milan", "Turin", "Naples", "Bank of Italy", "Fiat"),
     # dinar family
     "KWD": ("Kuwait", "Kuwaiti", "Kuwaitis"),
     "IQD": ("Iraq", "Iraqi", "Iraqis", "Baghdad", "Basra", "Erbil", "Mosul"),
@@ -855,6 +943,13 @@ CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "GNF": ("Guinean franc",),
     "CDF": ("Congolese franc",),
     "DJF": ("Djiboutian franc",),
+    "FRF": ("French franc",),
+    "BEF": ("Belgian franc",),
+    "LUF": ("Luxembourg franc",),
+    "DEM": ("German mark", "Deutsche mark", "D-mark", "Deutschmark"),
+    "FIM": ("Finnish mark", "markka"),
+    "TRY": ("Turkish lira",),
+    "ITL": ("Italian lira",),
     "KWD": ("Kuwaiti dinar",),
     "IQD": ("Iraqi dinar",),
     "BHD": ("Bahraini dinar",),

