@@ -92,9 +92,27 @@ _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 _FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
-_SIDE = re.compile(_CAPITALISED_WORDS)
 #: "Chelsea 1 Coventry 1 Leeds 0": two or more sides, each with its score.
-_RESULTS = re.compile(rf"(?:{_CAPITALISED_WORDS} \d{{1,3}}\s+)+{_CAPITALISED_WORDS} \d{{1,3}}")
+_SIDE_NAME = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}"
+# "Arsenal 2 West Ham 0, Blackburn 0 Aston Villa 2": two or more sides, each followed by its score,
+# with nothing but a space between them (scorers' minutes are listed with commas: "Bowyer 35, Dyer 69")
+_RESULTS = re.compile(
+    rf"(?<![\w.'\u2019\-])(?:{_SIDE_NAME} \d{{1,3}}[ \t]+)+{_SIDE_NAME} \d{{1,3}}(?![\w%]|[.,]\d|[ \t]*%)"
+)
+# a table row: "Arsenal 3 2 1 0 7 3 7" (played, won, drawn, lost, goals, points)
+_STANDINGS_ROW = re.compile(rf"^({_SIDE_NAME})(?:[ \t]+\d{{1,3}}){{4,}}[ \t]*$", re.M)
+_SIDE_SCORE = re.compile(rf"({_SIDE_NAME}) \d{{1,3}}")
+#: First words of "Name 12" pairs that are not teams ("June 3", "Chapter 11", "Windows 10").
+_NOT_SIDES = frozenset(
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+        "Chapter", "Article", "Section", "Page", "Round", "Group", "Stage", "Game", "Match", "Week", "Day",
+        "Year", "Season", "Level", "Grade", "Class", "Windows", "Channel", "Route", "Highway",
+        "Room", "Gate", "Platform", "Terminal", "Line", "Flight", "Table", "Figure", "Number", "No", "On", "In", "At",
+        "After", "Results", "Result", "The",
+    }
+)
 #: Where the model ran on from one name into the next: a dash between spaces ("Florian Hamm - Borussia
 #: Dortmund's", "Alexander Fang - show") or a conjunction no name holds ("Southampton when Arsenal",
 #: "Riverside as Middlesbrough"); "at" too after a person or place ("Yorkshire at Headingley"), but
@@ -111,7 +129,21 @@ _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
 #: Only the words that come before a place and not before a company.
 _PLACE_ONLY_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+$")
 #: "a stake in", "shares in", "invested in": what follows "in" there is a company, not a place.
-_HOLDING_IN = re.compile(r"\b(?:stakes?|shares?|holdings?|investments?|interests?|invest(?:s|ed|ing)?)\s+in\s+$", re.I)
+_HOLDING_IN = re.compile(
+    r"\b(?:(?:stakes?|shares?|holdings?|investments?|interests?|invest(?:s|ed|ing)?)\s+in|shares\s+of)\s+$", re.I
+)
+#: Nouns a language name modifies as the language ("English teacher", "French lessons"), not the people.
+_LANGUAGE_NOUNS = frozenset(
+    {"language", "languages", "speaker", "speakers", "teacher", "teachers", "lesson", "lessons", "class", "classes",
+     "course", "courses", "literature", "translation", "translations", "version", "versions", "word", "words",
+     "text", "texts", "subtitles", "grammar", "dictionary", "proficiency", "skills", "test", "tests", "name",
+     "names", "edition", "editions", "dub", "title", "titles", "alphabet", "script", "accent", "dialect", "poetry"}
+)
+#: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
+_LEGAL_FORMS = frozenset(
+    {"ag", "sa", "s.a.", "plc", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "gmbh", "nv", "n.v.",
+     "spa", "s.p.a.", "ab", "asa", "llc", "co", "co."}
+)
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
@@ -324,6 +356,7 @@ class _ArticleEntities:
 
     def mentions(self) -> list[EntityMention]:
         cands = self._join_split_names(self._spacy_candidates())
+        cands = self._results_sides(cands)
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
         cands = self._split_roles(cands)
@@ -335,6 +368,7 @@ class _ArticleEntities:
             for w in self.text[c.start : c.end].split()
         }
         cands = [self._known_label(c) for c in cands]
+        cands = self._named_after_a_company(cands)
         cands += self._based_places(cands)
         cands = self._extend_of_place(cands)
         cands = self._spelled_out_acronyms(cands)
@@ -381,9 +415,6 @@ class _ArticleEntities:
                 fixture = _FIXTURE.fullmatch(self.text, start, end)
                 if fixture is not None:
                     out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
-                elif _RESULTS.fullmatch(self.text, start, end):
-                    # "Chelsea 1 Coventry 1 Leeds 0": a line of results names each side
-                    out += [_Candidate(*m.span(), ent.label_) for m in _SIDE.finditer(self.text, start, end)]
                 else:
                     out.append(_Candidate(start, end, ent.label_))
         return out
@@ -412,6 +443,23 @@ class _ArticleEntities:
                     c = replace(c, start=before.start(1))
             out.append(c)
         return out
+
+    def _results_sides(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Sides named in a line of results ("Arsenal 2 West Ham 0, Blackburn 0 Aston Villa 2") or a
+        table row ("Arsenal 3 2 1 0 7 3 7"): teams, so organisations, or the country a national side is
+        named after. They replace what the model made of the line ("Coventry 0 Nottingham Forest" as one
+        name, "Blackburn" as a person) and add the sides it missed."""
+        sides: list[tuple[int, int]] = []
+        for m in _RESULTS.finditer(self.text):
+            pairs = [p.span(1) for p in _SIDE_SCORE.finditer(self.text, *m.span())]
+            if not any(self.text[a:b].split()[0] in _NOT_SIDES for a, b in pairs):
+                sides += pairs
+        sides += [m.span(1) for m in _STANDINGS_ROW.finditer(self.text) if m.group(1).split()[0] not in _NOT_SIDES]
+        if not sides:
+            return cands
+        kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in sides)]
+        found = [_Candidate(a, b, "GPE" if _is_country(self.text[a:b]) else "ORG") for a, b in sides]
+        return sorted(kept + found, key=lambda c: (c.start, c.end))
 
     def _run_on_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
         """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
@@ -512,6 +560,8 @@ class _ArticleEntities:
         name = self.text[c.start : c.end]
         if c.label in _RELABEL_AS_PLACE and c.label != "GPE" and name not in self._person_words and _is_country(name):
             return replace(c, label="GPE")
+        if c.label == "LANGUAGE" and self._people_not_language(c):
+            return replace(c, label="NORP")
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
         if c.label in ("GPE", "PERSON", "LOC") and _CLUB_ROLE_AFTER.match(self.text, c.end) and _is_town(name):
@@ -543,6 +593,13 @@ class _ArticleEntities:
         if role is not None:
             # "Governor Shaktikanta Das", "President Thabo Nkosi": a title makes a person
             return replace(c, label="PERSON", role_span=role, role=canonical_spelling(self.text[role[0] : role[1]]))
+        if (
+            c.label == "GPE"
+            and not self._names_a_place(name)
+            and (_ORG_CUE_AFTER.match(self.text, c.end) or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start))
+        ):
+            # "Shares of Nvidia rose", "Nvidia shares": a "place" no gazetteer knows, traded, is a company
+            return replace(c, label="ORG")
         last = name.split()[-1].lower().strip(".,") if name.split() else ""
         if len(name.split()) >= 2 and last in self.ref.event_words and c.label in _RELABEL_AS_EVENT:
             # "Davis Cup" as a facility, "French Open" as a place, "Brit Awards" as a person: events
@@ -555,6 +612,45 @@ class _ArticleEntities:
             if c.label == "GPE" and last not in _STATE_WORDS and not _is_country(name) and not _is_place_name(name):
                 return replace(c, label="ORG")
         return c
+
+    def _people_not_language(self, c: _Candidate) -> bool:
+        """"English towns", "the English game", "Spanish fifth seed", "the English played": a language's
+        name before a common noun other than a language noun, or after "the" as the people, is the
+        nationality; "speak English", "in Latin", "an English teacher", "English-speaking" stay the language."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        token = span[0]
+        head = token.head
+        if token.dep_ in ("amod", "compound") and head.i > token.i:
+            return head.text[:1].islower() and head.text.lower() not in _LANGUAGE_NOUNS
+        after = self.text[c.end : c.end + 1]
+        return bool(_THE_BEFORE.search(self.text, max(0, c.start - 5), c.start)) and after not in ("-", "\u2011")
+
+    def _named_after_a_company(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"its U.S. unit Hoechst Celanese" tagged a person in an article about "Hoechst AG": a name that
+        starts with the name of a company the article gives with its legal form is that company's
+        business, not a person (unless a title makes it one: "Chairman Juergen Dormann")."""
+        companies = set()
+        for c in cands:
+            words = self.text[c.start : c.end].split()
+            if c.label == "ORG" and len(words) >= 2 and words[-1].lower() in _LEGAL_FORMS:
+                companies.add(" ".join(words[:-1]))
+        if not companies:
+            return cands
+        out = []
+        for c in cands:
+            words = self.text[c.start : c.end].split()
+            if (
+                c.label == "PERSON"
+                and c.role_span is None
+                and not c.label_fixed
+                and len(words) >= 2
+                and any(words[: len(k.split())] == k.split() and len(k.split()) < len(words) for k in companies)
+            ):
+                c = replace(c, label="ORG")
+            out.append(c)
+        return out
 
     @staticmethod
     def _is_area(name: str) -> bool:
@@ -862,7 +958,8 @@ class _ArticleEntities:
         organisation or place it is tagged as at least as often as it is tagged a person
         (a place only if the gazetteer knows it: "Orquera" tagged GPE once is still the player);
         one the article gives a title ("Mr Parry") is the person throughout; one tagged GPE that
-        no gazetteer knows and ORG at least as often is the organisation ("Gazprom")."""
+        no gazetteer knows and ORG at least as often, or followed by "shares" or "boss", is the organisation
+        ("Gazprom")."""
         from newsgraph.normalise.geo import known_place
 
         votes: dict[str, dict[str, int]] = {}
@@ -912,9 +1009,13 @@ class _ArticleEntities:
             elif (
                 c.label == "GPE"
                 and c.canonical in unplaced
-                and votes.get(c.canonical, {}).get("ORG", 0) >= unplaced[c.canonical]
+                and (
+                    votes.get(c.canonical, {}).get("ORG", 0) >= unplaced[c.canonical]
+                    or cued.get(c.canonical) == "ORG"
+                )
             ):
-                # "Gazprom" tagged GPE and ORG: a "place" the gazetteer does not know is the organisation
+                # "Gazprom" tagged GPE and ORG, "Yugansk" GPE but also "Yugansk shares": a "place" the
+                # gazetteer does not know is the organisation
                 c = replace(c, label="ORG")
             out.append(c)
         return out
