@@ -121,6 +121,7 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The paper mill cost 1.5 billion markkaa.", "1.5 billion markkaa", 1.5e9, "FIM"),
         ("The port deal was worth 12 billion drachmas.", "12 billion drachmas", 12e9, "GRD"),
         ("The distiller paid 40 million Irish pounds.", "40 million Irish pounds", 40e6, "IEP"),
+        ("The Commission fined the brewers 1.2 million ecus.", "1.2 million ecus", 1.2e6, "XEU"),
     ],
 )
 def test_currency_before_or_after_the_number(sentence: str, text: str, value: float, currency: str) -> None:

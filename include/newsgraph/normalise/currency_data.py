@@ -147,10 +147,11 @@ EURO_LEGACY_RATES: dict[str, float] = {
     "NLG": 2.20371,
     "PTE": 200.482,
     "GRD": 340.750,
+    "XEU": 1.0,
 }
 EURO_LEGACY_SINCE: dict[str, str] = {"GRD": "2001-01-01"}
 """When a rate above took effect, where not on 1999-01-01 (the drachma joined in 2001)."""
-"""Currencies the euro replaced in 1999 (Greece 2001), with their irrevocable conversion rates,
+"""Currencies the euro replaced in 1999 (Greece 2001), and the ECU it replaced one for one, with their irrevocable conversion rates,
 units per euro (Council Regulations 2866/98 and 1478/2000). They are ISO 4217 historic codes,
 not in ``pycountry``'s list of current ones, and still appear in news: archives, wire copy of
 the 1990s, and histories ("bought for 50 million marks in 1995")."""
@@ -371,6 +372,7 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "drachmas": ("GRD", None),
     "drachmae": ("GRD", None),
     "greek drachmas": ("GRD", None),
+    "ecus": ("XEU", None),
     "us cents": ("USD", None),
     "u.s. cents": ("USD", None),
     "cts": (DOLLAR_DEFAULT, "default"),

@@ -102,6 +102,10 @@ _RESULTS = re.compile(
 # a table row: "Arsenal 3 2 1 0 7 3 7" (played, won, drawn, lost, goals, points)
 _STANDINGS_ROW = re.compile(rf"^({_SIDE_NAME})(?:[ \t]+\d{{1,3}}){{4,}}[ \t]*$", re.M)
 _SIDE_SCORE = re.compile(rf"({_SIDE_NAME}) \d{{1,3}}")
+#: "Pete Sampras (U.S.) beat", "1. Michael Johnson (U.S.) 19.32": a competitor and the country in brackets.
+_COMPETITOR = re.compile(r"((?:[A-Z][\w'\u2019\-]+ ){1,3}[A-Z][\w'\u2019\-]+) \(([A-Z][\w.' ]{1,30})\)")
+#: A line of sports results: a set score ("6-2"), "beat", or a leading rank ("1.", "1 -").
+_RESULTS_LINE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\bbeat\b|^\s*\d{1,2}(?:\.|\s+-)\s", re.M)
 #: First words of "Name 12" pairs that are not teams ("June 3", "Chapter 11", "Windows 10").
 _NOT_SIDES = frozenset(
     {
@@ -168,7 +172,12 @@ _AWARD_CUE_AFTER = re.compile(
     r"|contenders|organisers|voters|categories))\b"
 )
 #: Lower-case particles inside names: "bin Salman", "van Persie", "al-Assad", "de Villepin".
-_PARTICLE = re.compile(r"(?:bin|ibn|bint|al|el|van|von|de|da|di|del|der|den|dos|das|du|la|le|ter)[ \-][A-Z]")
+_PARTICLE = re.compile(r"(?:bin|ibn|bint|al|el|van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten)[ \-][A-Z]")
+#: The rest of a surname after a first name: " ten Hag", " van der Sar", " de la Fuente".
+_PARTICLE_SURNAME = re.compile(
+    r" (?:van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten|bin|ibn)(?: (?:der|den|de|la|los))?"
+    r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"
+)
 #: The capitalised word right before a span ("Arm" before "Holdings").
 _WORD_BEFORE = re.compile(r"([A-Z][\w&'\u2019\-]*) \Z")
 _NOT_NAMES_BEFORE = frozenset(
@@ -421,7 +430,7 @@ class _ArticleEntities:
 
     def _join_split_names(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Names the model cut in two: "Prince Abdulaziz" + " bin Salman" (a particle starts the
-        second piece), "Arm" + " Holdings" (an organisation word alone, after a capitalised word)."""
+        second piece) or cut short ("Erik" of "Erik ten Hag"), "Arm" + " Holdings" (an organisation word alone, after a capitalised word)."""
         out: list[_Candidate] = []
         for c in cands:
             prev = out[-1] if out else None
@@ -433,6 +442,11 @@ class _ArticleEntities:
             ):
                 out[-1] = replace(prev, end=c.end)
                 continue
+            if c.label == "PERSON" and len(self.text[c.start : c.end].split()) == 1:
+                rest = _PARTICLE_SURNAME.match(self.text, c.end)
+                if rest is not None and not any(o.start < rest.end() and c.end < o.end for o in cands if o is not c):
+                    # "Erik ten Hag" tagged "Erik": the surname the model left out
+                    c = replace(c, end=rest.end())
             if c.label == "ORG" and self.text[c.start : c.end].lower() in self.ref.org_words:
                 before = _WORD_BEFORE.search(self.text, max(0, c.start - 40), c.start)
                 if (
@@ -455,11 +469,41 @@ class _ArticleEntities:
             if not any(self.text[a:b].split()[0] in _NOT_SIDES for a, b in pairs):
                 sides += pairs
         sides += [m.span(1) for m in _STANDINGS_ROW.finditer(self.text) if m.group(1).split()[0] not in _NOT_SIDES]
+        competitors = self._competitors()
+        if competitors:
+            kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in competitors)]
+            cands = sorted(kept + [_Candidate(a, b, "PERSON") for a, b in competitors], key=lambda c: (c.start, c.end))
         if not sides:
             return cands
         kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in sides)]
         found = [_Candidate(a, b, "GPE" if _is_country(self.text[a:b]) else "ORG") for a, b in sides]
         return sorted(kept + found, key=lambda c: (c.start, c.end))
+
+    def _competitors(self) -> list[tuple[int, int]]:
+        """"Pete Sampras (U.S.) beat Adrian Voinea (Romania) 6-2 6-2": in a line of results, a name
+        of two to four words followed by a country in brackets is a competitor, whom the model
+        often misses or takes for a place. Names holding an organisation word or a big city are
+        teams ("Bayern Munich (Germany)") and are left alone."""
+        from newsgraph.normalise.geo import known_place
+
+        found = []
+        pos = 0
+        for line in self.text.splitlines(keepends=True):
+            if _RESULTS_LINE.search(line):
+                for m in _COMPETITOR.finditer(line):
+                    words = m.group(1).split()
+                    if not (_is_country(m.group(2)) or self._names_a_place(m.group(2))):
+                        continue
+                    if any(
+                        w.lower() in self.ref.org_words
+                        or (known_place(w) or ("", 0))[1] >= _BIG_ENOUGH_FOR_A_UNIT
+                        or _is_country(w)
+                        for w in words
+                    ):
+                        continue
+                    found.append((pos + m.start(1), pos + m.end(1)))
+            pos += len(line)
+        return found
 
     def _run_on_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
         """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
