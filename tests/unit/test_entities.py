@@ -773,6 +773,18 @@ def test_a_first_name_keeps_the_particle_surname_the_model_left_out(nlp, referen
     assert ("Erik ten Hag", "PERSON") in found, found
 
 
+def test_a_towns_name_with_city_or_town_that_names_no_place_is_its_club(nlp, reference):
+    text = (
+        "The Reds beat Manchester City, while Leicester City drew and Norwich City lost. "
+        "Mexico City and Cape Town hosted the events; Kansas City and Quezon City too."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Leicester City", "GPE") in model and ("Norwich City", "GPE") in model, model  # the model
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert [found[c] for c in ("Manchester City", "Leicester City", "Norwich City")] == ["ORG"] * 3, found
+    assert [found[c] for c in ("Mexico City", "Cape Town", "Kansas City", "Quezon City")] == ["GPE"] * 4, found
+
+
 def test_a_company_whose_name_ends_in_s_keeps_it(nlp, reference):
     text = (
         "The tribunal cut a fine imposed on Sainsbury’s by the Competition and Markets Authority. "

@@ -648,6 +648,16 @@ class _ArticleEntities:
         if len(name.split()) >= 2 and last in self.ref.event_words and c.label in _RELABEL_AS_EVENT:
             # "Davis Cup" as a facility, "French Open" as a place, "Brit Awards" as a person: events
             return replace(c, label="EVENT")
+        if (
+            c.label in ("GPE", "LOC", "PERSON", "FAC")
+            and len(name.split()) >= 2
+            and last in ("city", "town")
+            and not self._names_a_place(name)
+            and _is_town(" ".join(name.split()[:-1]))
+        ):
+            # "Manchester City", "Ipswich Town": a town's name and "City" or "Town" that together name
+            # no place ("Mexico City", "Cape Town" do) are its football club
+            return replace(c, label="ORG")
         if len(name.split()) >= 2 and last in self.ref.org_words:
             if c.label in _RELABEL_AS_ORG:
                 return replace(c, label="ORG")
