@@ -224,6 +224,11 @@ def test_an_organisation_word_makes_an_organisation(nlp, reference):
     found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
     assert found.get("Hanseong Semiconductor") == "ORG"
     assert found.get("Habib Bank") == "ORG"
+    # also where the model took it for a law
+    text = "She played Emilia in Othello for the Royal Shakespeare Company."
+    assert ("the Royal Shakespeare Company", "LAW") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert found.get("Royal Shakespeare Company") == "ORG", found
 
 
 def test_a_title_makes_a_person(nlp, reference):
