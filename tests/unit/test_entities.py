@@ -799,3 +799,12 @@ def test_a_company_whose_name_ends_in_s_keeps_it(nlp, reference):
     assert ("Sainsbury’s", "Sainsbury's") in found and ("McDonald's", "McDonald's") in found, found
     # the possessive before "shares" is cut, and the name is the same company's
     assert ("Sainsbury", "Sainsbury's") in found, found
+
+
+def test_an_s_before_punctuation_is_the_names_own_unless_the_article_writes_it_without(nlp, reference):
+    text = "The rupee rose after Standard & Poor's (S&P) raised India's rating."
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "ORG"]
+    assert ("Standard & Poor's", "Standard & Poor's") in found, found
+    text = "Microsoft wants its technology, not Sony's, in your living room. Sony said nothing."
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "ORG"]
+    assert ("Sony", "Sony") in found and not any(c == "Sony's" for _, c in found), found

@@ -267,6 +267,26 @@ def test_other_ambiguous_cities_follow_the_article():
     assert victoria.kind == "admin1" and victoria.country_code == "AU"
 
 
+def test_saint_and_st_are_one_spelling():
+    # GeoNames spells the Florida city "St. Petersburg" and the Russian one "Saint Petersburg"
+    assert place_key("St. Petersburg") == place_key("Saint Petersburg") == "st petersburg"
+    assert one("GPE", "St. Petersburg").country_code == "RU"
+    assert one("GPE", "St Petersburg", ("GPE", "Russia")).country_code == "RU"
+
+
+def test_a_states_small_namesakes_leave_its_vote_certain():
+    # towns called Florida in Colombia, Cuba and Uruguay do not stop the state from placing its city
+    assert one("GPE", "St Petersburg", ("GPE", "Florida")).country_code == "US"
+    assert one("GPE", "Florida").kind == "admin1"
+    # a country and a state of the same name stay undecided without context
+    assert one("GPE", "Georgia").geonames_id == GEORGIA_COUNTRY
+
+
+def test_a_saints_name_in_a_facility_is_no_place():
+    # "Mary" is a city of Turkmenistan; the stadium at "St Mary's" is not there
+    assert resolve_places([("FAC", "St Mary's")])[("FAC", "St Mary's")] is None
+
+
 def test_georgia_the_country_or_the_state():
     assert one("GPE", "Georgia").geonames_id == GEORGIA_COUNTRY
     assert one("GPE", "Georgia", ("GPE", "Tbilisi"), ("GPE", "Russia")).geonames_id == GEORGIA_COUNTRY

@@ -196,6 +196,10 @@ _NOT_NAMES_BEFORE = frozenset(
 _NAME_WITH_S = re.compile(
     r"['\u2019]s(?=\s+(?:said|says|has|had|have|is|was|will|would|could|and|or|by|for|in|on|at|to|with|from)\b)"
 )
+#: An 's before punctuation or its bracketed acronym: the name's own ("Standard & Poor's (S&P)", "at
+#: St Mary's."; not "Wilma's (Erin Gray)"), unless the
+#: article also writes the name without it ("Sony ... not Sony's," stands for "Sony's technology").
+_NAME_WITH_S_BEFORE_PUNCTUATION = re.compile(r"['\u2019]s(?=\s*(?:[,.;:](?!\w)|\(\s*[A-Z][A-Z&.\-]{1,7}\s*\)))")
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+\Z")
 #: "L Moody", "S. Parisse", "B O'Driscoll": one initial and a surname.
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? (?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
@@ -406,7 +410,7 @@ class _ArticleEntities:
             start, end = _repair(self.text, ent.start_char, ent.end_char)
             if (
                 ent.label_ in ("ORG", "FAC")
-                and _NAME_WITH_S.match(self.text, end)
+                and (_NAME_WITH_S.match(self.text, end) or self._own_s_before_punctuation(start, end))
                 and not _THE_BEFORE.search(self.text, max(0, start - 5), start)  # "the Treasury's and"
             ):
                 end += 2  # "McDonald's said", "a fine imposed on Sainsbury's by": the name's own 's
@@ -427,6 +431,12 @@ class _ArticleEntities:
                 else:
                     out.append(_Candidate(start, end, ent.label_))
         return out
+
+    def _own_s_before_punctuation(self, start: int, end: int) -> bool:
+        if not _NAME_WITH_S_BEFORE_PUNCTUATION.match(self.text, end):
+            return False
+        bare = re.compile(rf"(?<!\w){re.escape(self.text[start:end])}(?!\w|['\u2019]s)")
+        return bare.search(self.text) is None
 
     def _join_split_names(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Names the model cut in two: "Prince Abdulaziz" + " bin Salman" (a particle starts the

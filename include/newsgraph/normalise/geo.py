@@ -93,11 +93,16 @@ SMALL_NAMESAKE_POPULATION = 30_000
 #: ... and from namesakes this many times smaller when the article names the big city's country too.
 NAMESAKE_RATIO = 5
 #: Longer names are not places (and are not worth normalising).
+#: A town this many times smaller than the state or country of the same name leaves that name's
+#: vote certain.
+VOTE_NAMESAKE_RATIO = 10
 MAX_NAME_CHARS = 200
 #: Distinct (label, name) look-ups remembered per process.
 MEMO_SIZE = 200_000
 #: Runs of at most this many words are looked up inside a facility's name.
 MAX_FAC_WORDS = 4
+#: Words before a saint's name: the words after them name the saint, not a place ("St Mary's").
+_SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "santo", "sao", "são"})
 
 ALIASES_FILE = "place_aliases.csv"
 _ALIAS_KINDS = frozenset({"country", "city", "admin1", "region", "continent", "facility", "demonym"})
@@ -188,6 +193,8 @@ class Gazetteer:
         return hit
 
 
+_SAINT_ABBREVIATIONS = {"saint": "st", "sainte": "ste"}
+
 # Apostrophes and dots vanish ("U.S." = "US"); dashes, commas and brackets separate words;
 # letters that Unicode does not decompose are spelt out ("Łódź" = "Lodz").
 _KEY_TABLE = str.maketrans(
@@ -203,14 +210,16 @@ _KEY_TABLE = str.maketrans(
 def place_key(name: str) -> str:
     """The key a place name is looked up under: case, accents, dots, apostrophes, hyphens,
     a leading "the" and a trailing possessive do not matter ("The U.S.'s" -> "us",
-    "São Paulo" -> "sao paulo")."""
+    "São Paulo" -> "sao paulo"), nor "Saint" against "St." ("St. Petersburg" is also
+    Saint Petersburg, Russia, not only the Florida city GeoNames spells that way)."""
     if not name.isascii():
         name = unicodedata.normalize("NFKD", name)
         name = "".join(ch for ch in name if not unicodedata.combining(ch))
     key = name.casefold()
     if key.endswith(("'s", "\u2019s")):
         key = key[:-2]
-    key = " ".join(key.translate(_KEY_TABLE).split())
+    words = [_SAINT_ABBREVIATIONS.get(w, w) for w in key.translate(_KEY_TABLE).split()]
+    key = " ".join(words)
     if key.startswith("the "):
         key = key[4:]
     return key
@@ -502,11 +511,22 @@ def _vote(cands: tuple[_Cand, ...]) -> tuple[str | None, tuple[str, str] | None]
         return None, None
     default = _best(cands, _NO_EVIDENCE)
     listed = any(c[1] for c in cands if c[0] is default)
+    # a state's or country's small namesakes do not make it uncertain: "Florida" (a million people
+    # by its largest city) is the state, whatever the towns of Colombia, Cuba and Uruguay it names
+    rivals = tuple(
+        c for c in cands
+        if not (
+            default.kind in ("admin1", "country")
+            and c[0].kind == "city"
+            and not c[1]
+            and c[0].population * VOTE_NAMESAKE_RATIO <= default.population
+        )
+    )
     country = default.cc
-    if country is not None and any(c[0].cc != country and (c[1] or not listed) for c in cands):
+    if country is not None and any(c[0].cc != country and (c[1] or not listed) for c in rivals):
         country = None
     division = default.admin1
-    if division is not None and any(c[0].admin1 != division and (c[1] or not listed) for c in cands):
+    if division is not None and any(c[0].admin1 != division and (c[1] or not listed) for c in rivals):
         division = None
     return country, division
 
@@ -538,6 +558,8 @@ def _facility(g: Gazetteer, name: str, ev: _Evidence) -> _Entry | None:
                 continue
             if n == 1 and (len(run[0]) < 3 or not run[0][:1].isupper()):
                 continue
+            if i > 0 and words[i - 1].rstrip(".").lower() in _SAINT_WORDS:
+                continue  # "St Mary's" is no place called Mary
             for cand in g.candidates(_lookup_key(" ".join(run)), "FAC"):
                 e = cand[0]
                 if e.kind in ("region", "continent"):
