@@ -522,6 +522,10 @@ def test_party_groups_are_norp(nlp, reference):
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert ("Lib Dems", "NORP") in found and ("Lib Dem", "NORP") in found, found
     assert ("Charles Kennedy", "PERSON") in found, found
+    # the party's adjective is the group, not the party, even beside the party's full name
+    text = "A Conservative candidate quit. The Conservative Party said the Conservative vote fell."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Conservative", "NORP"), ("Conservative Party", "ORG"), ("Conservative", "NORP")], found
 
 
 def test_a_hyphenated_surname_tagged_org_is_the_person_of_the_full_name(nlp, reference):
