@@ -794,6 +794,19 @@ def test_a_towns_name_with_city_or_town_that_names_no_place_is_its_club(nlp, ref
     assert [found[c] for c in ("Mexico City", "Cape Town", "Kansas City", "Quezon City")] == ["GPE"] * 4, found
 
 
+def test_a_list_the_model_ran_together_is_split_and_a_list_with_a_person_is_of_people(nlp, reference):
+    text = "Frank Lampard scored twice. Subs not used: Cudicini, Makelele, Lampard."
+    assert ("Makelele, Lampard", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Makelele", "PERSON", "Makelele") in found, found
+    assert ("Lampard", "PERSON", "Frank Lampard") in found, found
+    # companies stay companies, and a name that lists its own parts keeps its comma
+    text = "Shares in Dell, Samsung and Apple rose. The Department of the Environment, Food and Rural Affairs said so."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Dell", "ORG") in found and ("Samsung", "ORG") in found, found
+    assert ("Department of the Environment, Food and Rural Affairs", "ORG") in found, found
+
+
 def test_a_company_whose_name_ends_in_s_keeps_it(nlp, reference):
     text = (
         "The tribunal cut a fine imposed on Sainsbury’s by the Competition and Markets Authority. "

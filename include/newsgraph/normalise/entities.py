@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -60,6 +61,9 @@ class _Candidate:
     role_span: tuple[int, int] | None = None
     canonical: str | None = None
     label_fixed: bool = False
+    listed: int = 0
+    """Cut from a list the model ran together ("Clichy, Lupoli"): the list's number (from 1), else 0;
+    its label is the list's, not its own."""
 
 
 _LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -143,6 +147,10 @@ _LANGUAGE_NOUNS = frozenset(
      "text", "texts", "subtitles", "grammar", "dictionary", "proficiency", "skills", "test", "tests", "name",
      "names", "edition", "editions", "dub", "title", "titles", "alphabet", "script", "accent", "dialect", "poetry"}
 )
+#: One piece of a list the model ran together: one to three capitalised words, no "and", "of" or "&".
+_LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
+#: What follows a comma inside one name: "Acme, Inc.", "Martin Luther King, Jr."
+_NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "plc", "co", "corp", "jr", "sr", "ii", "iii", "iv", "sa", "ag", "nv"})
 #: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
 _LEGAL_FORMS = frozenset(
     {"ag", "sa", "s.a.", "plc", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "gmbh", "nv", "n.v.",
@@ -398,7 +406,20 @@ class _ArticleEntities:
         # the model's own "Commission" gives way to the resolved short reference of the same span
         cands = [c for c in cands if (c.start, c.end) not in spans]
         cands = self._non_overlapping(cands + short + self._surname_uses(cands))
+        cands = self._people_lists(cands)
         return [self._to_mention(c) for c in cands]
+
+    @staticmethod
+    def _people_lists(cands: list[_Candidate]) -> list[_Candidate]:
+        """"Worsley, O'Connor, Dallaglio" in a team sheet, tagged ORG as one: when one name of such
+        a list is a person of the article (Lawrence Dallaglio), the list is of people."""
+        people = {c.listed for c in cands if c.listed and c.label == "PERSON"}
+        if not people:
+            return cands
+        return [
+            replace(c, label="PERSON") if c.listed in people and c.label == "ORG" and len(c.canonical.split()) <= 2 else c
+            for c in cands
+        ]
 
     # -- candidate spans -----------------------------------------------------------------
 
@@ -424,9 +445,12 @@ class _ArticleEntities:
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
             for start, end in self._run_on_pieces(start, end, ent.label_):
+                listed = self._list_pieces(start, end) if ent.label_ in ("PERSON", "ORG") else None
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 fixture = _FIXTURE.fullmatch(self.text, start, end)
-                if fixture is not None:
+                if listed:
+                    out += [_Candidate(a, b, ent.label_, listed=len(out) + 1) for a, b in listed]
+                elif fixture is not None:
                     out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
                 else:
                     out.append(_Candidate(start, end, ent.label_))
@@ -526,6 +550,22 @@ class _ArticleEntities:
             (a, b) for a, b in pieces
             if a < b and self.text[a].isupper() and self.text[a:b].lower() not in ("the", "a", "an")
         ]
+
+    def _list_pieces(self, start: int, end: int) -> list[tuple[int, int]] | None:
+        """"Clichy, Lupoli", "Dell, Samsung": a person's or organisation's span holding a comma and
+        nothing but capitalised names on either side is a list of names; a name that lists its own
+        parts keeps its commas ("Department of the Environment, Food and Rural Affairs")."""
+        span = self.text[start:end]
+        if ", " not in span:
+            return None
+        pieces, pos = [], start
+        for part in span.split(", "):
+            words = part.split()
+            if not _LIST_PIECE.fullmatch(part) or words[-1].lower().rstrip(".") in _NAME_SUFFIXES:
+                return None
+            pieces.append((pos, pos + len(part)))
+            pos += len(part) + 2
+        return pieces
 
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the top of an article names a place."""
@@ -1031,9 +1071,13 @@ class _ArticleEntities:
         unplaced: dict[str, int] = {}
         titled = set()
         cued: dict[str, str] = {}
+        others: dict[str, Counter[str]] = {}
         for c in cands:
             if len(c.canonical.split()) != 1:
                 continue
+            if c.listed:
+                continue
+            others.setdefault(c.canonical, Counter())[c.label] += 1
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
             if _AWARD_CUE_AFTER.match(self.text, c.end):
                 cued[c.canonical] = "EVENT"
@@ -1066,6 +1110,9 @@ class _ArticleEntities:
         people_named = {name for name in titled if not _is_country(name)}
         out = []
         for c in cands:
+            if c.listed and others.get(c.canonical):
+                # "Coles, Hill" cut from a team sheet tagged ORG: "Hill" is what the article's other "Hill" is
+                c = replace(c, label=others[c.canonical].most_common(1)[0][0])
             if c.label == "PERSON" and c.canonical in settled:
                 c = replace(c, label=settled[c.canonical])
             elif c.canonical in people_named and c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
