@@ -807,6 +807,19 @@ def test_a_list_the_model_ran_together_is_split_and_a_list_with_a_person_is_of_p
     assert ("Department of the Environment, Food and Rural Affairs", "ORG") in found, found
 
 
+def test_names_tagged_places_in_a_list_of_people_are_people(nlp, reference):
+    text = (
+        "Ireland: Murphy, Horgan, O'Driscoll, D'Arcy, Hickie, O'Gara, Stringer, Corrigan, Byrne, Hayes. "
+        "Talks in Paris, London, Berlin and Madrid with Smith failed."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Hickie", "GPE") in model and ("Stringer", "GPE") in model, model  # the model
+    found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
+    assert [found[n] for n in ("D'Arcy", "Hickie", "O'Gara", "Stringer")] == ["PERSON"] * 4, found
+    # a list of places stays one
+    assert [found[n] for n in ("Paris", "London", "Berlin", "Madrid")] == ["GPE"] * 4, found
+
+
 def test_a_company_whose_name_ends_in_s_keeps_it(nlp, reference):
     text = (
         "The tribunal cut a fine imposed on Sainsbury’s by the Competition and Markets Authority. "

@@ -147,6 +147,10 @@ _LANGUAGE_NOUNS = frozenset(
      "text", "texts", "subtitles", "grammar", "dictionary", "proficiency", "skills", "test", "tests", "name",
      "names", "edition", "editions", "dub", "title", "titles", "alphabet", "script", "accent", "dialect", "poetry"}
 )
+#: A place this populous named in a list of people is still the place.
+_LIST_PLACE_POPULATION = 100_000
+#: What separates the names of a list: a comma (a semicolon in a team sheet), or "and" before the last.
+_LIST_GAP = re.compile(r"[,;]\s+(?:and\s+)?|\s+and\s+")
 #: One piece of a list the model ran together: one to three capitalised words, no "and", "of" or "&".
 _LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
 #: What follows a comma inside one name: "Acme, Inc.", "Martin Luther King, Jr."
@@ -409,17 +413,37 @@ class _ArticleEntities:
         cands = self._people_lists(cands)
         return [self._to_mention(c) for c in cands]
 
-    @staticmethod
-    def _people_lists(cands: list[_Candidate]) -> list[_Candidate]:
+    def _people_lists(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Worsley, O'Connor, Dallaglio" in a team sheet, tagged ORG as one: when one name of such
-        a list is a person of the article (Lawrence Dallaglio), the list is of people."""
+        a list is a person of the article (Lawrence Dallaglio), the list is of people. So is a list
+        of three or more names most of which are people ("Cech, Ferreira, Makelele, Lampard",
+        "Ferreira" tagged a place): its names tagged places that are no country, region or town of
+        100,000 people are people (organisations, products and events stay: "Franz Ferdinand,
+        Razorlight and Joss Stone" mixes bands and singers)."""
+        from newsgraph.normalise.geo import known_place
+
         people = {c.listed for c in cands if c.listed and c.label == "PERSON"}
-        if not people:
-            return cands
-        return [
+        out = [
             replace(c, label="PERSON") if c.listed in people and c.label == "ORG" and len(c.canonical.split()) <= 2 else c
             for c in cands
         ]
+        run: list[int] = []
+        for i in range(len(out) + 1):
+            if i < len(out) and run and _LIST_GAP.fullmatch(self.text, out[run[-1]].end, out[i].start):
+                run.append(i)
+                continue
+            if len(run) >= 3 and sum(out[j].label == "PERSON" for j in run) * 2 > len(run):
+                for j in run:
+                    c = out[j]
+                    name = self.text[c.start : c.end]
+                    place = known_place(name)
+                    if c.label in ("GPE", "LOC", "FAC", "NORP") and not (
+                        _is_country(name) or (place is not None and place[1] >= _LIST_PLACE_POPULATION)
+                        or self._is_area(name) or name_key(name) in self.ref.demonyms
+                    ):
+                        out[j] = replace(c, label="PERSON")
+            run = [i] if i < len(out) else []
+        return out
 
     # -- candidate spans -----------------------------------------------------------------
 
