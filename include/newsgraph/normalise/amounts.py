@@ -36,8 +36,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
-import pycountry
-
 from newsgraph.normalise.currency_data import (
     AMOUNT_WEIGHT,
     ATTACHED_SCALES,
@@ -56,7 +54,7 @@ from newsgraph.normalise.currency_data import (
     EXCLUDED_CODES,
     EXPLICIT_CURRENCY_NAMES,
     EURO_LEGACY_RATES,
-    HISTORIC_CODES,
+    iso_4217_codes,
     LEGACY_UNTIL,
     FAMILY_FORMS,
     FIGURES_NOUNS,
@@ -79,7 +77,7 @@ from newsgraph.normalise.currency_data import (
 
 __all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
 
-ISO_CODES: frozenset[str] = (frozenset(c.alpha_3 for c in pycountry.currencies) | HISTORIC_CODES) - EXCLUDED_CODES
+ISO_CODES: frozenset[str] = iso_4217_codes() - EXCLUDED_CODES
 _LEGACY_UNTIL = date.fromisoformat(LEGACY_UNTIL)
 
 

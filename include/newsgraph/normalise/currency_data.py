@@ -163,6 +163,14 @@ date on, an ambiguous "francs" or "lira" is never read as one of them from conte
 HISTORIC_CODES: frozenset[str] = frozenset(EURO_LEGACY_RATES)
 """Historic ISO 4217 codes that count as currency codes besides the current ones."""
 
+
+def iso_4217_codes() -> frozenset[str]:
+    """Every code an amount may carry: the current ISO 4217 codes ``pycountry`` knows and
+    :data:`HISTORIC_CODES`. The extractor and the data-quality suite both take this one list."""
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies) | HISTORIC_CODES
+
 CODE_WORD_CLASHES: frozenset[str] = frozenset(
     {
         "ALL", "AMD", "BAM", "BOB", "BTN", "CNY", "CRC", "CUP", "CVE", "DOP", "ERN", "GEL",

@@ -153,19 +153,20 @@ _LIST_PLACE_POPULATION = 100_000
 _LIST_GAP = re.compile(r"[,;]\s+(?:and\s+)?|\s+and\s+")
 #: One piece of a list the model ran together: one to three capitalised words, no "and", "of" or "&".
 _LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
-#: What follows a comma inside one name: "Acme, Inc.", "Martin Luther King, Jr."
-_NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "llp", "plc", "co", "corp", "jr", "sr", "ii", "iii", "iv", "sa", "ag", "nv"})
 #: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
 _LEGAL_FORMS = frozenset(
     {"ag", "sa", "s.a.", "plc", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "gmbh", "nv", "n.v.",
-     "spa", "s.p.a.", "ab", "asa", "llc", "co", "co."}
+     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co."}
 )
+#: What follows a comma inside one name (without its final dot): "Acme, Inc.", "Martin Luther King, Jr."
+_NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "sr", "ii", "iii", "iv"}
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
 #: "$5", "PKR 500": money the model took for a name ("ITV1", "BBC2" are names: not currency codes).
 _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|(?P<code>[A-Z]{3})\s?)\d")
-#: A city this populous can name a company's regional unit ("Nintendo Tokyo").
+#: A city this populous can name a company's regional unit ("Nintendo Tokyo") or a team ("Bayern
+#: Munich (Germany)" is no competitor), and named alone where a person was tagged it is the place.
 _BIG_ENOUGH_FOR_A_UNIT = 500_000
 #: A city this populous named alone is the place (or its government), not an organisation.
 BIG_CITY = 1_000_000

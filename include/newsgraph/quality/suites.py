@@ -57,11 +57,9 @@ SHA256_HEX = r"^[0-9a-f]{64}$"
 def iso_4217_codes() -> tuple[str, ...]:
     """Alphabetic ISO 4217 currency codes: the current ones known to pycountry and the
     historic ones the extractor reads (the currencies the euro replaced), sorted."""
-    import pycountry
+    from newsgraph.normalise import currency_data
 
-    from newsgraph.normalise.currency_data import HISTORIC_CODES
-
-    return tuple(sorted({c.alpha_3 for c in pycountry.currencies} | HISTORIC_CODES))
+    return tuple(sorted(currency_data.iso_4217_codes()))
 
 
 def _columns(table_schema: Any, *extra: str) -> list[str]:
