@@ -97,6 +97,9 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("Lawmakers cut P5.6 billion from the flood-control budget.", "P5.6 billion", 5.6e9, "PHP"),
         ("The hydropower plant will earn NRs 3 billion a year.", "NRs 3 billion", 3e9, "NPR"),
         ("Tea exports fetched SLRs 1.3 trillion last year.", "SLRs 1.3 trillion", 1.3e12, "LKR"),
+        ("Operating profit was SKr 1.1bn in the quarter.", "SKr 1.1bn", 1.1e9, "SEK"),
+        ("The oil fund lost NKr 500bn in the sell-off.", "NKr 500bn", 500e9, "NOK"),
+        ("The brewer earned DKr 7.3bn last year.", "DKr 7.3bn", 7.3e9, "DKK"),
         ("The fuel subsidy cost 5 billion lei this year.", "5 billion lei", 5e9, "RON"),
         ("The pension top-up costs 300 million leva.", "300 million leva", 300e6, "BGN"),
         ("The junta printed 200 billion kyat in a month.", "200 billion kyat", 200e9, "MMK"),
@@ -185,6 +188,28 @@ def test_marks_and_punts_need_a_scale_word() -> None:
     assert find_amounts("She got full marks, three marks ahead of him; the 5 million mark was passed.") == []
     assert find_amounts("The side bought two punts for the river.") == []
     assert summary("The DM 20 reply came late; DM5.2bn left the country.") == [("DM5.2bn", 5.2e9, None, "DEM")]
+
+
+def test_a_wire_price_in_fractions_keeps_its_fraction() -> None:
+    assert summary("Wheat closed 2-1/2 cents lower at $ 4.51 a bushel; soybeans fell 3 1/4 cents.") == [
+        ("2-1/2 cents", 0.025, None, "USD"),
+        ("$ 4.51", 4.51, None, "USD"),
+        ("3 1/4 cents", 0.0325, None, "USD"),
+    ]
+    # a fraction alone is not read as its denominator
+    assert summary("Corn rose 1/2 cent to $3.02.") == [("$3.02", 3.02, None, "USD")]
+
+
+def test_a_rate_or_a_grouped_sum_in_marks_or_won_is_money_without_a_scale_word() -> None:
+    text = "FRANKFURT 1996-08-30 - The dollar rose to 1.4870 marks from 1.4820 marks; the club paid 250,000 marks."
+    assert summary(text) == [
+        ("1.4870 marks", 1.487, None, "DEM"),
+        ("1.4820 marks", 1.482, None, "DEM"),
+        ("250,000 marks", 250e3, None, "DEM"),
+    ]
+    assert summary("SEOUL - The dollar closed at 1,185.50 won.") == [("1,185.50 won", 1185.5, None, "KRW")]
+    # milestones and scores stay numbers
+    assert find_amounts("The Dow topped the 10,000 and 11,000 marks; judges gave 7.5 marks.") == []
 
 
 def test_bare_francs_and_lira_read_from_a_pre_euro_article() -> None:
@@ -303,6 +328,7 @@ def test_numbers_written_as_words(sentence: str, text: str, value: float, curren
     [
         "A dollar bill was framed on the wall.",
         "The two won their semi-finals easily.",
+        "Bids of 1.75 million won't do, the seller said.",
         "He bought a pound of apples.",
     ],
 )
@@ -1186,3 +1212,18 @@ def test_gulf_levant_and_swiss_prefixes(sentence: str, text: str, value: float, 
 @pytest.mark.parametrize("sentence", ["The TL5 model sold well.", "It has an SR5 engine.", "Scan a QR50 code.", "Take the RO2 road."])
 def test_two_capitals_before_a_number_need_a_scale_word(sentence: str) -> None:
     assert find_amounts(sentence) == []
+
+
+def test_a_figure_compared_with_an_amount_takes_its_currency() -> None:
+    found = find_amounts("Profit rose to 14.3 million stg from 12.1 million ; sales were $1.2bn, up from 980m a year earlier.")
+    assert [(a.text, a.value, a.currency) for a in found] == [
+        ("14.3 million stg", 14.3e6, "GBP"),
+        ("12.1 million", 12.1e6, "GBP"),
+        ("$1.2bn", 1.2e9, "USD"),
+        ("980m", 980e6, "USD"),
+    ]
+    assert found[1].currency_note == "currency of '14.3 million stg', the amount it is compared with"
+    # what is compared may be counted in something else
+    assert summary("Revenue rose to $5 million from 4 million customers; output fell to 5 million barrels from 4 million.") == [
+        ("$5 million", 5e6, None, "USD")
+    ]

@@ -132,6 +132,8 @@ _SCALE = (
 )
 _CURRENCY_BEFORE = rf"{_alternation(SYMBOLS)}|[A-Z]{{3}}"
 _NOT_AREA = rf"(?!{_SP}*{_DASH}?{_SP}*(?i:zone|area)(?![A-Za-z]))"
+#: After a currency word: the word ends there, and is no contraction ("1.75 million won't do").
+_WORD_END = r"(?![A-Za-z]|['\u2019]t(?![A-Za-z]))"
 _CONNECTOR = rf"{_DASH}|to(?![A-Za-z])|and(?![A-Za-z])"
 _NUMBER_WORD = rf"(?:{_alternation([*UNIT_WORDS, *TENS_WORDS, 'hundred', 'half', 'a', 'an'])})(?![A-Za-z])"
 
@@ -143,10 +145,10 @@ _RANGE_TAIL_RE = re.compile(
     rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
 )
 _SUFFIX_RE = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    rf"(?<![A-Za-z0-9.,/])(?P<num>{_NUM})(?P<frac>[- ][1-9][0-9]?/[1-9][0-9]?(?![0-9/]))?(?P<scale>{_SCALE})?"
     rf"(?:{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?:{_SP}|{_DASH})*"
-    rf"(?:(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))(?![A-Za-z]){_NOT_AREA}"
+    rf"(?:(?P<word>(?i:{_alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
     rf"|(?P<sym>{_alternation(SUFFIX_SYMBOLS)})(?![A-Za-z])"
     rf"|(?P<code>[A-Z]{{3}})(?![A-Za-z]))"
 )
@@ -154,7 +156,7 @@ _WORD_JOIN = rf"(?:{_SP}+and{_SP}+|{_SP}*{_DASH}{_SP}*|{_SP}+)"
 _WORDS_RE = re.compile(
     rf"(?<![A-Za-z0-9-])(?P<words>(?i:{_NUMBER_WORD}(?:{_WORD_JOIN}{_NUMBER_WORD}){{0,7}}))"
     rf"(?:(?:{_SP}|{_DASH})+(?P<scale>(?i:{_alternation(SCALES)}))(?![A-Za-z]))?"
-    rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{_alternation(CURRENCY_WORDS)}))(?![A-Za-z]){_NOT_AREA}"
+    rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{_alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
 )
 _PENCE_RE = re.compile(r"(?<![A-Za-z0-9.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])")
 _NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720"})
@@ -501,6 +503,20 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
             yield found
 
 
+_RATE_DECIMALS_RE = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)\.[0-9]{2,}")
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_MILESTONE_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:the|and)\s+\Z")
+
+
+def _money_shaped(m: re.Match[str]) -> bool:
+    """A number written as money is, where a scale word is missing: a rate to two or more decimals
+    ("1.4870 marks") or a sum grouped in thousands ("250,000 marks"), not a milestone ("the 10,000 marks")."""
+    num = m["num2"] or m["num"]
+    if _RATE_DECIMALS_RE.fullmatch(num):
+        return True
+    return bool(_GROUPED_RE.fullmatch(num)) and not _MILESTONE_BEFORE_RE.search(m.string, max(0, m.start() - 8), m.start())
+
+
 def _suffix_currency(m: re.Match[str], has_scale: bool, default: str) -> tuple[str | None, str | None] | None:
     if m["code"]:
         if m["code"] in CODE_WORD_CLASHES and not has_scale:
@@ -509,7 +525,7 @@ def _suffix_currency(m: re.Match[str], has_scale: bool, default: str) -> tuple[s
         return (code, note) if code else None
     token = m["word"] or m["sym"]
     word = " ".join(token.lower().split())
-    if word in WORDS_NEEDING_SCALE and not has_scale:
+    if word in WORDS_NEEDING_SCALE and not (has_scale or _money_shaped(m)):
         return None
     number_end = m.end("num2") if m["num2"] else m.end("num")
     if word in HYPHENED_WORDS and not re.fullmatch(_DASH, m.string[number_end : m.start("word")]):
@@ -523,6 +539,12 @@ def _suffixed(text: str, default: str) -> Iterable[AmountMatch]:
         low = _parse_digits(m["num"])
         if low is None:
             continue
+        if m["frac"]:
+            # a wire price in eighths: "2-1/2 cents" is 2.5 cents
+            numerator, denominator = (int(x) for x in m["frac"][1:].split("/"))
+            if numerator >= denominator:
+                continue
+            low += numerator / denominator
         low = _times(low, _scale_factor(m["scale"]))
         value, value_max = low, None
         has_scale = bool(m["scale"])
@@ -1090,4 +1112,35 @@ def find_amounts(
     if not isinstance(text, str) or not text:
         return []
     amounts = _raw_amounts(text, default)
-    return _in_context(text, amounts, default, on) if context else amounts
+    amounts = _in_context(text, amounts, default, on) if context else amounts
+    return _compared_figures(text, amounts)
+
+
+#: "... 14.3 million stg from 12.1 million", "4.53 billion guilders, up from 4.12 billion": the figure
+#: compared with an amount, written without its currency; a scale word is required, and what follows
+#: must end the phrase or date it ("from 12.1 million shares" counts shares).
+_COMPARED_RE = re.compile(
+    rf"{_SP}*,?{_SP}*(?:(?:up|down){_SP}+)?(?:from|versus|vs\.?|against|compared{_SP}+(?:with|to)){_SP}+"
+    rf"(?P<num>{_NUM})(?P<scale>{_SP}?(?i:{_alternation(SCALES)})|(?i:{_alternation(ATTACHED_SCALES)}))"
+    rf"(?=[ \t]*(?:[.,;:)\]]|$)|{_SP}+(?:a|in|last|the|previously|earlier|before)(?![A-Za-z]))"
+)
+
+
+def _compared_figures(text: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """Add the bare figure an amount is compared with, in the amount's currency."""
+    taken = {(a.start, a.end) for a in amounts}
+    added = []
+    for a in amounts:
+        m = _COMPARED_RE.match(text, a.end)
+        if m is None or a.currency is None or any(b.start < m.end() and m.start("num") < b.end for b in amounts):
+            continue
+        low = _parse_digits(m["num"])
+        if low is None:
+            continue
+        found = _make(
+            text, m.start("num"), m.end("scale"), _times(low, _scale_factor(m["scale"])), None,
+            (a.currency, f"currency of '{a.text}', the amount it is compared with"),
+        )
+        if found is not None and (found.start, found.end) not in taken:
+            added.append(found)
+    return sorted(amounts + added, key=lambda x: x.start) if added else amounts

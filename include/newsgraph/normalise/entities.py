@@ -66,7 +66,8 @@ class _Candidate:
     its label is the list's, not its own."""
 
 
-_LEADING_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+#: "the", "a", "an" before a name, or the prefix "ex-" ("ex-Yukos"; not "Ex-Im Bank").
+_LEADING_DETERMINER = re.compile(r"^(?:(?i:the|a|an)\s+|ex-(?=[A-Z]))")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 #: "Sheffield Wednesday and", "Cutt Off -": the model ran on into the next word of a list.
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
@@ -77,9 +78,16 @@ _ACRONYM_DEFINED = re.compile(r"[ \t]*\(\s*([A-Z][A-Za-z&.\-]{0,2}(?:[A-Z][A-Za-
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019\-&]*")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019\-]*|\d[\w.]*")
 _DATELINE = re.compile(
-    r"^\s*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
-    r"(?:,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s|\d{4}-\d{2}-\d{2}\b)"
+    r"^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:[ \t]?,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s|\d{4}-\d{2}-\d{2}\b)",
+    re.M,
 )
+#: One capitalised word, not an acronym: "Dida", "Ronaldinho".
+_ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
+#: The rest of a double-barrelled name after the hyphen the model stopped at (group 1: the word).
+_HYPHENED_REST = re.compile(r"-([A-Z][a-z\u00e0-\u00ff]+)(?![\w\-])")
+#: What separates the parts of a slug or headline in capitals: "SOCCER - ", " V ", ", ".
+_CAPS_SEPARATOR = re.compile(r" [-\u2013\u2014:] | VS?\.? |, ")
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "de", "du", "la", "le", "des", "&", "in", "on", "to", "at"})
 
 
@@ -95,21 +103,36 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its
 _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
-_FIXTURE = re.compile(rf"({_CAPITALISED_WORDS}) (?:v|vs\.?|or) ({_CAPITALISED_WORDS})")
+#: A side of a fixture: capitalised words, "of" or "the" between them ("Republic of Ireland").
+_SIDE_WORDS = r"[A-Z][\w.'\u2019\-]*(?: (?:of |the |de )?[A-Z][\w.'\u2019\-]*)*"
+_FIXTURE = re.compile(rf"({_SIDE_WORDS}) (?:v|vs\.?|or) ({_SIDE_WORDS})")
 #: "Chelsea 1 Coventry 1 Leeds 0": two or more sides, each with its score.
 _SIDE_NAME = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*){0,3}"
 # "Arsenal 2 West Ham 0, Blackburn 0 Aston Villa 2": two or more sides, each followed by its score,
 # with nothing but a space between them (scorers' minutes are listed with commas: "Bowyer 35, Dyer 69")
+# the scorers may follow each score in brackets: "PSV Eindhoven 3 ( Nilis 12 , Jonk 50 ) Groningen 1"
+_SCORERS_IN_BRACKETS = r"(?:[ \t]*\([^()\n]{1,160}\))?"
 _RESULTS = re.compile(
-    rf"(?<![\w.'\u2019\-])(?:{_SIDE_NAME} \d{{1,3}}[ \t]+)+{_SIDE_NAME} \d{{1,3}}(?![\w%]|[.,]\d|[ \t]*%)"
+    rf"(?<![\w.'\u2019\-])(?:{_SIDE_NAME} \d{{1,3}}{_SCORERS_IN_BRACKETS}[ \t]+)+{_SIDE_NAME} \d{{1,3}}(?![\w%]|[.,]\d|[ \t]*%)"
 )
+#: Who scored: "( Nilis 12 , Jonk 50 )" after a score, or "Scorers: Bowyer 35, Dyer 69" (group 1: the list).
+_SCORERS = re.compile(
+    r"(?:\b\d{1,3}[ \t]*\(|\b(?:Scorers?|Goalscorers?|Goals)[ \t]*:)([^()\n]{3,200}?)(?=\)|\.(?:\s|$)|\n|$)"
+)
+#: One scorer and the minute: "Nilis 12", "Van der Gun 66", "Shearer 20 pen".
+_SCORER = re.compile(
+    r"(?<![\w'\u2019\-])([A-Z][\w'\u2019\-]+(?: (?:[a-z]{1,3} ){0,2}[A-Z][\w'\u2019\-]+){0,2})[ \t]+\d{1,3}(?:\+\d{1,2})?\b"
+)
+# a line that is one result: "Bristol City 2-1 Milton Keynes", "Italy 17-28 Ireland"
+_SCORE_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME}) \d{{1,3}}-\d{{1,3}} ({_SIDE_NAME})[ \t]*$", re.M)
 # a table row: "Arsenal 3 2 1 0 7 3 7" (played, won, drawn, lost, goals, points)
 _STANDINGS_ROW = re.compile(rf"^({_SIDE_NAME})(?:[ \t]+\d{{1,3}}){{4,}}[ \t]*$", re.M)
 _SIDE_SCORE = re.compile(rf"({_SIDE_NAME}) \d{{1,3}}")
 #: "Pete Sampras (U.S.) beat", "1. Michael Johnson (U.S.) 19.32": a competitor and the country in brackets.
-_COMPETITOR = re.compile(r"((?:[A-Z][\w'\u2019\-]+ ){1,3}[A-Z][\w'\u2019\-]+) \(([A-Z][\w.' ]{1,30})\)")
-#: A line of sports results: a set score ("6-2"), "beat", or a leading rank ("1.", "1 -").
-_RESULTS_LINE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\bbeat\b|^\s*\d{1,2}(?:\.|\s+-)\s", re.M)
+_COMPETITOR = re.compile(r"((?:[A-Z][\w'\u2019\-]+ ){1,3}[A-Z][\w'\u2019\-]+) \( ?([A-Z][\w.' ]{0,29}[\w.]) ?\)")
+#: A line of sports results: a set score ("6-2"), "beat", a leading rank ("1.", "1 -"), or a score after
+#: a bracket ("Ernie Els ( South Africa ) 68 66").
+_RESULTS_LINE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\bbeat\b|^\s*\d{1,2}(?:\.|\s+-)\s|\) \d{1,3}\b", re.M)
 #: First words of "Name 12" pairs that are not teams ("June 3", "Chapter 11", "Windows 10").
 _NOT_SIDES = frozenset(
     {
@@ -125,7 +148,10 @@ _NOT_SIDES = frozenset(
 #: Dortmund's", "Alexander Fang - show") or a conjunction no name holds ("Southampton when Arsenal",
 #: "Riverside as Middlesbrough"); "at" too after a person or place ("Yorkshire at Headingley"), but
 #: not after an organisation ("University of California at Berkeley").
-_RUN_ON = re.compile(r"\s+[-\u2013\u2014]\s+|\s+(?:when|as|after|joined|while|because|but|than|then|since|until|through)\s+")
+_RUN_ON = re.compile(
+    r"\s+[-\u2013\u2014]\s+|\s+(?:when|as|after|joined|while|because|but|than|then|since|until|through)\s+"
+    r"|\s+and\s+(?=The\s)"  # "The Independent and The Times": two titles
+)
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: Words after a town's name that make it the town's sports club.
 _CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
@@ -134,6 +160,13 @@ _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
+#: "the village of Novye Atagi", "the settlement of Kiryat Sefer": what follows names a place.
+_PLACE_NOUN_OF = re.compile(
+    r"\bthe\s+(?:[\w'\-]+\s+){0,3}"
+    r"(?:village|town|city|settlement|province|district|region|county|municipality|suburb|hamlet|township)"
+    r"\s+of\s+$",
+    re.I,
+)
 #: Only the words that come before a place and not before a company.
 _PLACE_ONLY_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS})\s+$")
 #: "a stake in", "shares in", "invested in": what follows "in" there is a company, not a place.
@@ -178,6 +211,13 @@ _ORG_CUE_AFTER = re.compile(
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
     r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
     r"|workforce|profits?|assets|customers|board)\b"
+)
+#: A noun for a company or a band right before a name: "security firm Sophos", "drinks group Diageo",
+#: "chipmaker Intel", "rock band Franz Ferdinand" (not "film-maker", "producer": those are people's).
+_ORG_NOUN_BEFORE = re.compile(
+    r"\b(?:firm|company|group|giant|conglomerate|chipmaker|carmaker|automaker|drugmaker|toymaker|retailer"
+    r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
+    r"|consultancy|start-up|startup)\s+$"
 )
 #: What follows an award's name: "Oscar-winning", "Oscar nominations", "the Bafta ceremony".
 _AWARD_CUE_AFTER = re.compile(
@@ -248,6 +288,31 @@ def _is_town(name: str) -> bool:
     return known is not None and known[0] == "city" and not _is_country(name)
 
 
+#: Words a headline in title case leaves in lower case ("Storm Forces Thousands to Flee Homes in Italy").
+_TITLE_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "as", "by", "with", "from",
+     "into", "over", "after", "vs", "v", "per", "via", "is", "are"}
+)
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Whether a line of four or more words is a headline in title case: no sentence's end, and every
+    word but the small ones capitalised ("Pakistan Secures $7 Billion IMF Loan After Months of Talks")."""
+    if len(words) < 4 or words[-1][-1:] in ".:;,!?" or any(w.endswith((".", ",", ";", ":")) for w in words[:-1]):
+        return False
+    lettered = [w for w in words if w[:1].isalpha() and w.lower() not in _TITLE_MINOR_WORDS]
+    lower = [w for w in lettered if w[:1].islower() and not any(ch.isupper() for ch in w[1:])]  # "iPhone" counts
+    return len(lettered) >= 4 and not lower
+
+
+def _without_legal_form(name: str) -> str:
+    """"Walt Disney Co." without "Co.": the name a company goes by; the name itself where it has no legal form."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_FORMS | {"company"}:
+        words.pop()
+    return " ".join(words) if len(words) < len(name.split()) else name
+
+
 def _is_region_of_business(name: str) -> bool:
     """A country, a continent or region, a first-level division or a big city: what a company's
     regional unit is named after ("USA", "Europe", "Scotland", "Asia"); not a small town that
@@ -284,7 +349,8 @@ def entity_id_for(label: str, canonical_name: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink [start, end) past edge punctuation, a leading determiner, a trailing possessive or conjunction."""
+    """Shrink [start, end) past edge punctuation, a leading determiner or prefix ("ex-Yukos"), a trailing
+    possessive or conjunction."""
     changed = True
     while changed and start < end:
         changed = False
@@ -329,6 +395,9 @@ def _role_before(text: str, start: int, ref: Reference) -> tuple[int, int] | Non
     words = _words_before(text, start)
     if not words or text[words[-1][1] : start].strip():
         return None
+    last = text[words[-1][0] : words[-1][1]]
+    if last.endswith(".") and len(last) > 5:
+        return None  # "... will become chief executive. Dutch co-chairman": a sentence ended there
     lowered = [text[s:e].rstrip(".").lower() for s, e in words]
     for role in ref.roles:
         n = len(role)
@@ -379,6 +448,8 @@ class _ArticleEntities:
         self.ref = ref
         self.excluded = excluded
         self.sentence_starts = [s.start_char for s in doc.sents] or [0]
+        #: Sides named in results lines: teams whatever words their names hold.
+        self.side_spans: set[tuple[int, int]] = set()
 
     def mentions(self) -> list[EntityMention]:
         cands = self._join_split_names(self._spacy_candidates())
@@ -411,6 +482,7 @@ class _ArticleEntities:
         # the model's own "Commission" gives way to the resolved short reference of the same span
         cands = [c for c in cands if (c.start, c.end) not in spans]
         cands = self._non_overlapping(cands + short + self._surname_uses(cands))
+        cands = self._headline_names(cands)
         cands = self._people_lists(cands)
         return [self._to_mention(c) for c in cands]
 
@@ -472,7 +544,8 @@ class _ArticleEntities:
             for start, end in self._run_on_pieces(start, end, ent.label_):
                 listed = self._list_pieces(start, end) if ent.label_ in ("PERSON", "ORG") else None
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
-                fixture = _FIXTURE.fullmatch(self.text, start, end)
+                # (a court case is one name: "Roe v Wade")
+                fixture = _FIXTURE.fullmatch(self.text, start, end) if ent.label_ != "LAW" else None
                 if listed:
                     out += [_Candidate(a, b, ent.label_, listed=len(out) + 1) for a, b in listed]
                 elif fixture is not None:
@@ -501,10 +574,30 @@ class _ArticleEntities:
             ):
                 out[-1] = replace(prev, end=c.end)
                 continue
+            if (
+                prev is not None
+                and prev.label == "ORG"
+                and c.label in ("PERSON", "GPE")
+                and self.text[prev.end : c.start] == " "
+                and _ONE_NAME.fullmatch(self.text, c.start, c.end)
+                and not self._names_a_big_place(self.text[c.start : c.end])
+            ):
+                # "Lockheed" + " Martin": one word the model cut off a company's name
+                out[-1] = replace(prev, end=c.end)
+                continue
             if c.label == "PERSON" and len(self.text[c.start : c.end].split()) == 1:
                 rest = _PARTICLE_SURNAME.match(self.text, c.end)
                 if rest is not None and not any(o.start < rest.end() and c.end < o.end for o in cands if o is not c):
                     # "Erik ten Hag" tagged "Erik": the surname the model left out
+                    c = replace(c, end=rest.end())
+            rest = _HYPHENED_REST.match(self.text, c.end)
+            if rest is not None and not any(o.start < rest.end() and c.end < o.end for o in cands if o is not c):
+                joined = self.text[c.start : rest.end()]
+                second = rest.group(1)
+                if (c.label == "PERSON" and not self._names_a_place(second) and name_key(second) not in self.ref.demonyms) or (
+                    c.label in ("GPE", "LOC") and self._names_a_place(joined)
+                ):
+                    # "Quincy Owusu" + "-Abeyie", "Emilia" + "-Romagna": the model stopped at the hyphen
                     c = replace(c, end=rest.end())
             if c.label == "ORG" and self.text[c.start : c.end].lower() in self.ref.org_words:
                 before = _WORD_BEFORE.search(self.text, max(0, c.start - 40), c.start)
@@ -524,19 +617,53 @@ class _ArticleEntities:
         name, "Blackburn" as a person) and add the sides it missed."""
         sides: list[tuple[int, int]] = []
         for m in _RESULTS.finditer(self.text):
-            pairs = [p.span(1) for p in _SIDE_SCORE.finditer(self.text, *m.span())]
+            brackets = [b.span() for b in re.finditer(r"\([^()]*\)", self.text[m.start() : m.end()])]
+            pairs = [
+                p.span(1) for p in _SIDE_SCORE.finditer(self.text, *m.span())
+                if not any(a <= p.start() - m.start() < b for a, b in brackets)
+            ]
             if not any(self.text[a:b].split()[0] in _NOT_SIDES for a, b in pairs):
                 sides += pairs
         sides += [m.span(1) for m in _STANDINGS_ROW.finditer(self.text) if m.group(1).split()[0] not in _NOT_SIDES]
-        competitors = self._competitors()
+        sides += [
+            span for m in _SCORE_LINE.finditer(self.text) if m.group(1).split()[0] not in _NOT_SIDES for span in (m.span(1), m.span(2))
+        ]
+        competitors = self._competitors() + self._scorers()
         if competitors:
             kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in competitors)]
-            cands = sorted(kept + [_Candidate(a, b, "PERSON") for a, b in competitors], key=lambda c: (c.start, c.end))
+            cands = sorted(
+                kept + [_Candidate(a, b, "PERSON", label_fixed=True) for a, b in competitors], key=lambda c: (c.start, c.end)
+            )
         if not sides:
             return cands
         kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in sides)]
-        found = [_Candidate(a, b, "GPE" if _is_country(self.text[a:b]) else "ORG") for a, b in sides]
+        # a side is a team even where its name holds a facility word ("Port Vale") or a big city's
+        # ("Barcelona"); a national side is its country ("England", "Germany")
+        self.side_spans.update(sides)
+        found = [_Candidate(a, b, "GPE" if self._national(self.text[a:b]) else "ORG", label_fixed=True) for a, b in sides]
         return sorted(kept + found, key=lambda c: (c.start, c.end))
+
+    def _names_a_big_place(self, name: str) -> bool:
+        """A country, a region or a city of half a million: what may follow a company's name as its
+        unit ("Nintendo Tokyo", "BBC Scotland") rather than as the rest of its name."""
+        return _is_region_of_business(name) or self.ref.alias_for(name) is not None or name_key(name) in self.ref.demonyms
+
+    @staticmethod
+    def _national(name: str) -> bool:
+        """A country or a nation within one ("Scotland"): what a national side is named after."""
+        from newsgraph.normalise.geo import known_place
+
+        return _is_country(name) or (known_place(name) or ("",))[0] == "admin1"
+
+    def _scorers(self) -> list[tuple[int, int]]:
+        """"PSV Eindhoven 3 ( Nilis 12 , Jonk 50 )", "Scorers: Bowyer 35, Dyer 69": the names in a list
+        of scorers, each with the minute of the goal, are people (the model makes "Nilis 12" a law)."""
+        found = []
+        for m in _SCORERS.finditer(self.text):
+            names = [s.span(1) for s in _SCORER.finditer(self.text, *m.span(1))]
+            if names and all(self.text[a:b].split()[0] not in _NOT_SIDES for a, b in names):
+                found += names
+        return found
 
     def _competitors(self) -> list[tuple[int, int]]:
         """"Pete Sampras (U.S.) beat Adrian Voinea (Romania) 6-2 6-2": in a line of results, a name
@@ -592,13 +719,26 @@ class _ArticleEntities:
             pos += len(part) + 2
         return pieces
 
+    def _head_end(self) -> int:
+        """Where the article's first three lines end: a slug or headline may stand above the dateline."""
+        pos, lines = 0, 0
+        while lines < 3 and pos < len(self.text):
+            nl = self.text.find("\n", pos)
+            nl = len(self.text) if nl < 0 else nl
+            lines += bool(self.text[pos:nl].strip())
+            pos = nl + 1
+        return min(pos, len(self.text))
+
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the top of an article names a place."""
+        """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the start of one of the article's first lines
+        (under a slug or headline: "RIGA 1996-08-31") names a place."""
         from newsgraph.normalise.geo import known_place
 
-        m = _DATELINE.match(self.text)
-        # "SOCCER - ENGLISH PREMIER LEAGUE RESULTS" is a slug, not a dateline: the place must be one
-        if not m or (not _is_country(m.group(1).title()) and known_place(m.group(1).title()) is None):
+        for m in _DATELINE.finditer(self.text, 0, self._head_end()):
+            # "SOCCER - ENGLISH PREMIER LEAGUE RESULTS" is a slug, not a dateline: the place must be one
+            if _is_country(m.group(1).title()) or known_place(m.group(1).title()) is not None:
+                break
+        else:
             return cands
         place = _Candidate(m.start(1), m.end(1), "GPE", canonical=canonical_spelling(m.group(1).title()))
         rest = [c for c in cands if not (c.start < place.end and place.start < c.end)]
@@ -613,7 +753,11 @@ class _ArticleEntities:
                 continue
             overlapping = [c for c in cands if c.start < end and start < c.end]
             # a place or name wholly inside the facility's name gives way ("Port of [Vancouver]")
-            if any(c.start < start or c.end > end or c.label not in ("GPE", "LOC", "ORG", "PERSON") for c in overlapping):
+            if any(
+                c.start < start or c.end > end or c.label not in ("GPE", "LOC", "ORG", "PERSON")
+                or (c.start, c.end) in self.side_spans
+                for c in overlapping
+            ):
                 continue
             for c in overlapping:
                 cands.remove(c)
@@ -649,7 +793,7 @@ class _ArticleEntities:
         return out
 
     def _facility(self, c: _Candidate) -> _Candidate:
-        if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"}:
+        if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"} or (c.start, c.end) in self.side_spans:
             return c
         words = self.text[c.start : c.end].split()
         if len(words) >= 2 and (words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words):
@@ -701,16 +845,37 @@ class _ArticleEntities:
             return replace(c, label="ORG")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
             return replace(c, label="NORP")
+        if (
+            c.label in ("PERSON", "PRODUCT", "GPE", "WORK_OF_ART")
+            and c.role_span is None
+            and _ORG_NOUN_BEFORE.search(self.text, max(0, c.start - 16), c.start)
+            and not self._names_a_place(name)
+        ):
+            # "security firm Sophos", "band Franz Ferdinand": what the article calls a firm or a band
+            return replace(c, label="ORG")
+        if c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and _PLACE_NOUN_OF.search(
+            self.text, max(0, c.start - 60), c.start
+        ):
+            return replace(c, label="GPE")
         role = (
             _role_before(self.text, c.start, self.ref)
-            if c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
-            and len(name.split()) >= 2
-            and all(w[:1].isupper() for w in name.split())
-            and name.split()[-1].lower().strip(".,") not in self.ref.org_words
+            if (
+                c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+                and len(name.split()) >= 2
+                and all(w[:1].isupper() for w in name.split())
+                and name.split()[-1].lower().strip(".,") not in self.ref.org_words
+            )
+            or (
+                c.label in ("GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART")
+                and _ONE_NAME.fullmatch(name)
+                and not self._names_a_place(name)
+                and name_key(name) not in self.ref.demonyms
+            )
             else None
         )
         if role is not None:
-            # "Governor Shaktikanta Das", "President Thabo Nkosi": a title makes a person
+            # "Governor Shaktikanta Das", "President Thabo Nkosi", "goalkeeper Dida" (a name no
+            # gazetteer knows as a place): a title makes a person
             return replace(c, label="PERSON", role_span=role, role=canonical_spelling(self.text[role[0] : role[1]]))
         if (
             c.label == "GPE"
@@ -1193,6 +1358,14 @@ class _ArticleEntities:
                     and o.split()[-len(words) :] == words
                     and known_place(" ".join(o.split()[: -len(words)])) is not None
                 ]
+                # "Disney" after "Walt Disney Co.": the last words of a company's name before its legal form
+                owners += [
+                    o for o in orgs
+                    if (core := _without_legal_form(o).split()) != o.split()
+                    and len(core) > len(words)
+                    and core[-len(words) :] == words
+                ]
+                owners = sorted(set(owners))
             if len(owners) == 1 and (c.label != "PERSON" or not self._person_named(c.canonical, cands)):
                 c = replace(c, label="ORG", canonical=owners[0])
             out.append(c)
@@ -1221,6 +1394,102 @@ class _ArticleEntities:
             for m in pattern.finditer(self.text, first):
                 out.append(_Candidate(m.start(), m.end(), "PERSON", canonical=full))
         return out
+
+    def _headline_lines(self) -> tuple[list[tuple[int, int]], int]:
+        """Lines written in capitals, slugs and headlines ("SOCCER - BRAZIL HELD TO DRAW BY LATVIA"),
+        and a first line in title case ("Fed Holds Rates Steady as Inflation Cools"): there the model,
+        trained on sentences, finds little and runs capitalised words together ("Fed Holds", "Inflation
+        Cools"). Also how many characters the lines in capitals cover."""
+        spans = []
+        caps = 0
+        pos = 0
+        first = True
+        for line in self.text.splitlines(keepends=True):
+            letters = [ch for ch in line if ch.isalpha()]
+            words = line.split()
+            if len(letters) >= 6 and len(words) >= 2 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters):
+                spans.append((pos, pos + len(line.rstrip())))
+                caps += len(line.rstrip())
+            elif first and words and _is_title_case(words):
+                spans.append((pos, pos + len(line.rstrip())))
+            if words:
+                first = False
+            pos += len(line)
+        return spans, caps
+
+    def _headline_names(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Names in a headline (in capitals or title case), read off the rest of the article: "LATVIA"
+        is the article's Latvia, "SAMPRAS" its Pete Sampras; a country, a demonym or a known alias
+        ("EU") is itself anywhere. The model's spans there give way to these, and so do its spans that run over a
+        separator ("ENGLAND V PAKISTAN") or name no place."""
+        lines, caps = self._headline_lines()
+        # an article written all in capitals has no mixed-case text to read its names off
+        if not lines or caps * 2 > len(self.text.strip()):
+            return cands
+
+        def in_headline(c: _Candidate) -> bool:
+            return any(a <= c.start and c.end <= b for a, b in lines)
+
+        known: dict[str, Counter[tuple[str, str]]] = {}
+        surnames: dict[str, set[str]] = {}
+        for c in cands:
+            if in_headline(c):
+                continue
+            written_forms = {c.canonical, self.text[c.start : c.end]}
+            if c.label == "ORG":
+                written_forms.add(_without_legal_form(c.canonical))  # "FIAT" is the article's Fiat SpA
+            for written in written_forms:
+                known.setdefault(name_key(written), Counter())[(c.label, c.canonical)] += 1
+            words = c.canonical.split()
+            if c.label == "PERSON" and len(words) >= 2 and len(words[-1]) > 2:
+                surnames.setdefault(name_key(words[-1]), set()).add(c.canonical)
+
+        def lookup(phrase: str) -> tuple[str, str] | None:
+            key = name_key(phrase)
+            if key in known:
+                return known[key].most_common(1)[0][0]
+            if len(surnames.get(key, ())) == 1:
+                return "PERSON", next(iter(surnames[key]))
+            spelled = " ".join(w[:1] + w[1:].lower() for w in canonical_spelling(phrase).split())
+            alias = self.ref.alias_for(spelled)
+            if alias is not None:
+                return alias.label, alias.canonical_name
+            if _is_country(spelled):
+                return "GPE", spelled
+            if key in self.ref.demonyms:
+                return "NORP", spelled
+            return None
+
+        found: list[_Candidate] = []
+        for a, b in lines:
+            words = [(m.start() + a, m.end() + a) for m in _NAME_WORD.finditer(self.text[a:b])]
+            i = 0
+            while i < len(words):
+                for n in range(min(5, len(words) - i), 0, -1):
+                    start, end = words[i][0], words[i + n - 1][1]
+                    phrase = self.text[start:end]
+                    if len(phrase) < 2 or any(self.text[x[1] : y[0]] != " " for x, y in zip(words[i : i + n], words[i + 1 : i + n])):
+                        continue
+                    hit = lookup(phrase)
+                    if hit is not None:
+                        found.append(_Candidate(start, end, hit[0], canonical=hit[1], label_fixed=True))
+                        i += n
+                        break
+                else:
+                    i += 1
+        # the model's own guesses there stand only for places the gazetteer knows ("EU REJECTS" as a
+        # person, "MAJOR LEAGUE STANDINGS" as an organisation do not), and for the sides of a result
+        kept = [
+            c for c in cands
+            if not in_headline(c)
+            or (c.start, c.end) in self.side_spans
+            or not (
+                any(c.start < f.end and f.start < c.end for f in found)
+                or _CAPS_SEPARATOR.search(self.text, c.start, c.end)
+                or not self._names_a_place(c.canonical)
+            )
+        ]
+        return self._non_overlapping(kept + found)
 
     def _short_references(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"the Fund" after "International Monetary Fund", "the Bank" after "Bank of England":
