@@ -1074,3 +1074,37 @@ def test_what_the_article_calls_a_firm_or_a_band_is_an_organisation(nlp, referen
     found = {m.text: m.label for m in extract_entities(nlp(text), reference)}
     assert found["Diageo"] == "ORG" and found["Franz Ferdinand"] == "ORG", found
     assert found["Ken Loach"] == "PERSON" and found["Glasgow"] == "GPE", found
+
+
+def test_the_cricketers_of_a_scorecard_are_people(nlp, reference):
+    text = (
+        "England first innings\n\n"
+        "M. Atherton b Waqar Younis 31\n\n"
+        "G. Thorpe c and b Mushtaq Ahmed 54\n\n"
+        "C. Lewis st Moin Khan b Mushtaq Ahmed 2\n\n"
+        "J. Crawley not out 19\n\n"
+        "Extras ( b-4 lb-9 nb-5 ) 18\n\n"
+        "Bowling : Wasim Akram 25-5-80-3 , Waqar Younis 20-2-95-2"
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Thorpe", "NORP") in model and not any(t in ("Waqar Younis", "J. Crawley") for t, _ in model), model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert [t for t, label in found if label == "PERSON"] == [
+        "M. Atherton", "Waqar Younis", "G. Thorpe", "Mushtaq Ahmed", "C. Lewis", "Moin Khan", "Mushtaq Ahmed",
+        "J. Crawley", "Wasim Akram", "Waqar Younis",
+    ], found
+    assert not any(t == "Extras" for t, _ in found), found
+
+
+def test_a_standings_table_with_percentages_names_teams(nlp, reference):
+    text = (
+        "BASEBALL - MAJOR LEAGUE STANDINGS AFTER THURSDAY 'S GAMES .\n\nNEW YORK 1996-08-30\n\n"
+        "Major League Baseball standings after games played on Thursday :\n\nW L PCT GB\n\n"
+        "NEW YORK 74 57 .565 -\n\nBALTIMORE 70 61 .534 4\n\nBOSTON 65 68 .489 10 1/2"
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert model.count(("NEW YORK", "GPE")) == 2 and ("BALTIMORE", "ORG") not in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found[-3:] == [("NEW YORK", "ORG"), ("BALTIMORE", "ORG"), ("BOSTON", "ORG")], found
+    assert found[0] == ("NEW YORK", "GPE"), found  # the dateline is the city
+    assert not any(t in ("W L PCT GB", "GB") or "STANDINGS" in t for t, _ in found), found

@@ -86,6 +86,11 @@ _DATELINE = re.compile(
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
 #: The rest of a double-barrelled name after the hyphen the model stopped at (group 1: the word).
 _HYPHENED_REST = re.compile(r"-([A-Z][a-z\u00e0-\u00ff]+)(?![\w\-])")
+#: Nations that field their own sides though no country of ISO 3166.
+_HOME_NATIONS = frozenset({"england", "scotland", "wales", "northern ireland"})
+#: Fewer letters than this outside an article's headlines and it is written in capitals: no text to
+#: read the headlines' names off.
+_MIXED_CASE_LETTERS = 40
 #: What separates the parts of a slug or headline in capitals: "SOCCER - ", " V ", ", ".
 _CAPS_SEPARATOR = re.compile(r" [-\u2013\u2014:] | VS?\.? |, ")
 _MINOR_WORDS = frozenset({"and", "of", "the", "for", "de", "du", "la", "le", "des", "&", "in", "on", "to", "at"})
@@ -123,10 +128,27 @@ _SCORERS = re.compile(
 _SCORER = re.compile(
     r"(?<![\w'\u2019\-])([A-Z][\w'\u2019\-]+(?: (?:[a-z]{1,3} ){0,2}[A-Z][\w'\u2019\-]+){0,2})[ \t]+\d{1,3}(?:\+\d{1,2})?\b"
 )
+#: A cricketer in a scorecard: "M. Atherton", "Waqar Younis", "Inzamam-ul-Haq".
+_CRICKETER = r"(?:[A-Z]\.[ \t]?){0,3}[A-Z][\w'\u2019\-]+(?: [A-Z][\w'\u2019\-]+){0,2}"
+#: A batting line: "A. Stewart c Moin Khan b Mushtaq Ahmed 44", "N. Hussain lbw b Wasim Akram 12",
+#: "G. Thorpe c and b Mushtaq Ahmed 54", "J. Crawley not out 19" (every group a cricketer).
+_BATTING_LINE = re.compile(
+    rf"^[ \t]*({_CRICKETER})[ \t]+(?:(?:c|st)[ \t]+(?!and\b)({_CRICKETER})[ \t]+b[ \t]+({_CRICKETER})"
+    rf"|(?:c[ \t]+and[ \t]+|lbw[ \t]+|hit wicket[ \t]+)?b[ \t]+({_CRICKETER})|run out|not out|retired hurt|absent hurt)"
+    rf"[ \t]+\d{{1,3}}\*?[ \t]*$",
+    re.M,
+)
+#: A bowler's figures: "Wasim Akram 25-5-80-3" (overs, maidens, runs, wickets).
+_BOWLING_FIGURES = re.compile(rf"(?<![\w.'\-])({_CRICKETER})[ \t]+\d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b")
 # a line that is one result: "Bristol City 2-1 Milton Keynes", "Italy 17-28 Ireland"
 _SCORE_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME}) \d{{1,3}}-\d{{1,3}} ({_SIDE_NAME})[ \t]*$", re.M)
 # a table row: "Arsenal 3 2 1 0 7 3 7" (played, won, drawn, lost, goals, points)
-_STANDINGS_ROW = re.compile(rf"^({_SIDE_NAME})(?:[ \t]+\d{{1,3}}){{4,}}[ \t]*$", re.M)
+_STANDINGS_ROW = re.compile(
+    rf"^({_SIDE_NAME})(?:(?:[ \t]+\d{{1,3}}){{4,}}"
+    # or won, lost, winning percentage and games behind: "BALTIMORE 70 61 .534 4", "BOSTON 65 68 .489 10 1/2"
+    rf"|[ \t]+\d{{1,3}}[ \t]+\d{{1,3}}[ \t]+\.\d{{3}}(?:[ \t]+(?:-|\d{{1,2}}(?:[ \t]+1/2)?|1/2))?)[ \t]*$",
+    re.M,
+)
 _SIDE_SCORE = re.compile(rf"({_SIDE_NAME}) \d{{1,3}}")
 #: "Pete Sampras (U.S.) beat", "1. Michael Johnson (U.S.) 19.32": a competitor and the country in brackets.
 _COMPETITOR = re.compile(r"((?:[A-Z][\w'\u2019\-]+ ){1,3}[A-Z][\w'\u2019\-]+) \( ?([A-Z][\w.' ]{0,29}[\w.]) ?\)")
@@ -628,7 +650,7 @@ class _ArticleEntities:
         sides += [
             span for m in _SCORE_LINE.finditer(self.text) if m.group(1).split()[0] not in _NOT_SIDES for span in (m.span(1), m.span(2))
         ]
-        competitors = self._competitors() + self._scorers()
+        competitors = self._competitors() + self._scorers() + self._cricketers()
         if competitors:
             kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in competitors)]
             cands = sorted(
@@ -650,10 +672,16 @@ class _ArticleEntities:
 
     @staticmethod
     def _national(name: str) -> bool:
-        """A country or a nation within one ("Scotland"): what a national side is named after."""
-        from newsgraph.normalise.geo import known_place
+        """A country or a home nation ("Scotland"): what a national side is named after (not a state:
+        "NEW YORK 74 57 .565" is a baseball team)."""
+        return _is_country(name) or name_key(name) in _HOME_NATIONS
 
-        return _is_country(name) or (known_place(name) or ("",))[0] == "admin1"
+    def _cricketers(self) -> list[tuple[int, int]]:
+        """Batsmen, fielders and bowlers named in a scorecard's batting lines ("A. Stewart c Moin Khan b
+        Mushtaq Ahmed 44") and bowling figures ("Wasim Akram 25-5-80-3"): people, whom the model often
+        misses or takes for a nation ("G. Thorpe")."""
+        found = [m.span(g) for m in _BATTING_LINE.finditer(self.text) for g in range(1, 5) if m.group(g)]
+        return found + [m.span(1) for m in _BOWLING_FIGURES.finditer(self.text)]
 
     def _scorers(self) -> list[tuple[int, int]]:
         """"PSV Eindhoven 3 ( Nilis 12 , Jonk 50 )", "Scorers: Bowyer 35, Dyer 69": the names in a list
@@ -1395,13 +1423,12 @@ class _ArticleEntities:
                 out.append(_Candidate(m.start(), m.end(), "PERSON", canonical=full))
         return out
 
-    def _headline_lines(self) -> tuple[list[tuple[int, int]], int]:
+    def _headline_lines(self) -> list[tuple[int, int]]:
         """Lines written in capitals, slugs and headlines ("SOCCER - BRAZIL HELD TO DRAW BY LATVIA"),
         and a first line in title case ("Fed Holds Rates Steady as Inflation Cools"): there the model,
         trained on sentences, finds little and runs capitalised words together ("Fed Holds", "Inflation
-        Cools"). Also how many characters the lines in capitals cover."""
+        Cools")."""
         spans = []
-        caps = 0
         pos = 0
         first = True
         for line in self.text.splitlines(keepends=True):
@@ -1409,22 +1436,22 @@ class _ArticleEntities:
             words = line.split()
             if len(letters) >= 6 and len(words) >= 2 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters):
                 spans.append((pos, pos + len(line.rstrip())))
-                caps += len(line.rstrip())
             elif first and words and _is_title_case(words):
                 spans.append((pos, pos + len(line.rstrip())))
             if words:
                 first = False
             pos += len(line)
-        return spans, caps
+        return spans
 
     def _headline_names(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Names in a headline (in capitals or title case), read off the rest of the article: "LATVIA"
         is the article's Latvia, "SAMPRAS" its Pete Sampras; a country, a demonym or a known alias
         ("EU") is itself anywhere. The model's spans there give way to these, and so do its spans that run over a
         separator ("ENGLAND V PAKISTAN") or name no place."""
-        lines, caps = self._headline_lines()
+        lines = self._headline_lines()
         # an article written all in capitals has no mixed-case text to read its names off
-        if not lines or caps * 2 > len(self.text.strip()):
+        mixed = sum(ch.isalpha() for ch in self.text) - sum(ch.isalpha() for a, b in lines for ch in self.text[a:b])
+        if not lines or mixed < _MIXED_CASE_LETTERS:
             return cands
 
         def in_headline(c: _Candidate) -> bool:
@@ -1454,7 +1481,7 @@ class _ArticleEntities:
             alias = self.ref.alias_for(spelled)
             if alias is not None:
                 return alias.label, alias.canonical_name
-            if _is_country(spelled):
+            if len(key) > 2 and _is_country(spelled):  # "GB" in "W L PCT GB" is games behind
                 return "GPE", spelled
             if key in self.ref.demonyms:
                 return "NORP", spelled
