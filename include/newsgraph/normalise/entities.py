@@ -327,10 +327,14 @@ def _is_title_case(words: list[str]) -> bool:
     return len(lettered) >= 4 and not lower
 
 
+#: What ends a company's full name after the name it goes by: a legal form or "Company".
+_FORMS_AFTER_A_NAME = _LEGAL_FORMS | {"company"}
+
+
 def _without_legal_form(name: str) -> str:
     """"Walt Disney Co." without "Co.": the name a company goes by; the name itself where it has no legal form."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_FORMS | {"company"}:
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _FORMS_AFTER_A_NAME:
         words.pop()
     return " ".join(words) if len(words) < len(name.split()) else name
 
@@ -609,11 +613,11 @@ class _ArticleEntities:
                 continue
             if c.label == "PERSON" and len(self.text[c.start : c.end].split()) == 1:
                 rest = _PARTICLE_SURNAME.match(self.text, c.end)
-                if rest is not None and not any(o.start < rest.end() and c.end < o.end for o in cands if o is not c):
+                if rest is not None and self._unclaimed(cands, c, rest.end()):
                     # "Erik ten Hag" tagged "Erik": the surname the model left out
                     c = replace(c, end=rest.end())
             rest = _HYPHENED_REST.match(self.text, c.end)
-            if rest is not None and not any(o.start < rest.end() and c.end < o.end for o in cands if o is not c):
+            if rest is not None and self._unclaimed(cands, c, rest.end()):
                 joined = self.text[c.start : rest.end()]
                 second = rest.group(1)
                 if (c.label == "PERSON" and not self._names_a_place(second) and name_key(second) not in self.ref.demonyms) or (
@@ -631,6 +635,11 @@ class _ArticleEntities:
                     c = replace(c, start=before.start(1))
             out.append(c)
         return out
+
+    @staticmethod
+    def _unclaimed(cands: list[_Candidate], c: _Candidate, end: int) -> bool:
+        """Whether the text from ``c``'s end to ``end`` is no part of another candidate."""
+        return not any(o.start < end and c.end < o.end for o in cands if o is not c)
 
     def _results_sides(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Sides named in a line of results ("Arsenal 2 West Ham 0, Blackburn 0 Aston Villa 2") or a
