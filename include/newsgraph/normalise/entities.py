@@ -71,6 +71,9 @@ _LEADING_DETERMINER = re.compile(r"^(?:(?i:the|a|an)\s+|ex-(?=[A-Z]))")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 #: "Sheffield Wednesday and", "Cutt Off -": the model ran on into the next word of a list.
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
+#: A word no name ends with ("Office of the", "Ciaran Hinds at", "Ireland v") and what the model
+#: takes with an agency's name ("Interfax news agency" is Interfax).
+_TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|at|for|the|through|v|vs|in|on|to|from|with|by|news\s+agency)$")
 _EDGE_JUNK = "\"'\u201c\u201d\u2018\u2019,;:!?()[]{}<>*\u2022|/\\-\u2013\u2014 \t\n"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2019]?s)?\s*\)")
 #: "(BRS)" after the name it stands for; group 1 is the acronym.
@@ -140,6 +143,17 @@ _BATTING_LINE = re.compile(
 )
 #: A bowler's figures: "Wasim Akram 25-5-80-3" (overs, maidens, runs, wickets).
 _BOWLING_FIGURES = re.compile(rf"(?<![\w.'\-])({_CRICKETER})[ \t]+\d{{1,2}}(?:\.\d)?-\d{{1,2}}-\d{{1,3}}-\d{{1,2}}\b")
+#: A player in a team sheet: initials and a surname ("G Bulloch", "M Di Rollo", "A. N. Other"), then
+#: the club or "capt" in brackets (group 2), up to the comma or semicolon before the next one.
+_SHEET_PLAYER = re.compile(
+    r"(?:(?<=[,;:])|(?<=[,;:] )|^)[ \t]*((?:[A-Z]\.?[ \t]){1,2}(?:[A-Z][\w'\u2019\-]+)(?:[ \t][A-Z][\w'\u2019\-]+)?)"
+    r"(?:[ \t]*\(([^()\n]{1,40})\))?[ \t]*(?=[,;.]|$)",
+    re.M,
+)
+#: Fewer players than this in a line and it is no team sheet.
+_SHEET_MIN_PLAYERS = 4
+#: What the brackets after a player hold besides a club.
+_SHEET_NOTES = re.compile(r"\s*(?:capt(?:ain)?\.?|c|vc|rep|sub|gk|wk|\d+(?:\s*min)?)\s*", re.I)
 # a line that is one result: "Bristol City 2-1 Milton Keynes", "Italy 17-28 Ireland"
 _SCORE_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME}) \d{{1,3}}-\d{{1,3}} ({_SIDE_NAME})[ \t]*$", re.M)
 # a table row: "Arsenal 3 2 1 0 7 3 7" (played, won, drawn, lost, goals, points)
@@ -228,6 +242,29 @@ BIG_CITY = 1_000_000
 #: " of India", " do Brasil", " de France" after an organisation's name (group 2: up to four capitalised words).
 _OF_COUNTRY = re.compile(r" (of|do|da|de|del|della|di|du|des) (?:the )?([A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,3})")
 #: What follows an organisation's name, not a person's: "Yukos shares", "BAA's airports unit", "Yukos boss".
+#: Words after a town's name that make it the club named after it: "Newcastle manager Graeme Souness",
+#: "Bath prop Duncan Bell", "Middlesbrough beat Blackburn", "Birmingham were beaten".
+_TEAM_CUE_AFTER = re.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:manager|boss|striker|forward|midfielder|defender|goalkeeper|keeper|winger"
+    r"|full-back|centre-back|centre-half|captain|skipper|coach|chairman|fans|supporters|fly-half|scrum-half"
+    r"|flanker|prop|hooker)\b"
+    r"|[ \t]+(?:beat|drew|lost (?:to|at|\d)|were (?:beaten|held|thrashed|knocked out|relegated|promoted))\b"
+)
+#: Last words of clubs' names that are also words of places ("Aston Villa", "Crystal Palace",
+#: "Norwich City"): with a side's cue such a name is the club, whatever the model called it.
+#: A town this big that the model took for a person may be the club named after it ("Bolton beat").
+_CLUB_TOWN_POPULATION = 50_000
+_CLUB_LAST_WORDS = frozenset(
+    {"city", "town", "county", "villa", "forest", "palace", "wednesday", "vale", "orient", "united", "rovers", "albion"}
+)
+#: Words before it that do: "beat Southampton", "drew with Charlton", "signed for Everton".
+_TEAM_CUE_BEFORE = re.compile(
+    r"\b(?:beat|beating|beaten by|drew with|draw with|drawn with|draw against|lost to|losing to|lose to"
+    r"|loss to|defeat to|defeat by|held by|win over|victory over|thrashed|hammered|signed for|sign for"
+    r"|signing for)[ \t]+\Z"
+)
+#: A place is meant after these, even in an article about its club ("fans in Birmingham").
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|of|outside|around)[ \t]+\Z")
 _ORG_CUE_AFTER = re.compile(
     r"(?:['\u2019]s)?[ \t]+(?:shares|shareholders|share price|subsidiary|subsidiaries|unit|headquarters|revenues?"
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
@@ -239,8 +276,21 @@ _ORG_CUE_AFTER = re.compile(
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:firm|company|group|giant|conglomerate|chipmaker|carmaker|automaker|drugmaker|toymaker|retailer"
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
-    r"|consultancy|start-up|startup)\s+$"
+    r"|consultancy|start-up|startup|operator)[ \t]+$"
 )
+#: An apposition that says what a name is: "Diageo, the world's biggest spirits company,",
+#: "Metrolinx, the provincial transit agency." (not "Smith, the head of the company", "Jones, a bank manager",
+#: "Tower, a spokeswoman for the bank", "Gatwick, the company has written").
+_ORG_APPOSITION = re.compile(
+    r",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:of|for|at|from|behind|with|to|by|in|on)\b)[\w'\u2019\-]+[ \t]+){0,5}?"
+    r"(?:company|firm|group|giant|conglomerate|bank|lender|insurer|maker|carmaker|chipmaker|producer|retailer"
+    r"|operator|airline|carrier|agency|regulator|watchdog|utility|broadcaster|publisher|brewer|miner|manufacturer"
+    r"|supplier|provider|exchange|fund|band)(?=[,.;:)]|[ \t]+(?:which|that|based)\b)"
+)
+#: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
+_MODEL_NUMBER = re.compile(r"\d")
+#: What follows a company's name: "Redgum shares closed", "Lakeshore stock rose".
+_SHARES_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares|stock|share price|shareholders)\b")
 #: What follows an award's name: "Oscar-winning", "Oscar nominations", "the Bafta ceremony".
 _AWARD_CUE_AFTER = re.compile(
     r"(?:['\u2019]s)?(?:-(?:winning|winner|nominated)|[ \t]+(?:nominations?|nominees?|nominated|ceremony|hopefuls"
@@ -252,6 +302,28 @@ _PARTICLE = re.compile(r"(?:bin|ibn|bint|al|el|van|von|de|da|di|del|der|den|dos|
 _PARTICLE_SURNAME = re.compile(
     r" (?:van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten|bin|ibn)(?: (?:der|den|de|la|los))?"
     r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"
+)
+#: A span that stops at its particles ("Ursula von der" of "Ursula von der Leyen").
+_ENDS_IN_PARTICLE = re.compile(r" (?:van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten|bin|ibn)\Z")
+#: The surname after such a span.
+_SURNAME_REST = re.compile(r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?")
+#: The particles between two pieces of one name ("Marc" + " ter " + "Stegen").
+_PARTICLE_GAP = re.compile(r" (?:van|von|de|da|di|del|der|den|dos|das|du|ter|ten|bin|ibn)(?: (?:der|den|de|la|los))? ")
+#: A first name, particles that only people's names carry, a surname: "Ludwig van Beethoven",
+#: "Ursula de la Fuente" (not "Banque de France", "Cirque du Soleil": see _NOT_FIRST_NAMES).
+_PERSON_WITH_PARTICLE = re.compile(
+    r"([A-Z][a-z]+)(?: [A-Z][a-z]+)? (?:van|von|van der|van den|von der|ter|ten|bin|ibn|de la|del|dos)"
+    r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"
+)
+#: First words of organisations and places named "X de la Y" or "X van Y".
+_NOT_FIRST_NAMES = frozenset(
+    {
+        "banco", "banca", "banque", "bank", "caja", "casa", "club", "real", "cirque", "credit", "compagnie",
+        "grupo", "instituto", "museo", "museum", "teatro", "universidad", "universidade", "universite",
+        "puerto", "porto", "costa", "santa", "santo", "san", "villa", "ville", "hotel", "palacio", "plaza",
+        "avenida", "calle", "rio", "sierra", "isla", "islas", "cabo", "fundacion", "partido", "frente",
+        "union", "estadio", "camp", "nuestra", "el", "la", "los", "las", "de", "dos",
+    }
 )
 #: The capitalised word right before a span ("Arm" before "Holdings").
 _WORD_BEFORE = re.compile(r"([A-Z][\w&'\u2019\-]*) \Z")
@@ -376,7 +448,7 @@ def entity_id_for(label: str, canonical_name: str) -> str:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past edge punctuation, a leading determiner or prefix ("ex-Yukos"), a trailing
-    possessive or conjunction."""
+    possessive, conjunction or function word."""
     changed = True
     while changed and start < end:
         changed = False
@@ -390,7 +462,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if m and start + m.end() < end:
             start += m.end()
             changed = True
-        m = _TRAILING_POSSESSIVE.search(text[start:end]) or _TRAILING_CONJUNCTION.search(text[start:end])
+        m = (
+            _TRAILING_POSSESSIVE.search(text[start:end])
+            or _TRAILING_CONJUNCTION.search(text[start:end])
+            or _TRAILING_FUNCTION_WORD.search(text[start:end])
+        )
         if m and m.start() > 0:
             end = start + m.start()
             changed = True
@@ -465,6 +541,12 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     return i == len(letters)
 
 
+@lru_cache(maxsize=8)
+def _organisation_names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+
+
 class _ArticleEntities:
     """The working state for one article; ``mentions()`` is the result."""
 
@@ -497,11 +579,14 @@ class _ArticleEntities:
         cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
         definitions.update(self._fitted_acronyms(cands, definitions))
-        cands = self._non_overlapping(cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands))
+        cands = self._non_overlapping(
+            cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
+        )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
         cands = self._one_sense_per_name(cands)
+        cands = self._clubs(cands)
         cands = self._resolve_short_organisations(cands)
         short = self._short_references(cands)
         spans = {(c.start, c.end) for c in short}
@@ -590,7 +675,10 @@ class _ArticleEntities:
         """Names the model cut in two: "Prince Abdulaziz" + " bin Salman" (a particle starts the
         second piece) or cut short ("Erik" of "Erik ten Hag"), "Arm" + " Holdings" (an organisation word alone, after a capitalised word)."""
         out: list[_Candidate] = []
+        absorbed_until = -1  # the end of a surname taken into a name before it
         for c in cands:
+            if c.start < absorbed_until and c.end <= absorbed_until:
+                continue  # "Leyen" of "Ursula von der" + "Leyen": now part of the name
             prev = out[-1] if out else None
             if (
                 prev is not None
@@ -600,6 +688,32 @@ class _ArticleEntities:
             ):
                 out[-1] = replace(prev, end=c.end)
                 continue
+            if (
+                prev is not None
+                and prev.label == "PERSON"
+                and not c.label_fixed
+                and _PARTICLE_GAP.fullmatch(self.text, prev.end, c.start)
+                and _ONE_NAME.fullmatch(self.text, c.start, c.end)
+            ):
+                # "Marc" + " ter " + "Stegen" (whatever the model made of "Stegen")
+                out[-1] = replace(prev, end=c.end)
+                continue
+            if c.label == "PERSON" and _ENDS_IN_PARTICLE.search(self.text, c.start, c.end):
+                rest = _SURNAME_REST.match(self.text, c.end)
+                if rest is not None and self._only_words_inside(cands, c, rest.end()):
+                    # "Ursula von der" + " Leyen" (which the model may have tagged as a place)
+                    c = replace(c, end=rest.end())
+                    absorbed_until = c.end
+            if c.label in ("ORG", "WORK_OF_ART", "PRODUCT") and not c.label_fixed:
+                whole = _PERSON_WITH_PARTICLE.fullmatch(self.text, c.start, c.end)
+                if (
+                    whole is not None
+                    and whole.group(1).lower() not in _NOT_FIRST_NAMES
+                    and whole.group(1).lower() not in self.ref.org_words
+                    and self.ref.alias_for(whole.group(0)) is None
+                    and not self._names_a_place(whole.group(0).rsplit(" ", 1)[1])
+                ):
+                    c = replace(c, label="PERSON")  # "Ludwig van Beethoven" tagged ORG
             if (
                 prev is not None
                 and prev.label == "ORG"
@@ -641,6 +755,15 @@ class _ArticleEntities:
         """Whether the text from ``c``'s end to ``end`` is no part of another candidate."""
         return not any(o.start < end and c.end < o.end for o in cands if o is not c)
 
+    def _only_words_inside(self, cands: list[_Candidate], c: _Candidate, end: int) -> bool:
+        """Whether every other candidate touching the text from ``c``'s end to ``end`` lies inside it
+        and is one word the model guessed (not a name a rule fixed)."""
+        return all(
+            c.end <= o.start and o.end <= end and not o.label_fixed and " " not in self.text[o.start : o.end]
+            for o in cands
+            if o is not c and o.start < end and c.end < o.end
+        )
+
     def _results_sides(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Sides named in a line of results ("Arsenal 2 West Ham 0, Blackburn 0 Aston Villa 2") or a
         table row ("Arsenal 3 2 1 0 7 3 7"): teams, so organisations, or the country a national side is
@@ -659,7 +782,9 @@ class _ArticleEntities:
         sides += [
             span for m in _SCORE_LINE.finditer(self.text) if m.group(1).split()[0] not in _NOT_SIDES for span in (m.span(1), m.span(2))
         ]
-        competitors = self._competitors() + self._scorers() + self._cricketers()
+        players, clubs = self._team_sheets()
+        sides += clubs
+        competitors = self._competitors() + self._scorers() + self._cricketers() + players
         if competitors:
             kept = [c for c in cands if not any(c.start < b and a < c.end for a, b in competitors)]
             cands = sorted(
@@ -684,6 +809,31 @@ class _ArticleEntities:
         """A country or a home nation ("Scotland"): what a national side is named after (not a state:
         "NEW YORK 74 57 .565" is a baseball team)."""
         return _is_country(name) or name_key(name) in _HOME_NATIONS
+
+    def _team_sheets(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Players and their clubs in a team sheet ("Scotland: C Paterson (Edinburgh); H Southwell,
+        A Craig, M Di Rollo; G Bulloch (Glasgow, capt)"): a line of four or more initialled names
+        is a list of people, whom the model often misses or cuts to the surname; the clubs in their
+        brackets are sides."""
+        players: list[tuple[int, int]] = []
+        clubs: list[tuple[int, int]] = []
+        pos = 0
+        for line in self.text.splitlines(keepends=True):
+            found = list(_SHEET_PLAYER.finditer(line))
+            if len(found) >= _SHEET_MIN_PLAYERS:
+                for m in found:
+                    players.append((pos + m.start(1), pos + m.end(1)))
+                    if m.group(2):
+                        start = m.start(2)
+                        for part in m.group(2).split(","):
+                            name = part.strip()
+                            # "(Stringer 70)": the replacement and his minute, not a club
+                            if name and not _SHEET_NOTES.fullmatch(part) and name[0].isupper() and not name[-1].isdigit():
+                                a = start + part.index(name)
+                                clubs.append((pos + a, pos + a + len(name)))
+                            start += len(part) + 1
+            pos += len(line)
+        return players, clubs
 
     def _cricketers(self) -> list[tuple[int, int]]:
         """Batsmen, fielders and bowlers named in a scorecard's batting lines ("A. Stewart c Moin Khan b
@@ -885,10 +1035,11 @@ class _ArticleEntities:
         if (
             c.label in ("PERSON", "PRODUCT", "GPE", "WORK_OF_ART")
             and c.role_span is None
-            and _ORG_NOUN_BEFORE.search(self.text, max(0, c.start - 16), c.start)
+            and (_ORG_NOUN_BEFORE.search(self.text, max(0, c.start - 16), c.start) or _ORG_APPOSITION.match(self.text, c.end))
             and not self._names_a_place(name)
         ):
-            # "security firm Sophos", "band Franz Ferdinand": what the article calls a firm or a band
+            # "security firm Sophos", "band Franz Ferdinand", "Metrolinx, the provincial transit agency,":
+            # what the article calls a firm or a band
             return replace(c, label="ORG")
         if c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and _PLACE_NOUN_OF.search(
             self.text, max(0, c.start - 60), c.start
@@ -1120,6 +1271,65 @@ class _ArticleEntities:
                 out.append(_Candidate(m.start(), m.end(), alias.label))
         return out
 
+    def _known_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Organisations the model missed: names from the alias file ("Aramco shares", "told
+        Reuters") and proper nouns the text itself makes companies ("Redgum shares closed up",
+        "data-centre operator Meridian Digital", "Gazprom, the Russian gas giant,"), wherever the
+        article names them."""
+        free = [
+            (m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)
+        ] if self.ref.organisation_names else []
+        for run in self._capitalised_runs():
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            name = self.text[start:end]
+            if len(run) > 3 or self.text[end : end + 1] in ("-", "'", "\u2019") or not (
+                _SHARES_AFTER.match(self.text, end)
+                or _ORG_NOUN_BEFORE.search(self.text, max(0, start - 16), start)
+                or _ORG_APPOSITION.match(self.text, end)
+            ):
+                continue
+            if any(
+                t.is_stop or t.lower_ in self.ref.org_words or t.lower_ in self.ref.event_words
+                or name_key(t.text) in self.ref.demonyms
+                for t in run
+            ):
+                continue  # "Bank shares", "Asian shares", "The shares"
+            if run[0].is_sent_start:
+                # "Mining shares rose": a capital that only starts the sentence is no name
+                if re.search(rf"(?<![\w\-]){re.escape(run[0].lower_)}(?![\w\-])", self.text) is not None:
+                    continue
+            if _is_country(name) or self._names_a_place(name) or name_key(name) in self.ref.junk_names:
+                continue
+            # the company wherever the article names it: "Gazprom, the gas giant, ... Gazprom said"
+            free += [m.span() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", self.text)]
+        out = []
+        for start, end in sorted(set(free)):
+            if any(c.start < end and start < c.end for c in cands + out) or any(
+                start < e and s < end for s, e in self.excluded
+            ):
+                continue
+            alias = self.ref.alias_for(self.text[start:end])
+            out.append(_Candidate(start, end, alias.label if alias is not None else "ORG"))
+        return out
+
+    def _capitalised_runs(self) -> list[list]:
+        """Runs of consecutive capitalised words ("Meridian Digital"), as token lists."""
+        runs: list[list] = []
+        run: list = []
+        for tok in self.doc:
+            if tok.text[:1].isupper() and tok.text.isalpha() and not tok.text.isupper():
+                if run and run[-1].whitespace_ != " ":
+                    runs.append(run)
+                    run = []
+                run.append(tok)
+                continue
+            if run:
+                runs.append(run)
+            run = []
+        if run:
+            runs.append(run)
+        return runs
+
     def _extend_of_place(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Securities and Exchange Board" + " of India": an organisation word followed by
         "of" and a place the model tagged separately is one name."""
@@ -1267,6 +1477,14 @@ class _ArticleEntities:
                 initials[short] = longer[0]
         for short in initials:
             del full_names[short]
+        org_cued = {
+            c.canonical for c in cands
+            if (
+                _ORG_CUE_AFTER.match(self.text, c.end)
+                or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
+                or _ORG_APPOSITION.match(self.text, c.end)
+            )
+        }
         out = []
         for c in cands:
             if c.canonical in initials:
@@ -1277,9 +1495,22 @@ class _ArticleEntities:
                 # another label only for a lone surname: "Hendry" (ORG) after "Paul Hendry",
                 # "Kilroy-Silk" after "Robert Kilroy-Silk"
                 key = name_key(c.canonical).split()
-                surname_only = len(matches) == 1 and key == name_key(matches[0]).split()[-len(key) :]
+                # ("Ford shares" and "carmaker Ford" stay the company beside "Bill Ford")
+                surname_only = (
+                    len(matches) == 1 and key == name_key(matches[0]).split()[-len(key) :] and c.canonical not in org_cued
+                )
                 if len(matches) == 1 and (c.label == "PERSON" or surname_only) and not _is_country(c.canonical):
                     c = replace(c, canonical=matches[0], label="PERSON")
+                elif (
+                    len(matches) >= 2
+                    and all(key == name_key(m).split()[-len(key) :] for m in matches)
+                    and not _is_country(c.canonical)
+                    and not c.label_fixed
+                    and c.canonical not in org_cued
+                ):
+                    # "Easterby" after "Guy Easterby" and "S Easterby": one of them, which the text does
+                    # not say ("Disney directors" after "Walt Disney" and "Roy Disney" is the company)
+                    c = replace(c, label="PERSON")
             out.append(c)
         return out
 
@@ -1308,7 +1539,11 @@ class _ArticleEntities:
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
             if _AWARD_CUE_AFTER.match(self.text, c.end):
                 cued[c.canonical] = "EVENT"
-            elif _ORG_CUE_AFTER.match(self.text, c.end) or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start):
+            elif (
+                _ORG_CUE_AFTER.match(self.text, c.end)
+                or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
+                or _ORG_APPOSITION.match(self.text, c.end)
+            ):
                 cued.setdefault(c.canonical, "ORG")
             if c.label in ("ORG", "LOC", "FAC") or (
                 c.label == "GPE" and (_is_country(c.canonical) or known_place(c.canonical) is not None)
@@ -1358,6 +1593,53 @@ class _ArticleEntities:
             out.append(c)
         return out
 
+    def _clubs(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Clubs named after their towns: a town (or a town or club taken for a person or a
+        building) that the article names as a side ("Newcastle manager Graeme Souness", "beat
+        Southampton", "Bolton drew with Charlton", "win over Crystal Palace") is the club wherever
+        the article names it alone, except after "in", "at" or "of" ("fans in Birmingham").
+        Countries and home nations stay places: a national side is named after its country."""
+        from newsgraph.normalise.geo import known_place
+
+        def town(c: _Candidate) -> bool:
+            name = c.canonical
+            words = name.split()
+            if (
+                c.label not in ("GPE", "PERSON", "FAC", "LOC")
+                or c.label_fixed
+                or (c.start, c.end) in self.side_spans
+                or len(words) > 2
+                or self._national(name)
+                or self._is_area(name)
+            ):
+                return False
+            if c.label == "GPE" or words[-1].lower() in _CLUB_LAST_WORDS:
+                return True
+            # a person is the side only if the name is a town's ("beat Federer" is the player; "play
+            # Kaka forward" too, whatever hamlet shares his name)
+            place = known_place(name)
+            return place is not None and place[1] >= _CLUB_TOWN_POPULATION
+
+        clubs = {
+            c.canonical
+            for c in cands
+            if town(c)
+            and (
+                _TEAM_CUE_AFTER.match(self.text, c.end)
+                or _TEAM_CUE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+            )
+        }
+        if not clubs:
+            return cands
+        return [
+            replace(c, label="ORG")
+            if c.canonical in clubs
+            and town(c)
+            and not _PLACE_PREPOSITION_BEFORE.search(self.text, max(0, c.start - 12), c.start)
+            else c
+            for c in cands
+        ]
+
     def _resolve_short_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Booking" after "Booking Holdings": the leading words of exactly one longer
         organisation of the article name it, whatever label spaCy gave the short form; so does
@@ -1403,7 +1685,12 @@ class _ArticleEntities:
                     and core[-len(words) :] == words
                 ]
                 owners = sorted(set(owners))
-            if len(owners) == 1 and (c.label != "PERSON" or not self._person_named(c.canonical, cands)):
+            if (
+                len(owners) == 1
+                and (c.label != "PERSON" or not self._person_named(c.canonical, cands))
+                # not "BMW X5", "BBC Radio 4": a model, a station
+                and not _MODEL_NUMBER.search(" ".join(owners[0].split()[len(words) :]))
+            ):
                 c = replace(c, label="ORG", canonical=owners[0])
             out.append(c)
         return out

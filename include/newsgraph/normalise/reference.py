@@ -35,6 +35,9 @@ class Reference:
     demonyms: frozenset[str] = frozenset()
     #: last words that make a name an event ("Cup", "Festival", "Open")
     event_words: frozenset[str] = frozenset()
+    #: organisations' names and aliases as written, not acronyms ("Reuters", "Aramco", "Associated
+    #: Press"): found in text even where the model missed them
+    organisation_names: frozenset[str] = frozenset()
 
     def alias_for(self, name: str) -> Alias | None:
         return self.aliases.get(name_key(name))
@@ -68,6 +71,20 @@ def _read_acronyms(path: Path) -> frozenset[str]:
         return frozenset(a for row in csv.DictReader(fh) if _is_acronym(a := (row.get("alias") or "").strip()))
 
 
+def _read_organisation_names(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    names: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if (row.get("label") or "").strip() != "ORG":
+                continue
+            for name in ((row.get("alias") or "").strip(), (row.get("canonical_name") or "").strip()):
+                if len(name) >= 4 and name[0].isupper() and not _is_acronym(name):
+                    names.add(name)
+    return frozenset(names)
+
+
 def _read_aliases(path: Path) -> dict[str, Alias]:
     if not path.exists():
         return {}
@@ -89,6 +106,7 @@ def load_reference(folder: Path) -> Reference:
     return Reference(
         aliases=_read_aliases(folder / "aliases.csv"),
         acronyms=_read_acronyms(folder / "aliases.csv"),
+        organisation_names=_read_organisation_names(folder / "aliases.csv"),
         roles=tuple(roles),
         junk_names=frozenset(name_key(n) for n in _lines(folder / "junk_names.txt")),
         facility_words=frozenset(w.lower() for w in _lines(folder / "facility_words.txt")),
