@@ -1212,3 +1212,23 @@ def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert found.count(("BMW", "BMW")) == 2 and ("BMW X5", "BMW X5") in found, found
     assert ("Booking", "Booking Holdings") in found, found
+
+
+def test_us_state_abbreviations_after_a_town_or_a_party_are_the_states(nlp, reference):
+    text = (
+        "A fire broke out at a warehouse in Portland, Ore., on Monday. Sen. Joe Manchin, D-W.Va., and "
+        "Sen. Ted Cruz, R-Texas, voted no. Miss Jones came."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Ore.", "GPE") in model and not any(t in ("W.Va.", "Texas") for t, _ in model), model  # the model
+    found = [(m.text, m.label, m.canonical_name, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert ("Ore.", "GPE", "Oregon", "US") in found and ("Portland", "GPE", "Portland", "US") in found, found
+    assert ("W.Va.", "GPE", "West Virginia", "US") in found and ("Texas", "GPE", "Texas", "US") in found, found
+    assert not any(t.startswith("Miss") and label == "GPE" for t, label, _, _ in found), found
+
+
+def test_a_nationality_before_a_title_is_no_part_of_the_persons_name(nlp, reference):
+    text = "Belgian King Philippe met Spanish Queen Letizia."
+    assert ("Belgian King Philippe", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found[:2] == [("Belgian", "NORP", None), ("Philippe", "PERSON", "King")], found

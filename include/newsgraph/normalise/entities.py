@@ -289,6 +289,8 @@ _ORG_APPOSITION = re.compile(
 )
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
+#: A US lawmaker's party and state: "D-W.Va.", "R-S.C." (group 1: the state's abbreviation).
+_PARTY_STATE = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]{1,5})(?=[,;)\s])")
 #: What follows a company's name: "Redgum shares closed", "Lakeshore stock rose".
 _SHARES_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares|stock|share price|shareholders)\b")
 #: What follows an award's name: "Oscar-winning", "Oscar nominations", "the Bafta ceremony".
@@ -541,6 +543,20 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     return i == len(letters)
 
 
+@lru_cache(maxsize=2)
+def _us_state_abbreviations(dotted_only: bool = True) -> dict[str, str]:
+    """The abbreviations of US states that news agencies write after a town ("Ore.", "N.C.",
+    "W.Va.", "D.C."), as the ``us`` package lists them, to the states' names; only those with a
+    dot, so that no word ("Miss", "Ill", "Mass") is read as a state, unless ``dotted_only`` is
+    False (after a party: "R-Texas")."""
+    import us
+
+    return {
+        s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
+        if s.ap_abbr and ("." in s.ap_abbr or not dotted_only)
+    }
+
+
 @lru_cache(maxsize=8)
 def _organisation_names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -581,6 +597,7 @@ class _ArticleEntities:
         definitions.update(self._fitted_acronyms(cands, definitions))
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
+            + self._party_states(cands)
         )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -957,6 +974,16 @@ class _ArticleEntities:
         }
         out = []
         for c in cands:
+            first = re.match(r"([A-Z][\w\-]+) +", self.text[c.start : c.end])
+            if (
+                c.label == "PERSON"
+                and first is not None
+                and name_key(first.group(1)) in self.ref.demonyms
+                and _role_prefix(self.text, c.start + first.end(), c.end, self.ref) is not None
+            ):
+                # "Belgian King Philippe": the nationality, then a title and the person
+                out.append(_Candidate(c.start, c.start + first.end(1), "NORP"))
+                c = replace(c, start=c.start + first.end())
             prefix = _role_prefix(self.text, c.start, c.end, self.ref)
             if prefix is not None:
                 rest_start, rest_end = _trim(self.text, prefix[1], c.end)
@@ -1312,6 +1339,16 @@ class _ArticleEntities:
             out.append(_Candidate(start, end, alias.label if alias is not None else "ORG"))
         return out
 
+    def _party_states(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """The state after a US lawmaker's party: "Sen. Joe Manchin, D-W.Va.," names West Virginia."""
+        out = []
+        states = _us_state_abbreviations(dotted_only=False)
+        for m in _PARTY_STATE.finditer(self.text):
+            start, end = m.span(1)
+            if m.group(1) in states and not any(c.start < end and start < c.end for c in cands):
+                out.append(_Candidate(start, end, "GPE"))
+        return out
+
     def _capitalised_runs(self) -> list[list]:
         """Runs of consecutive capitalised words ("Meridian Digital"), as token lists."""
         runs: list[list] = []
@@ -1419,8 +1456,11 @@ class _ArticleEntities:
             if written in long_forms:
                 label, name = long_forms[written]
             alias = self.ref.alias_for(name)
+            state = _us_state_abbreviations().get(written) if label in ("GPE", "LOC", "ORG", "PERSON") else None
             if alias is not None:
                 name, label = alias.canonical_name, alias.label
+            elif state is not None:
+                name, label = state, "GPE"  # "Portland, Ore.", "Sen. Joe Manchin, D-W.Va."
             elif label in ("GPE", "LOC") and len(name) > 4 and name.isupper() and self._names_a_place(name.title()):
                 name = canonical_spelling(name.title())  # "LONDON" in a slug line is London
             out.append(replace(c, canonical=name, label=label))
