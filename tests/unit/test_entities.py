@@ -1232,3 +1232,27 @@ def test_a_nationality_before_a_title_is_no_part_of_the_persons_name(nlp, refere
     assert ("Belgian King Philippe", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
     found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
     assert found[:2] == [("Belgian", "NORP", None), ("Philippe", "PERSON", "King")], found
+
+
+def test_a_country_in_brackets_a_golfers_rounds_and_a_riders_time_in_results(nlp, reference):
+    text = (
+        "Goran Ivanisevic ( Croatia ) beat Sargis Sargsian ( Armenia ) 7-5 6-4 6-7 ( 3-7 ) 6-3\n\n"
+        "Leading results of the 10th stage of the Tour de France , a 208-km ride :\n\n"
+        "1. Bjarne Riis ( Denmark ) Telekom 5 hours 24 minutes 16 seconds\n\n"
+        "3. Tony Rominger ( Switzerland ) Mapei 0:14 behind"
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert not any(t in ("Armenia", "Denmark") for t, _ in model), model  # the model
+    assert ("Mapei 0:14", "ORG") in model and ("the Tour de France", "ORG") in model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Armenia", "GPE") in found and ("Denmark", "GPE") in found, found
+    assert ("Mapei", "ORG") in found and ("Tour de France", "EVENT") in found, found
+    golf = (
+        "GOLF - GERMAN OPEN SECOND ROUND SCORES .\nSTUTTGART , Germany 1996-08-23\nLeading second round scores "
+        "in the German Open golf championship on Friday ( Britain unless stated ) :\n"
+        "132 Ian Woosnam 66 66 , Colin Montgomerie 68 64\n133 Vijay Singh ( Fiji ) 67 66"
+    )
+    assert "Ian Woosnam" not in {e.text for e in nlp(golf).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(golf), reference)]
+    people = [t for t, label in found if label == "PERSON"]
+    assert people == ["Ian Woosnam", "Colin Montgomerie", "Vijay Singh"], found

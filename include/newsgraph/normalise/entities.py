@@ -109,7 +109,7 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its
 #: Minutes and scores after a name in match reports ("Cameron 87", "Roddick 6-2 7-6"); not a
 #: year or a number that is part of the name ("Transport 2000", "Sound of 2004").
 _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
-_TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3})+$")
+_TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3}|\s+\d{1,2}:\d{2}(?::\d{2})?)+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 #: A side of a fixture: capitalised words, "of" or "the" between them ("Republic of Ireland").
 _SIDE_WORDS = r"[A-Z][\w.'\u2019\-]*(?: (?:of |the |de )?[A-Z][\w.'\u2019\-]*)*"
@@ -166,6 +166,13 @@ _STANDINGS_ROW = re.compile(
 _SIDE_SCORE = re.compile(rf"({_SIDE_NAME}) \d{{1,3}}")
 #: "Pete Sampras (U.S.) beat", "1. Michael Johnson (U.S.) 19.32": a competitor and the country in brackets.
 _COMPETITOR = re.compile(r"((?:[A-Z][\w'\u2019\-]+ ){1,3}[A-Z][\w'\u2019\-]+) \( ?([A-Z][\w.' ]{0,29}[\w.]) ?\)")
+#: A golfer and his rounds: "132 Ian Woosnam 66 66", "Vijay Singh ( Fiji ) 67 66" (group 1: the name).
+_GOLFER = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w'\u2019\-]+ ){1,3}[A-Z][\w'\u2019\-]+)(?: \( ?[A-Z][\w.' ]{0,29}[\w.] ?\))?"
+    r"(?: [6-8]\d){2,4}\b"
+)
+#: A country in brackets: "( Armenia )", "(U.S.)" (group 1).
+_BRACKETED_NAME = re.compile(r"\( ?([A-Z][\w.']*(?: [A-Z][\w.']*){0,3}) ?\)")
 #: A line of sports results: a set score ("6-2"), "beat", a leading rank ("1.", "1 -"), or a score after
 #: a bracket ("Ernie Els ( South Africa ) 68 66").
 _RESULTS_LINE = re.compile(r"\b\d{1,2}-\d{1,2}\b|\bbeat\b|^\s*\d{1,2}(?:\.|\s+-)\s|\) \d{1,3}\b", re.M)
@@ -597,7 +604,7 @@ class _ArticleEntities:
         definitions.update(self._fitted_acronyms(cands, definitions))
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
-            + self._party_states(cands)
+            + self._party_states(cands) + self._bracketed_countries(cands)
         )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -873,7 +880,8 @@ class _ArticleEntities:
         """"Pete Sampras (U.S.) beat Adrian Voinea (Romania) 6-2 6-2": in a line of results, a name
         of two to four words followed by a country in brackets is a competitor, whom the model
         often misses or takes for a place. Names holding an organisation word or a big city are
-        teams ("Bayern Munich (Germany)") and are left alone."""
+        teams ("Bayern Munich (Germany)") and are left alone. So is a golfer followed by his
+        rounds ("132 Ian Woosnam 66 66")."""
         from newsgraph.normalise.geo import known_place
 
         found = []
@@ -892,8 +900,12 @@ class _ArticleEntities:
                     ):
                         continue
                     found.append((pos + m.start(1), pos + m.end(1)))
+            found += [
+                (pos + g.start(1), pos + g.end(1)) for g in _GOLFER.finditer(line)
+                if not any(w.lower() in self.ref.org_words or _is_country(w) for w in g.group(1).split())
+            ]
             pos += len(line)
-        return found
+        return sorted(set(found))
 
     def _run_on_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
         """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
@@ -1337,6 +1349,19 @@ class _ArticleEntities:
                 continue
             alias = self.ref.alias_for(self.text[start:end])
             out.append(_Candidate(start, end, alias.label if alias is not None else "ORG"))
+        return out
+
+    def _bracketed_countries(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """A country alone in brackets, after a competitor or a place: "Sargis Sargsian ( Armenia )",
+        "Bjarne Riis (Denmark)"; the model often misses it in a line of results."""
+        out = []
+        for m in _BRACKETED_NAME.finditer(self.text):
+            start, end = m.span(1)
+            name = m.group(1)
+            if (_is_country(name) or name_key(name) in _HOME_NATIONS) and not any(
+                c.start < end and start < c.end for c in cands
+            ):
+                out.append(_Candidate(start, end, "GPE"))
         return out
 
     def _party_states(self, cands: list[_Candidate]) -> list[_Candidate]:
