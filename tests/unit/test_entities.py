@@ -1256,3 +1256,14 @@ def test_a_country_in_brackets_a_golfers_rounds_and_a_riders_time_in_results(nlp
     found = [(m.text, m.label) for m in extract_entities(nlp(golf), reference)]
     people = [t for t, label in found if label == "PERSON"]
     assert people == ["Ian Woosnam", "Colin Montgomerie", "Vijay Singh"], found
+
+
+def test_a_language_named_with_what_is_said_in_it_is_the_language_and_peoples_are_groups(nlp, reference):
+    text = "She spent three weeks learning Hindi. The film was shot in Hindi and English. The Zulu king spoke."
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert model.count(("Hindi", "GPE")) == 2, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found.count(("Hindi", "LANGUAGE")) == 2 and ("English", "LANGUAGE") in found, found
+    assert ("Zulu", "LANGUAGE") not in found, found  # a people's name with no word of speech stays
+    text = "Refugees said the Africans and the Scots had helped."
+    assert ("Scots", "NORP") in [(m.text, m.label) for m in extract_entities(nlp(text), reference)]

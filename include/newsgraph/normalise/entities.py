@@ -296,6 +296,12 @@ _ORG_APPOSITION = re.compile(
 )
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
+#: Words around a language's name: "learning Hindi", "in Urdu", "Swahili-speaking", "Hindi and English".
+_LANGUAGE_CUE_BEFORE = re.compile(
+    r"\b(?:in|into|speak|speaks|spoke|speaking|learn|learns|learning|learned|learnt|teach|teaches|teaching"
+    r"|taught|fluent|translated|dubbed|subtitled|written|sung)[ \t]+\Z"
+)
+_LANGUAGE_CUE_AFTER = re.compile(r"(?:[ \t-](?:language|speaking|speakers?)\b|[ \t]+(?:and|or)[ \t]+English\b)")
 #: A US lawmaker's party and state: "D-W.Va.", "R-S.C." (group 1: the state's abbreviation).
 _PARTY_STATE = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]{1,5})(?=[,;)\s])")
 #: What follows a company's name: "Redgum shares closed", "Lakeshore stock rose".
@@ -548,6 +554,16 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
         elif word.lower() not in _MINOR_WORDS and word[:1].isupper():
             return False
     return i == len(letters)
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> frozenset[str]:
+    """The names of the languages of ISO 639-1 ("Hindi", "Urdu", "Swahili"), from pycountry."""
+    import pycountry
+
+    return frozenset(
+        re.sub(r" \(.*\)$", "", lang.name) for lang in pycountry.languages if getattr(lang, "alpha_2", None)
+    )
 
 
 @lru_cache(maxsize=2)
@@ -1051,6 +1067,18 @@ class _ArticleEntities:
             return replace(c, label="GPE")
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
+        if (
+            c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP", "PRODUCT")
+            and name in _language_names()
+            and name_key(name) not in self.ref.demonyms
+            and not _is_country(name)
+            and (
+                _LANGUAGE_CUE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+                or _LANGUAGE_CUE_AFTER.match(self.text, c.end)
+            )
+        ):
+            # "learning Hindi", "in Urdu and English", "Swahili-speaking": the language
+            return replace(c, label="LANGUAGE")
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
         if c.label in ("GPE", "PERSON", "LOC") and _CLUB_ROLE_AFTER.match(self.text, c.end) and _is_town(name):
