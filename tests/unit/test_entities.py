@@ -1267,3 +1267,14 @@ def test_a_language_named_with_what_is_said_in_it_is_the_language_and_peoples_ar
     assert ("Zulu", "LANGUAGE") not in found, found  # a people's name with no word of speech stays
     text = "Refugees said the Africans and the Scots had helped."
     assert ("Scots", "NORP") in [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+
+
+def test_a_world_city_by_its_english_name_stays_a_place_and_the_g7_is_a_group(nlp, reference):
+    text = (
+        "Spain lead the USA in the 2004 Davis Cup final in Seville. A raucous Seville crowd cheered.\n\n"
+        "He would seek action at the next meeting of G7 countries in February."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Seville", "GPE") in model and ("Seville", "ORG") in model and ("G7", "GPE") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found[2] == ("Seville", "GPE") and ("G7", "ORG") in found, found

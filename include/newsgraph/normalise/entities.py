@@ -1611,11 +1611,12 @@ class _ArticleEntities:
         """"Ryanair" tagged ORG four times and PERSON three, "Glasgow" GPE and PERSON: a lone name
         that the article never gives a first name or a title is one thing throughout, the
         organisation or place it is tagged as at least as often as it is tagged a person
-        (a place only if the gazetteer knows it: "Orquera" tagged GPE once is still the player);
+        (a place only if the gazetteer knows it, by another name too: "Orquera" tagged GPE once is
+        still the player, "in Seville" the city of Sevilla);
         one the article gives a title ("Mr Parry") is the person throughout; one tagged GPE that
         no gazetteer knows and ORG at least as often, or followed by "shares" or "boss", is the organisation
         ("Gazprom")."""
-        from newsgraph.normalise.geo import known_place
+        from newsgraph.normalise.geo import known_place, world_city_alias
 
         votes: dict[str, dict[str, int]] = {}
         people: dict[str, int] = {}
@@ -1639,7 +1640,8 @@ class _ArticleEntities:
             ):
                 cued.setdefault(c.canonical, "ORG")
             if c.label in ("ORG", "LOC", "FAC") or (
-                c.label == "GPE" and (_is_country(c.canonical) or known_place(c.canonical) is not None)
+                c.label == "GPE"
+                and (_is_country(c.canonical) or known_place(c.canonical) is not None or world_city_alias(c.canonical))
             ):
                 tally = votes.setdefault(c.canonical, {})
                 tally[c.label] = tally.get(c.label, 0) + 1

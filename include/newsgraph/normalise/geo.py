@@ -690,6 +690,16 @@ def known_place(name: str) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=65536)
+def world_city_alias(name: str) -> bool:
+    """Whether ``name`` is another name of a city of half a million ("Seville" for Sevilla,
+    "Bombay"), which :func:`known_place` does not take."""
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
+        return False
+    g = gazetteer()
+    return any(c[0].population >= WORLD_CITY_POPULATION for c in _alternate_cands(g, _lookup_key(name), None))
+
+
+@lru_cache(maxsize=65536)
 def is_area(name: str) -> bool:
     """Whether the gazetteer knows ``name`` exactly as a continent or a region ("Asia",
     "Middle East", "Gulf"): such names are locations (LOC), not political entities."""
