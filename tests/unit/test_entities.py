@@ -1278,3 +1278,29 @@ def test_a_world_city_by_its_english_name_stays_a_place_and_the_g7_is_a_group(nl
     assert ("Seville", "GPE") in model and ("Seville", "ORG") in model and ("G7", "GPE") in model, model  # the model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found[2] == ("Seville", "GPE") and ("G7", "ORG") in found, found
+
+
+def test_a_title_tagged_apart_before_its_person_is_no_name(nlp, reference):
+    text = (
+        "Qatar's Emir Sheikh Tamim bin Hamad Al Thani attended. Shri Rajnath Singh, the defence minister, "
+        "and Smt. Nirmala Sitharaman attended."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Emir Sheikh", "PERSON") in model and ("Smt", "ORG") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert not any(t in ("Emir Sheikh", "Smt") for t, _ in found), found
+    assert ("Tamim bin Hamad Al Thani", "PERSON") in found and ("Nirmala Sitharaman", "PERSON") in found, found
+
+
+def test_names_joined_the_urdu_way_are_one_name(nlp, reference):
+    text = (
+        "Lashkar-e-Taiba militants were named, Jamaat-e-Islami protested at Minar-e-Pakistan, "
+        "and General Zia-ul-Haq was remembered."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Lashkar-e-Taiba", "PERSON") in model and ("Pakistan", "GPE") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert [f for f in found if f[0] != "Zia-ul-Haq"] == [
+        ("Lashkar-e-Taiba", "ORG"), ("Jamaat-e-Islami", "ORG"), ("Minar-e-Pakistan", "ORG"),
+    ], found
+    assert ("Zia-ul-Haq", "PERSON") in found, found

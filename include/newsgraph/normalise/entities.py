@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
-from newsgraph.normalise.reference import Reference
+from newsgraph.normalise.reference import Reference, role_words
 from newsgraph.normalise.text import canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
 
@@ -87,6 +87,10 @@ _DATELINE = re.compile(
 )
 #: One capitalised word, not an acronym: "Dida", "Ronaldinho".
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
+#: The head of a name joined the Urdu and Persian way, before the word the model kept: "Tehreek-e-",
+#: "Minar-e-", "Jamaat-ud-".
+_IZAFAT_HEAD = re.compile(r"(?<![\w\-])[A-Z][a-z]+-(?:e|i|ul|ur|us|ud|al)-\Z")
+_IZAFAT_ORG = re.compile(r"(?<![\w\-])[A-Z][a-z]+-[ei]-[A-Z][a-z]+(?![\w\-])")
 #: The rest of a double-barrelled name after the hyphen the model stopped at (group 1: the word).
 _HYPHENED_REST = re.compile(r"-([A-Z][a-z\u00e0-\u00ff]+)(?![\w\-])")
 #: Nations that field their own sides though no country of ISO 3166.
@@ -526,6 +530,19 @@ def _role_before(text: str, start: int, ref: Reference) -> tuple[int, int] | Non
     return None
 
 
+def _only_titles(words: tuple[str, ...], ref: Reference) -> bool:
+    """Whether lower-cased ``words`` are titles and nothing else ("emir sheikh", "smt")."""
+    i = 0
+    while i < len(words):
+        n = next((len(r) for r in ref.roles if tuple(words[i : i + len(r)]) == r), 0)
+        if not n and words[i] in _HONORIFICS:
+            n = 1
+        if not n:
+            return False
+        i += n
+    return bool(words)
+
+
 def _role_prefix(text: str, start: int, end: int, ref: Reference) -> tuple[int, int] | None:
     """A role phrase at the start of the span, leaving at least one word of name."""
     words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
@@ -770,6 +787,13 @@ class _ArticleEntities:
                 if rest is not None and self._unclaimed(cands, c, rest.end()):
                     # "Erik ten Hag" tagged "Erik": the surname the model left out
                     c = replace(c, end=rest.end())
+            head = _IZAFAT_HEAD.search(self.text, max(0, c.start - 30), c.start)
+            if head is not None and (prev is None or prev.end <= head.start()) and " " not in self.text[c.start : c.end]:
+                c = replace(c, start=head.start())  # "Minar-e-" + "Pakistan", "Zia-ul-" + "Haq"
+            if c.label in ("GPE", "LOC", "NORP", "PERSON") and _IZAFAT_ORG.search(self.text, c.start, c.end):
+                # "Minar-e-Pakistan", "Jamaat-e-Islami" tagged as a place or a person: a party, a group or a
+                # monument named the Urdu and Persian way (people are named with "-ul-", "-ud-": "Zia-ul-Haq")
+                c = replace(c, label="ORG")
             rest = _HYPHENED_REST.match(self.text, c.end)
             if rest is not None and self._unclaimed(cands, c, rest.end()):
                 joined = self.text[c.start : rest.end()]
@@ -1032,7 +1056,17 @@ class _ArticleEntities:
             if c.role_span:
                 c = replace(c, role=canonical_spelling(self.text[c.role_span[0] : c.role_span[1]]))
             out.append(c)
-        return out
+        # "Emir Sheikh" + "Tamim bin Hamad Al Thani", "Smt." + "Nirmala Sitharaman": a title the model
+        # tagged apart, right before the person it belongs to, is no name
+        return [
+            c for i, c in enumerate(out)
+            if not (
+                i + 1 < len(out)
+                and out[i + 1].label == "PERSON"
+                and self.text[c.end : out[i + 1].start] in (" ", ". ")
+                and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
+            )
+        ]
 
     def _facility(self, c: _Candidate) -> _Candidate:
         if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"} or (c.start, c.end) in self.side_spans:
