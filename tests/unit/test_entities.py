@@ -1304,3 +1304,18 @@ def test_names_joined_the_urdu_way_are_one_name(nlp, reference):
         ("Lashkar-e-Taiba", "ORG"), ("Jamaat-e-Islami", "ORG"), ("Minar-e-Pakistan", "ORG"),
     ], found
     assert ("Zia-ul-Haq", "PERSON") in found, found
+
+
+def test_a_plus_ending_a_name_is_part_of_it_and_english_before_a_noun_is_the_nationality(nlp, reference):
+    text = "OPEC+ agreed to cut output, while Disney+ added subscribers. OPEC said prices rose."
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert not any(t.startswith("OPEC+") for t, _ in model), model  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert found[:2] == [("OPEC+", "ORG", "OPEC+"), ("Disney+", "ORG", "Disney+")], found
+    assert found[2][:2] == ("OPEC", "ORG") and found[2][2] != "OPEC+", found
+    text = (
+        "The English Football League will get an extra share. Talks went on over how money is shared "
+        "across English football."
+    )
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("English", "NORP") in found and ("English Football League", "ORG") in found, found

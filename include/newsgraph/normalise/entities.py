@@ -87,6 +87,8 @@ _DATELINE = re.compile(
 )
 #: One capitalised word, not an acronym: "Dida", "Ronaldinho".
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
+#: A plus that ends a name: "OPEC+", "Disney+" (not "OPEC+3" or "A+B").
+_PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
 #: The head of a name joined the Urdu and Persian way, before the word the model kept: "Tehreek-e-",
 #: "Minar-e-", "Jamaat-ud-".
 _IZAFAT_HEAD = re.compile(r"(?<![\w\-])[A-Z][a-z]+-(?:e|i|ul|ur|us|ud|al)-\Z")
@@ -694,6 +696,8 @@ class _ArticleEntities:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = _repair(self.text, ent.start_char, ent.end_char)
+            if ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
+                end += 1  # "OPEC+", "Disney+", "Canal+": the plus is part of the name
             if (
                 ent.label_ in ("ORG", "FAC")
                 and (_NAME_WITH_S.match(self.text, end) or self._own_s_before_punctuation(start, end))
@@ -1369,7 +1373,8 @@ class _ArticleEntities:
                 continue
             alias = self.ref.alias_for(m.group(0))
             if alias is not None and not any(m.start() < e and s < m.end() for s, e in self.excluded):
-                out.append(_Candidate(m.start(), m.end(), alias.label))
+                end = m.end() + 1 if _PLUS_SUFFIX.match(self.text, m.end()) else m.end()  # "OPEC+"
+                out.append(_Candidate(m.start(), end, alias.label))
         return out
 
     def _known_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
