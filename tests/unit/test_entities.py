@@ -1319,3 +1319,19 @@ def test_a_plus_ending_a_name_is_part_of_it_and_english_before_a_noun_is_the_nat
     )
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert ("English", "NORP") in found and ("English Football League", "ORG") in found, found
+
+
+def test_brands_written_in_camel_case_parties_and_names_listed_with_companies_are_organisations(nlp, reference):
+    text = (
+        "Saudi Arabia extended a deposit, and QatarEnergy agreed on Sunday to defer cargoes. Kevin McCarthy "
+        "and Leonardo DiCaprio spoke.\n\nThe peso slid after the ruling Morena party won.\n\n"
+        "The company had signed supply deals with Nvidia and AMD running through 2028. Talks between "
+        "Paris and Google went on."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("QatarEnergy", "PERSON") in model and ("Nvidia", "GPE") in model and ("Morena", "LOC") in model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    for org in ("QatarEnergy", "Morena", "Nvidia", "AMD", "Google"):
+        assert (org, "ORG") in found, (org, found)
+    assert ("Kevin McCarthy", "PERSON") in found and ("Leonardo DiCaprio", "PERSON") in found, found
+    assert ("Paris", "GPE") in found, found

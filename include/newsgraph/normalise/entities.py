@@ -87,6 +87,14 @@ _DATELINE = re.compile(
 )
 #: One capitalised word, not an acronym: "Dida", "Ronaldinho".
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
+#: What joins two names of a list: "Nvidia and AMD", "Nokia, Sagem".
+_CONJUNCTION_GAP = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+|,[ \t]+")
+#: "the ruling Morena party", "the opposition Likud party": a party's name, not a place's.
+_RULING_BEFORE = re.compile(r"\b(?:ruling|governing|opposition)[ \t]+\Z")
+_PARTY_AFTER = re.compile(r"[ \t]+part(?:y|ies)\b")
+#: One word with a capital inside, the way brands are written: "QatarEnergy", "SoftBank", "PayPal"
+#: (not names with Mc, Mac, De, Di, Le, La, Du, Van, Von or Fitz: "McCarthy", "DiCaprio", "LeBron").
+_CAMEL_CASE = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
 #: A plus that ends a name: "OPEC+", "Disney+" (not "OPEC+3" or "A+B").
 _PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
 #: The head of a name joined the Urdu and Persian way, before the word the model kept: "Tehreek-e-",
@@ -282,7 +290,7 @@ _ORG_CUE_AFTER = re.compile(
     r"(?:['\u2019]s)?[ \t]+(?:shares|shareholders|share price|subsidiary|subsidiaries|unit|headquarters|revenues?"
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
     r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
-    r"|workforce|profits?|assets|customers|board)\b"
+    r"|workforce|profits?|assets|customers|board|party)\b"
 )
 #: A noun for a company or a band right before a name: "security firm Sophos", "drinks group Diageo",
 #: "chipmaker Intel", "rock band Franz Ferdinand" (not "film-maker", "producer": those are people's).
@@ -631,6 +639,7 @@ class _ArticleEntities:
             for w in self.text[c.start : c.end].split()
         }
         cands = [self._known_label(c) for c in cands]
+        cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
         cands += self._based_places(cands)
         cands = self._extend_of_place(cands)
@@ -1106,6 +1115,12 @@ class _ArticleEntities:
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
         if (
+            c.label in ("GPE", "LOC", "PERSON")
+            and _PARTY_AFTER.match(self.text, c.end)
+            and _RULING_BEFORE.search(self.text, max(0, c.start - 16), c.start)
+        ):
+            return replace(c, label="ORG")  # "the ruling Morena party", whatever town shares its name
+        if (
             c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP", "PRODUCT")
             and name in _language_names()
             and name_key(name) not in self.ref.demonyms
@@ -1176,6 +1191,10 @@ class _ArticleEntities:
             and (_ORG_CUE_AFTER.match(self.text, c.end) or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start))
         ):
             # "Shares of Nvidia rose", "Nvidia shares": a "place" no gazetteer knows, traded, is a company
+            return replace(c, label="ORG")
+        if c.label in ("PERSON", "GPE", "NORP", "LOC") and _CAMEL_CASE.fullmatch(name) and not self._names_a_place(name):
+            # "QatarEnergy", "SoftBank", "BlackRock": a word with a capital inside is a brand, not a
+            # person or a place ("McCarthy", "DiCaprio", "LeBron" are people)
             return replace(c, label="ORG")
         last = name.split()[-1].lower().strip(".,") if name.split() else ""
         if len(name.split()) >= 2 and last in self.ref.event_words and c.label in _RELABEL_AS_EVENT:
@@ -1429,6 +1448,32 @@ class _ArticleEntities:
                 c.start < end and start < c.end for c in cands
             ):
                 out.append(_Candidate(start, end, "GPE"))
+        return out
+
+    def _conjoined_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"deals with Nvidia and AMD", "Nokia, Sagem and Sony": a "place" no gazetteer knows, joined
+        by "and", "or" or a comma to an organisation, is an organisation too."""
+        def plainly_an_organisation(n: _Candidate) -> bool:
+            # an acronym, a name ending in an organisation word or one the alias file knows: not a
+            # surname of a team sheet the model also took for a company ("Orquera, Bortolami")
+            name = self.text[n.start : n.end]
+            return n.label == "ORG" and not n.listed and (
+                bool(_ACRONYM.fullmatch(name))
+                or name.split()[-1].lower() in self.ref.org_words
+                or self.ref.alias_for(name) is not None
+            )
+
+        out = list(cands)
+        for i, c in enumerate(out):
+            if c.label != "GPE" or c.label_fixed or c.listed or self._names_a_place(self.text[c.start : c.end]):
+                continue
+            neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
+            if any(
+                plainly_an_organisation(n)
+                and _CONJUNCTION_GAP.fullmatch(self.text, min(c.end, n.end), max(c.start, n.start))
+                for n in neighbours
+            ):
+                out[i] = replace(c, label="ORG")
         return out
 
     def _party_states(self, cands: list[_Candidate]) -> list[_Candidate]:
