@@ -1335,3 +1335,14 @@ def test_brands_written_in_camel_case_parties_and_names_listed_with_companies_ar
         assert (org, "ORG") in found, (org, found)
     assert ("Kevin McCarthy", "PERSON") in found and ("Leonardo DiCaprio", "PERSON") in found, found
     assert ("Paris", "GPE") in found, found
+
+
+def test_the_maker_of_a_product_is_a_company_and_its_short_name_is_it(nlp, reference):
+    text = (
+        "Microsoft has agreed to buy Activision Blizzard, the maker of Call of Duty, for $68.7bn. "
+        "Shares in Activision jumped 25% in New York."
+    )
+    assert ("Activision Blizzard", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Activision Blizzard", "ORG", "Activision Blizzard") in found, found
+    assert ("Activision", "ORG", "Activision Blizzard") in found, found

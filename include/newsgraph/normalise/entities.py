@@ -307,6 +307,8 @@ _ORG_APPOSITION = re.compile(
     r"(?:company|firm|group|giant|conglomerate|bank|lender|insurer|maker|carmaker|chipmaker|producer|retailer"
     r"|operator|airline|carrier|agency|regulator|watchdog|utility|broadcaster|publisher|brewer|miner|manufacturer"
     r"|supplier|provider|exchange|fund|band)(?=[,.;:)]|[ \t]+(?:which|that|based)\b)"
+    # "Activision Blizzard, the maker of Call of Duty,"
+    r"|,[ \t]+(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:maker|owner|operator|producer|publisher|developer|parent)[ \t]+of\b"
 )
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
