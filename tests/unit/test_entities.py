@@ -1346,3 +1346,21 @@ def test_the_maker_of_a_product_is_a_company_and_its_short_name_is_it(nlp, refer
     found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert ("Activision Blizzard", "ORG", "Activision Blizzard") in found, found
     assert ("Activision", "ORG", "Activision Blizzard") in found, found
+
+
+def test_sides_named_with_the_and_a_plural_are_teams_and_so_is_the_plural_alone(nlp, reference):
+    text = (
+        "LeBron James scored 32 points as the Los Angeles Lakers beat the Golden State Warriors 120-115 on "
+        "Thursday. The Lakers host the Boston Celtics on Saturday.\n\n"
+        "Patrick Mahomes threw three touchdown passes and the Kansas City Chiefs beat the Buffalo Bills 27-24 "
+        "to reach the Super Bowl. The Chiefs will face the San Francisco 49ers in Las Vegas. Ireland's record "
+        "victory over the States came in 2000."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert not any(t in ("Lakers", "Chiefs", "Buffalo Bills", "the Buffalo Bills") for t, _ in model), model  # the model
+    assert ("the San Francisco 49ers", "FAC") in model, model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Lakers", "ORG", "Los Angeles Lakers") in found and ("Chiefs", "ORG", "Kansas City Chiefs") in found, found
+    assert ("Buffalo Bills", "ORG", "Buffalo Bills") in found, found
+    assert ("San Francisco 49ers", "ORG", "San Francisco 49ers") in found, found
+    assert not any(t == "States" and label == "ORG" for t, label, _ in found), found

@@ -87,6 +87,22 @@ _DATELINE = re.compile(
 )
 #: One capitalised word, not an acronym: "Dida", "Ronaldinho".
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
+#: What comes before a side named with "the": "beat the Buffalo Bills", "lost to the Celtics".
+_THE_TEAM_CUE_BEFORE = re.compile(
+    r"\b(?:beat|beating|beaten by|drew with|draw with|lost to|losing to|defeat to|defeat by|held by|win over"
+    r"|victory over|win against|loss to)[ \t]+the[ \t]+\Z"
+)
+#: A capitalised plural: "Lakers", "Bills", "49ers".
+_PLURAL_NAME = re.compile(r"[A-Z0-9][a-z0-9]*[a-z]s")
+#: Plurals that end the names of places, buildings and events, not of teams ("Kew Gardens", "Niagara
+#: Falls", "the Manchester Games").
+_NOT_TEAM_PLURALS = frozenset(
+    {"gardens", "docks", "towers", "buildings", "heights", "falls", "springs", "fields", "islands", "keys", "hills",
+     "lakes", "mountains", "highlands", "isles", "sands", "woods", "downs", "flats", "plains", "baths", "halls",
+     "games", "championships", "lectures", "students", "states", "times", "news", "olympics", "globes", "awards"}
+)
+#: The place a team is named after is at least this big ("the Buffalo Bills"; not "the Golden Globes").
+_CLUB_PLACE_POPULATION = 100_000
 #: What joins two names of a list: "Nvidia and AMD", "Nokia, Sagem".
 _CONJUNCTION_GAP = re.compile(r",?[ \t]+(?:and|or|&)[ \t]+|,[ \t]+")
 #: "the ruling Morena party", "the opposition Likud party": a party's name, not a place's.
@@ -1194,6 +1210,8 @@ class _ArticleEntities:
         ):
             # "Shares of Nvidia rose", "Nvidia shares": a "place" no gazetteer knows, traded, is a company
             return replace(c, label="ORG")
+        if c.label == "FAC" and self._place_and_plural(c):
+            return replace(c, label="ORG")  # "the San Francisco 49ers" as a building: a team
         if c.label in ("PERSON", "GPE", "NORP", "LOC") and _CAMEL_CASE.fullmatch(name) and not self._names_a_place(name):
             # "QatarEnergy", "SoftBank", "BlackRock": a word with a capital inside is a brand, not a
             # person or a place ("McCarthy", "DiCaprio", "LeBron" are people)
@@ -1400,9 +1418,9 @@ class _ArticleEntities:
 
     def _known_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Organisations the model missed: names from the alias file ("Aramco shares", "told
-        Reuters") and proper nouns the text itself makes companies ("Redgum shares closed up",
-        "data-centre operator Meridian Digital", "Gazprom, the Russian gas giant,"), wherever the
-        article names them."""
+        Reuters") and proper nouns the text itself makes companies or sides ("Redgum shares closed
+        up", "data-centre operator Meridian Digital", "Gazprom, the Russian gas giant,", "beat the
+        Buffalo Bills"), wherever the article names them; "Lakers" alone after "Los Angeles Lakers"."""
         free = [
             (m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)
         ] if self.ref.organisation_names else []
@@ -1413,6 +1431,12 @@ class _ArticleEntities:
                 _SHARES_AFTER.match(self.text, end)
                 or _ORG_NOUN_BEFORE.search(self.text, max(0, start - 16), start)
                 or _ORG_APPOSITION.match(self.text, end)
+                # "beat the Buffalo Bills": a side with "the" and a plural name (people take no "the")
+                or (
+                    run[-1].text.endswith("s")
+                    and run[-1].lower_ not in _NOT_TEAM_PLURALS
+                    and _THE_TEAM_CUE_BEFORE.search(self.text, max(0, start - 24), start)
+                )
             ):
                 continue
             if any(
@@ -1429,6 +1453,11 @@ class _ArticleEntities:
                 continue
             # the company wherever the article names it: "Gazprom, the gas giant, ... Gazprom said"
             free += [m.span() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", self.text)]
+        # "the Lakers" after "the Los Angeles Lakers": a team named by a place and a plural, called by the plural
+        for c in cands:
+            if c.label == "ORG" and self._place_and_plural(c):
+                plural = self.text[c.start : c.end].split()[-1]
+                free += [m.span() for m in re.finditer(rf"(?<![\w\-]){re.escape(plural)}(?![\w\-])", self.text)]
         out = []
         for start, end in sorted(set(free)):
             if any(c.start < end and start < c.end for c in cands + out) or any(
@@ -1451,6 +1480,26 @@ class _ArticleEntities:
             ):
                 out.append(_Candidate(start, end, "GPE"))
         return out
+
+    def _place_and_plural(self, c: _Candidate) -> bool:
+        """"the Los Angeles Lakers", "the Buffalo Bills": "the", a city, state or country of 100,000
+        people and a capitalised plural that is no place's, building's or event's ("the Manchester
+        Games", "Kew Gardens", "the Golden Globes"): the way teams are named."""
+        from newsgraph.normalise.geo import known_place
+
+        words = self.text[c.start : c.end].split()
+        if (
+            len(words) < 2
+            or not _PLURAL_NAME.fullmatch(words[-1])
+            or words[-1].lower() in _NOT_TEAM_PLURALS
+            or words[-1].lower() in self.ref.org_words
+            or words[-1].lower() in self.ref.event_words
+            or not _THE_BEFORE.search(self.text, max(0, c.start - 5), c.start)
+        ):
+            return False
+        place = " ".join(words[:-1])
+        known = known_place(place)
+        return _is_country(place) or (known is not None and (known[0] == "admin1" or known[1] >= _CLUB_PLACE_POPULATION))
 
     def _conjoined_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"deals with Nvidia and AMD", "Nokia, Sagem and Sony": a "place" no gazetteer knows, joined
