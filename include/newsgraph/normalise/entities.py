@@ -227,7 +227,6 @@ _RUN_ON = re.compile(
 )
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: Words after a town's name that make it the town's sports club.
-_CLUB_ROLE_AFTER = re.compile(r"['\u2019]?s?\s+(?:boss|manager|striker|midfielder|defender|goalkeeper|keeper|winger|full-back)\b")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
@@ -345,17 +344,17 @@ _AWARD_CUE_AFTER = re.compile(
 )
 #: Lower-case particles inside names: "bin Salman", "van Persie", "al-Assad", "de Villepin".
 _PARTICLE = re.compile(r"(?:bin|ibn|bint|al|el|van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten)[ \-][A-Z]")
+#: Particles of surnames ("van der", "de la", "bin") and a surname after them ("Sar", "Owusu-Abeyie").
+_SURNAME_PARTICLES = r"(?:van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten|bin|ibn)(?: (?:der|den|de|la|los))?"
+_SURNAME = r"[A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"
 #: The rest of a surname after a first name: " ten Hag", " van der Sar", " de la Fuente".
-_PARTICLE_SURNAME = re.compile(
-    r" (?:van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten|bin|ibn)(?: (?:der|den|de|la|los))?"
-    r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"
-)
+_PARTICLE_SURNAME = re.compile(rf" {_SURNAME_PARTICLES} {_SURNAME}")
 #: A span that stops at its particles ("Ursula von der" of "Ursula von der Leyen").
-_ENDS_IN_PARTICLE = re.compile(r" (?:van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten|bin|ibn)\Z")
+_ENDS_IN_PARTICLE = re.compile(rf" {_SURNAME_PARTICLES}\Z")
 #: The surname after such a span.
-_SURNAME_REST = re.compile(r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?")
+_SURNAME_REST = re.compile(rf" {_SURNAME}")
 #: The particles between two pieces of one name ("Marc" + " ter " + "Stegen").
-_PARTICLE_GAP = re.compile(r" (?:van|von|de|da|di|del|der|den|dos|das|du|ter|ten|bin|ibn)(?: (?:der|den|de|la|los))? ")
+_PARTICLE_GAP = re.compile(rf" {_SURNAME_PARTICLES} ")
 #: A first name, particles that only people's names carry, a surname: "Ludwig van Beethoven",
 #: "Ursula de la Fuente" (not "Banque de France", "Cirque du Soleil": see _NOT_FIRST_NAMES).
 _PERSON_WITH_PARTICLE = re.compile(
@@ -1152,9 +1151,6 @@ class _ArticleEntities:
             return replace(c, label="LANGUAGE")
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
-        if c.label in ("GPE", "PERSON", "LOC") and _CLUB_ROLE_AFTER.match(self.text, c.end) and _is_town(name):
-            # "Liverpool manager Rafael Benitez", "Bolton striker": the club, not the town
-            return replace(c, label="ORG")
         if c.label != "GPE" and name not in self._person_words and self._is_known_place(c, name):
             return replace(c, label="GPE")
         if (
