@@ -358,8 +358,7 @@ _PARTICLE_GAP = re.compile(rf" {_SURNAME_PARTICLES} ")
 #: A first name, particles that only people's names carry, a surname: "Ludwig van Beethoven",
 #: "Ursula de la Fuente" (not "Banque de France", "Cirque du Soleil": see _NOT_FIRST_NAMES).
 _PERSON_WITH_PARTICLE = re.compile(
-    r"([A-Z][a-z]+)(?: [A-Z][a-z]+)? (?:van|von|van der|van den|von der|ter|ten|bin|ibn|de la|del|dos)"
-    r" [A-Z][\w'\u2019]+(?:-[A-Z][\w'\u2019]+)?"
+    rf"([A-Z][a-z]+)(?: [A-Z][a-z]+)? (?:van|von|van der|van den|von der|ter|ten|bin|ibn|de la|del|dos) {_SURNAME}"
 )
 #: First words of organisations and places named "X de la Y" or "X van Y".
 _NOT_FIRST_NAMES = frozenset(
@@ -1680,6 +1679,15 @@ class _ArticleEntities:
             out.append(c)
         return out
 
+    def _cued_as_organisation(self, c: _Candidate) -> bool:
+        """What the text says around a name makes it an organisation: "Yukos shares", "Disney
+        directors", "a stake in Yukos", "Diageo, the world's biggest spirits company,"."""
+        return bool(
+            _ORG_CUE_AFTER.match(self.text, c.end)
+            or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
+            or _ORG_APPOSITION.match(self.text, c.end)
+        )
+
     def _resolve_partial_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """A person named by part of a full name used elsewhere in the article is that person."""
         full_names: dict[str, set[str]] = {}
@@ -1701,14 +1709,7 @@ class _ArticleEntities:
                 initials[short] = longer[0]
         for short in initials:
             del full_names[short]
-        org_cued = {
-            c.canonical for c in cands
-            if (
-                _ORG_CUE_AFTER.match(self.text, c.end)
-                or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
-                or _ORG_APPOSITION.match(self.text, c.end)
-            )
-        }
+        org_cued = {c.canonical for c in cands if self._cued_as_organisation(c)}
         out = []
         for c in cands:
             if c.canonical in initials:
@@ -1764,11 +1765,7 @@ class _ArticleEntities:
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
             if _AWARD_CUE_AFTER.match(self.text, c.end):
                 cued[c.canonical] = "EVENT"
-            elif (
-                _ORG_CUE_AFTER.match(self.text, c.end)
-                or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
-                or _ORG_APPOSITION.match(self.text, c.end)
-            ):
+            elif self._cued_as_organisation(c):
                 cued.setdefault(c.canonical, "ORG")
             if c.label in ("ORG", "LOC", "FAC") or (
                 c.label == "GPE"
