@@ -248,6 +248,17 @@ def test_short_symbols_need_a_scale_word_or_a_grouped_number() -> None:
     ]
 
 
+def test_the_wire_pound_sign_needs_a_scale_word_or_a_number_written_apart() -> None:
+    # ASCII wire and newspaper text wrote the pound as "#"
+    assert summary("Pretax profit rose to # 142 million from #123.5 million; the fee is # 2,500.") == [
+        ("# 142 million", 142e6, None, "GBP"),
+        ("#123.5 million", 123.5e6, None, "GBP"),
+        ("# 2,500", 2500.0, None, "GBP"),
+    ]
+    # ranks, issue numbers and hashtags are no money
+    assert find_amounts("The single reached #1, ranked #10,000 in sales, under #2025 and C#5.") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "currency"),
     [

@@ -52,6 +52,21 @@ def test_entity_id_is_stable_and_spelling_blind():
     assert entity_id_for("ORG", "World Bank").startswith("E") and len(entity_id_for("ORG", "World Bank")) == 16
 
 
+def test_a_company_is_one_entity_with_or_without_its_legal_form(nlp, reference):
+    ids = {entity_id_for("ORG", name) for name in ("Apple Inc.", "Apple", "Apple Inc", "APPLE INC.", "Apple, Inc.")}
+    assert ids == {entity_id_for("ORG", "Apple")}
+    assert entity_id_for("ORG", "Deutsche Bank AG") == entity_id_for("ORG", "Deutsche Bank")
+    assert entity_id_for("ORG", "Walt Disney Co.") == entity_id_for("ORG", "Walt Disney Company")
+    # only a company's name sheds a legal form: the person, and a name that is only a form, stay apart
+    assert entity_id_for("PERSON", "Walt Disney") != entity_id_for("ORG", "Walt Disney Co.")
+    assert entity_id_for("ORG", "AG") != entity_id_for("ORG", "SA")
+    # across articles: the article that writes "Apple Inc." and the one that writes "Apple"
+    first = _mentions(nlp, reference, "Apple Inc. said on Monday it would buy back more shares.")
+    second = _mentions(nlp, reference, "Shares of Apple rose 3% after the company raised its dividend.")
+    assert [m.entity_id for m in first if m.label == "ORG"] == [m.entity_id for m in second if m.label == "ORG"]
+    assert [m.canonical_name for m in first if m.label == "ORG"] == ["Apple Inc."]
+
+
 def _mentions(nlp, reference, text):
     return extract_entities(nlp(text), reference)
 

@@ -487,8 +487,9 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
         value, used = parsed
         scale = m["scale"] if used == len(m["num"]) else None
         end = m.end() if scale else m.start("num") + used
-        # a number grouped in thousands ("Sh50,000") vouches for a short symbol as a scale word does
-        grouped = value >= 1000 and "," in m["num"][:used]
+        # a number grouped in thousands ("Sh50,000") vouches for a short symbol as a scale word does;
+        # "#" only when written apart as wire text writes the pound ("# 2,000", not "ranked #10,000")
+        grouped = value >= 1000 and "," in m["num"][:used] and (m["cur"] != "#" or m.start("num") > m.end("cur"))
         currency = _code_before_number(m["cur"], bool(scale) or grouped, default)
         if currency is None:
             continue

@@ -487,7 +487,11 @@ def _head_noun(name: str) -> str:
 
 
 def entity_id_for(label: str, canonical_name: str) -> str:
-    """The stable id of an entity: the same label and name key give the same id everywhere."""
+    """The stable id of an entity: the same label and name key give the same id everywhere. A
+    company's legal form is no part of its key: "Apple Inc." in one article and "Apple" in
+    another, "Deutsche Bank AG" and "Deutsche Bank", "Acme, Inc." and "Acme Inc" are one entity."""
+    if label == "ORG":
+        canonical_name = _without_legal_form(canonical_name).rstrip(",")
     return "E" + stable_id(label, name_key(canonical_name), length=15)
 
 
