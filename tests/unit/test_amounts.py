@@ -198,6 +198,23 @@ def test_a_wire_price_in_fractions_keeps_its_fraction() -> None:
     ]
     # a fraction alone is not read as its denominator
     assert summary("Corn rose 1/2 cent to $3.02.") == [("$3.02", 3.02, None, "USD")]
+    # after a symbol too, in a range and before a scale word; "24/7" is no fraction
+    assert summary("The stock rose $ 1 3/8 to $ 23 5/8 after a bid of $ 20 to $ 21 1/2 a share.") == [
+        ("$ 1 3/8", 1.375, None, "USD"),
+        ("$ 23 5/8", 23.625, None, "USD"),
+        ("$ 20 to $ 21 1/2", 20.0, 21.5, "USD"),
+    ]
+    assert summary("The offer of $ 1 1/2 billion stands; the $5 24/7 plan does not.") == [
+        ("$ 1 1/2 billion", 1.5e9, None, "USD"),
+        ("$5", 5.0, None, "USD"),
+    ]
+
+
+def test_a_range_written_as_one_word_with_to() -> None:
+    assert summary("It set a $ 4 million-to-$ 5 million fee and a 3-to-4 million euro levy.") == [
+        ("$ 4 million-to-$ 5 million", 4e6, 5e6, "USD"),
+        ("3-to-4 million euro", 3e6, 4e6, "EUR"),
+    ]
 
 
 def test_a_rate_or_a_grouped_sum_in_marks_or_won_is_money_without_a_scale_word() -> None:

@@ -134,18 +134,21 @@ _CURRENCY_BEFORE = rf"{_alternation(SYMBOLS)}|[A-Z]{{3}}"
 _NOT_AREA = rf"(?!{_SP}*{_DASH}?{_SP}*(?i:zone|area)(?![A-Za-z]))"
 #: After a currency word: the word ends there, and is no contraction ("1.75 million won't do").
 _WORD_END = r"(?![A-Za-z]|['\u2019]t(?![A-Za-z]))"
-_CONNECTOR = rf"{_DASH}|to(?![A-Za-z])|and(?![A-Za-z])"
+#: "$2-3 billion", "$1 million to $2 million", "between $1 and $2", "a $4 million-to-$5 million fee".
+_CONNECTOR = rf"{_DASH}to{_DASH}|{_DASH}|to(?![A-Za-z])|and(?![A-Za-z])"
 _NUMBER_WORD = rf"(?:{_alternation([*UNIT_WORDS, *TENS_WORDS, 'hundred', 'half', 'a', 'an'])})(?![A-Za-z])"
 
+#: A price in eighths after a whole number: "$ 23 5/8", "2-1/2 cents".
+_FRACTION = r"[- ][1-9][0-9]?/[1-9][0-9]?(?![0-9/])"
 _PREFIX_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<cur>{_CURRENCY_BEFORE}){_SP}?(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    rf"(?<![A-Za-z0-9])(?P<cur>{_CURRENCY_BEFORE}){_SP}?(?P<num>{_NUM})(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
 )
 _RANGE_TAIL_RE = re.compile(
     rf"{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?:(?P<cur>{_CURRENCY_BEFORE}){_SP}?)?"
-    rf"(?P<num>{_NUM})(?P<scale>{_SCALE})?"
+    rf"(?P<num>{_NUM})(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
 )
 _SUFFIX_RE = re.compile(
-    rf"(?<![A-Za-z0-9.,/])(?P<num>{_NUM})(?P<frac>[- ][1-9][0-9]?/[1-9][0-9]?(?![0-9/]))?(?P<scale>{_SCALE})?"
+    rf"(?<![A-Za-z0-9.,/])(?P<num>{_NUM})(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
     rf"(?:{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?:{_SP}|{_DASH})*"
     rf"(?:(?P<word>(?i:{_alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
@@ -469,6 +472,11 @@ def _range_tail(
     high = _parse_digits(tail["num"])
     if high is None:
         return None
+    if tail["frac"]:
+        fraction = _fraction(tail["frac"]) if tail["num"].isdigit() else None
+        if fraction is None:
+            return None
+        high += fraction  # "$ 20 to $ 21 1/2"
     high = _times(high, _scale_factor(tail["scale"]))
     if not has_scale and tail["scale"]:
         value = _times(value, _scale_factor(tail["scale"]))
@@ -485,8 +493,15 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
         if parsed is None:
             continue
         value, used = parsed
-        scale = m["scale"] if used == len(m["num"]) else None
+        whole = used == len(m["num"])
+        scale = m["scale"] if whole else None
         end = m.end() if scale else m.start("num") + used
+        fraction = _fraction(m["frac"]) if whole and m["frac"] and m["num"].isdigit() else None
+        if fraction is not None:
+            value += fraction  # "$ 23 5/8" is 23.625
+            end = max(end, m.end("frac"))
+        elif m["frac"] and scale:
+            continue  # "$5 24/7 million": no price
         # a number grouped in thousands ("Sh50,000") vouches for a short symbol as a scale word does;
         # "#" only when written apart as wire text writes the pound ("# 2,000", not "ranked #10,000")
         grouped = value >= 1000 and "," in m["num"][:used] and (m["cur"] != "#" or m.start("num") > m.end("cur"))
@@ -534,6 +549,12 @@ def _suffix_currency(m: re.Match[str], has_scale: bool, default: str) -> tuple[s
     return normalise_currency(token, default)
 
 
+def _fraction(frac: str) -> float | None:
+    """" 5/8" or "-1/2" after a whole number: its value, or None for no proper fraction ("24/7")."""
+    numerator, denominator = (int(x) for x in frac[1:].split("/"))
+    return numerator / denominator if numerator < denominator else None
+
+
 def _suffixed(text: str, default: str) -> Iterable[AmountMatch]:
     for m in _SUFFIX_RE.finditer(text):
         start = m.start()
@@ -542,10 +563,10 @@ def _suffixed(text: str, default: str) -> Iterable[AmountMatch]:
             continue
         if m["frac"]:
             # a wire price in eighths: "2-1/2 cents" is 2.5 cents
-            numerator, denominator = (int(x) for x in m["frac"][1:].split("/"))
-            if numerator >= denominator:
+            fraction = _fraction(m["frac"])
+            if fraction is None:
                 continue
-            low += numerator / denominator
+            low += fraction
         low = _times(low, _scale_factor(m["scale"]))
         value, value_max = low, None
         has_scale = bool(m["scale"])
