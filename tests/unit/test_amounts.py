@@ -210,6 +210,13 @@ def test_a_wire_price_in_fractions_keeps_its_fraction() -> None:
     ]
 
 
+def test_fr_is_a_franc_read_from_context_and_needs_a_scale_word() -> None:
+    assert summary("ZURICH - UBS paid Fr. 1.5 billion, the Swiss bank said.") == [("Fr. 1.5 billion", 1.5e9, None, "CHF")]
+    paris = only("The French state paid Fr 2 million in Paris.", on=date(1995, 1, 1))
+    assert (paris.text, paris.currency) == ("Fr 2 million", "FRF")
+    assert find_amounts("Fr. Murphy said 5 people came; Fr 5 was the fee.") == []
+
+
 def test_a_range_written_as_one_word_with_to() -> None:
     assert summary("It set a $ 4 million-to-$ 5 million fee and a 3-to-4 million euro levy.") == [
         ("$ 4 million-to-$ 5 million", 4e6, 5e6, "USD"),

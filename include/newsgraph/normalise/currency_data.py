@@ -106,6 +106,8 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "SFr": ("CHF", None),
     "SFr.": ("CHF", None),
     "Sfr": ("CHF", None),
+    "Fr.": ("CHF", "could be another franc"),
+    "Fr": ("CHF", "could be another franc"),
     "DM": ("DEM", None),
     "FFr": ("FRF", None),
     "FF": ("FRF", None),
@@ -121,7 +123,7 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
 sign of text that passed through ASCII-only wire and newspaper systems ("# 142 million" is £142 million)."""
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
-    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#"}
+    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr."}
 )
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
 "QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "DM5 billion" is marks, "DM 20" a direct message; "# 142 million" is pounds, "#1" a rank.
@@ -687,6 +689,8 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "pound": ("pound", None),
     "pesos": ("peso", None),
     "francs": ("franc", None),
+    "Fr": ("franc", None),
+    "Fr.": ("franc", None),
     "cfa francs": ("franc", frozenset({"XOF", "XAF"})),
     "marks": ("mark", None),
     "lira": ("lira", None),
