@@ -1219,6 +1219,17 @@ def test_a_company_named_again_and_cued_as_one_stays_the_company_beside_its_name
     assert found.count(("Ford", "ORG", "Ford")) == 2 and ("Bill Ford", "PERSON", "Bill Ford") in found, found
 
 
+def test_a_name_the_article_calls_a_startup_or_a_charity_is_an_organisation(nlp, reference):
+    text = (
+        "Google said it would invest $2 billion in Anthropic, the Silicon Valley startup behind the chatbot.\n\n"
+        "Walgreens, the pharmacy chain, and Oxfam, the charity, welcomed the move."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Anthropic", "GPE"), ("Oxfam", "LOC")} <= model, model  # the model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Anthropic", "ORG"), ("Oxfam", "ORG"), ("Walgreens", "ORG"), ("Silicon Valley", "LOC")} <= found, found
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

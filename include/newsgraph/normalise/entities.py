@@ -321,7 +321,8 @@ _ORG_APPOSITION = re.compile(
     r",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:of|for|at|from|behind|with|to|by|in|on)\b)[\w'\u2019\-]+[ \t]+){0,5}?"
     r"(?:company|firm|group|giant|conglomerate|bank|lender|insurer|maker|carmaker|chipmaker|producer|retailer"
     r"|operator|airline|carrier|agency|regulator|watchdog|utility|broadcaster|publisher|brewer|miner|manufacturer"
-    r"|supplier|provider|exchange|fund|band)(?=[,.;:)]|[ \t]+(?:which|that|based)\b)"
+    r"|supplier|provider|exchange|fund|band|startup|start-up|automaker|drugmaker|steelmaker|refiner|chain|charity)"
+    r"(?=[,.;:)]|[ \t]+(?:which|that|based|behind|whose|owned|backed|founded|known)\b)"
     # "Activision Blizzard, the maker of Call of Duty,"
     r"|,[ \t]+(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:maker|owner|operator|producer|publisher|developer|parent)[ \t]+of\b"
 )
@@ -1170,13 +1171,13 @@ class _ArticleEntities:
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
             return replace(c, label="NORP")
         if (
-            c.label in ("PERSON", "PRODUCT", "GPE", "WORK_OF_ART")
+            c.label in ("PERSON", "PRODUCT", "GPE", "LOC", "WORK_OF_ART")
             and c.role_span is None
             and (_ORG_NOUN_BEFORE.search(self.text, max(0, c.start - 16), c.start) or _ORG_APPOSITION.match(self.text, c.end))
             and not self._names_a_place(name)
         ):
-            # "security firm Sophos", "band Franz Ferdinand", "Metrolinx, the provincial transit agency,":
-            # what the article calls a firm or a band
+            # "security firm Sophos", "band Franz Ferdinand", "Metrolinx, the provincial transit agency,",
+            # "Oxfam, the charity,": what the article calls a firm, a band or a charity
             return replace(c, label="ORG")
         if c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and _PLACE_NOUN_OF.search(
             self.text, max(0, c.start - 60), c.start
