@@ -1230,6 +1230,25 @@ def test_a_name_the_article_calls_a_startup_or_a_charity_is_an_organisation(nlp,
     assert {("Anthropic", "ORG"), ("Oxfam", "ORG"), ("Walgreens", "ORG"), ("Silicon Valley", "LOC")} <= found, found
 
 
+def test_a_body_named_after_an_acronym_is_spelled_out_and_named_again_without_it(nlp, reference):
+    text = (
+        "The U.N. Security Council will meet on Friday, and the IMF Executive Board approved the loan. "
+        "The Security Council last met in May. US Airways and UK Athletics were not involved."
+    )
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("U.N. Security Council", "ORG", "United Nations Security Council") in found, found
+    assert ("Security Council", "ORG", "United Nations Security Council") in found, found
+    assert ("IMF Executive Board", "ORG", "International Monetary Fund Executive Board") in found, found
+    # only organisations' acronyms are spelled out
+    assert ("US Airways", "ORG", "US Airways") in found and ("UK Athletics", "ORG", "UK Athletics") in found, found
+    # one entity with the article that spells the name out
+    spelled = extract_entities(nlp("The United Nations Security Council met on Friday."), reference)
+    short = extract_entities(nlp(text), reference)
+    assert {m.entity_id for m in spelled if m.label == "ORG"} == {
+        m.entity_id for m in short if m.text.endswith("Security Council")
+    }
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

@@ -1645,6 +1645,8 @@ class _ArticleEntities:
                 label, name = long_forms[written]
             alias = self.ref.alias_for(name)
             state = _us_state_abbreviations().get(written) if label in ("GPE", "LOC", "ORG", "PERSON") else None
+            if alias is None and label == "ORG":
+                name = self._acronym_spelled_out(name)
             if alias is not None:
                 name, label = alias.canonical_name, alias.label
             elif state is not None:
@@ -1655,6 +1657,19 @@ class _ArticleEntities:
         # "Sainsbury's shares" after "Sainsbury's said": the possessive took the name's own 's
         with_s = {c.canonical[:-2]: c.canonical for c in out if c.label == "ORG" and c.canonical.endswith("'s")}
         return [replace(c, canonical=with_s[c.canonical]) if c.label == "ORG" and c.canonical in with_s else c for c in out]
+
+    def _acronym_spelled_out(self, name: str) -> str:
+        """"U.N. Security Council" is the United Nations Security Council and "IMF Executive Board" the
+        International Monetary Fund Executive Board: a body named after an organisation's acronym from
+        the alias file is named with that organisation's full name, as articles that spell it out do.
+        Only organisations: "US Airways" and "UK Athletics" keep their names."""
+        first, _, rest = name.partition(" ")
+        if not rest or first not in self.ref.acronyms:
+            return name
+        owner = self.ref.alias_for(first)
+        if owner is None or owner.label != "ORG" or name_key(owner.canonical_name) == name_key(first):
+            return name
+        return f"{owner.canonical_name} {rest}"
 
     def _full_names_tagged_otherwise(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Arjen Robben" tagged ORG where the article's lone "Robben" is a person: a name of two or
@@ -1872,6 +1887,7 @@ class _ArticleEntities:
         """"Booking" after "Booking Holdings": the leading words of exactly one longer
         organisation of the article name it, whatever label spaCy gave the short form; so does
         an organisation's name without the place it is named after ("Rangers", "Glasgow Rangers")
+        or without the organisation it belongs to ("the Security Council", "U.N. Security Council")
         (places, people and demonyms excepted: "the Scottish Executive" is not the Scottish
         National Party, nor "south east Asian" the Asian Development Bank)."""
         orgs = {c.canonical for c in cands if c.label == "ORG" and len(c.canonical.split()) >= 2}
@@ -1891,6 +1907,11 @@ class _ArticleEntities:
                 out.append(c)
                 continue
             words = c.canonical.split()
+            known = self.ref.alias_for(c.canonical)
+            if known is not None and known.label == "ORG" and name_key(known.canonical_name) == name_key(c.canonical):
+                # "European Union" stays itself beside "EU Commission" (the European Union Commission)
+                out.append(c)
+                continue
             longer = [o for o in orgs if len(o.split()) > len(words) and o.split()[: len(words)] == words]
             # "Yukos" is not "Yukos USA", nor "Nintendo" "Nintendo Europe" (a regional unit of it),
             # but it is an organisation too
@@ -1904,6 +1925,15 @@ class _ArticleEntities:
                     if len(o.split()) > len(words)
                     and o.split()[-len(words) :] == words
                     and known_place(" ".join(o.split()[: -len(words)])) is not None
+                ]
+                # "the Security Council" after "United Nations Security Council": a body without the
+                # organisation it belongs to
+                owners += [
+                    o for o in orgs
+                    if len(o.split()) > len(words) >= 2
+                    and o.split()[-len(words) :] == words
+                    and (owner := self.ref.alias_for(" ".join(o.split()[: -len(words)]))) is not None
+                    and owner.label == "ORG"
                 ]
                 # "Disney" after "Walt Disney Co.": the last words of a company's name before its legal form
                 owners += [
