@@ -1249,6 +1249,18 @@ def test_a_body_named_after_an_acronym_is_spelled_out_and_named_again_without_it
     }
 
 
+def test_a_name_with_an_age_is_a_person_and_a_named_storm_an_event(nlp, reference):
+    text = (
+        "Olaf Scholz, 65, said on Monday that Germany would raise defence spending. Bayern Munich, 3, "
+        "trailed.\n\nHurricane Ian hit Florida's Gulf Coast and Typhoon Haiyan hit the Philippines."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Olaf Scholz", "ORG"), ("Hurricane Ian", "GPE"), ("Typhoon Haiyan", "PERSON")} <= model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Olaf Scholz", "PERSON"), ("Hurricane Ian", "EVENT"), ("Typhoon Haiyan", "EVENT")} <= found, found
+    assert ("Bayern Munich", "ORG") in found, found  # a club named after its city is no person
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

@@ -326,6 +326,12 @@ _ORG_APPOSITION = re.compile(
     # "Activision Blizzard, the maker of Call of Duty,"
     r"|,[ \t]+(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:maker|owner|operator|producer|publisher|developer|parent)[ \t]+of\b"
 )
+#: An age in apposition after a name: "Olaf Scholz, 65, said", "Jane Doe, aged 34,".
+_AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9][0-9]|1[01][0-9]),")
+#: One to four capitalised words, hyphens and apostrophes inside: the shape of a person's name.
+_PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z]\.|van|von|de|da|del|der|den|ten|la|le|bin|al|el)){0,3}")
+#: A named storm: "Hurricane Ian", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Idai".
+_STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
 #: Words around a language's name: "learning Hindi", "in Urdu", "Swahili-speaking", "Hindi and English".
@@ -1165,6 +1171,19 @@ class _ArticleEntities:
         ):
             # "L Moody (Leicester)", "G Jenkins" in a team sheet: an initial and a surname are a person
             return replace(c, label="PERSON")
+        if (
+            c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP")
+            and _AGE_AFTER.match(self.text, c.end)
+            and _PERSON_SHAPED.fullmatch(name)
+            and not any(w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words for w in name.split())
+            and self.ref.alias_for(name) is None
+            and not self._names_a_place(name)
+            and not any(self._names_a_big_place(w) for w in name.split())  # "Bayern Munich, 3,"
+        ):
+            # "Olaf Scholz, 65, said": a name with an age is a person
+            return replace(c, label="PERSON")
+        if c.label in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT", "FAC") and _STORM.match(name):
+            return replace(c, label="EVENT")  # "Hurricane Ian", "Typhoon Haiyan", "Storm Ciaran"
         if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._names_a_place(name):
             # "BT", "GM", "EMI" tagged as places: an acronym that names no country or place is an organisation
             return replace(c, label="ORG")
