@@ -1261,6 +1261,18 @@ def test_a_name_with_an_age_is_a_person_and_a_named_storm_an_event(nlp, referenc
     assert ("Bayern Munich", "ORG") in found, found  # a club named after its city is no person
 
 
+def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
+    text = (
+        "Windows users were warned. Microsoft said Windows would be patched, and Windows owners should "
+        "update. The Gibraltarians voted."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Windows", "NORP") in model and ("Windows", "ORG") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert [label for name, label in found if name == "Windows"] == ["ORG"] * model.count(("Windows", "ORG")) + ["ORG"], found
+    assert ("Gibraltarians", "NORP") in found, found  # a people is no organisation
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

@@ -326,6 +326,8 @@ _ORG_APPOSITION = re.compile(
     # "Activision Blizzard, the maker of Call of Duty,"
     r"|,[ \t]+(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:maker|owner|operator|producer|publisher|developer|parent)[ \t]+of\b"
 )
+#: Endings of words for peoples and their members that the demonym list may lack: "Gibraltarians", "Dutchman".
+_PEOPLE_WORD = re.compile(r"(?:ians?|ans?|ese|ish|ites?|m[ae]n)$")
 #: An age in apposition after a name: "Olaf Scholz, 65, said", "Jane Doe, aged 34,".
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9][0-9]|1[01][0-9]),")
 #: One to four capitalised words, hyphens and apostrophes inside: the shape of a person's name.
@@ -1814,7 +1816,17 @@ class _ArticleEntities:
                 tally[c.label] = tally.get(c.label, 0) + 1
             elif c.label == "GPE":
                 unplaced[c.canonical] = unplaced.get(c.canonical, 0) + 1
-            elif c.label == "PERSON":
+            if (
+                c.label in ("LOC", "NORP")
+                and known_place(c.canonical) is None
+                and not self._is_area(c.canonical)
+                and not world_city_alias(c.canonical)
+                and name_key(c.canonical) not in self.ref.demonyms
+                and not _PEOPLE_WORD.search(c.canonical)  # "Gibraltarians", "Dutchman"
+                and c.canonical not in _language_names()  # "Latin"
+            ):
+                unplaced[c.canonical] = unplaced.get(c.canonical, 0) + 1
+            if c.label == "PERSON":
                 people[c.canonical] = people.get(c.canonical, 0) + 1
                 if c.role_span is not None:
                     titled.add(c.canonical)
@@ -1842,15 +1854,15 @@ class _ArticleEntities:
             elif c.canonical in people_named and c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT"):
                 c = replace(c, label="PERSON")
             elif (
-                c.label == "GPE"
+                c.label in ("GPE", "LOC", "NORP")
                 and c.canonical in unplaced
                 and (
                     votes.get(c.canonical, {}).get("ORG", 0) >= unplaced[c.canonical]
                     or cued.get(c.canonical) == "ORG"
                 )
             ):
-                # "Gazprom" tagged GPE and ORG, "Yugansk" GPE but also "Yugansk shares": a "place" the
-                # gazetteer does not know is the organisation
+                # "Gazprom" tagged GPE and ORG, "Yugansk" GPE but also "Yugansk shares", "Windows" ORG, LOC
+                # and NORP: a "place" or "nationality" the gazetteer and the demonyms do not know is the organisation
                 c = replace(c, label="ORG")
             out.append(c)
         return out
