@@ -123,6 +123,11 @@ def test_dateline_is_a_place(nlp, reference):
     # a wire dateline with an ISO date after the place
     ms = _mentions(nlp, reference, "LONDON 1996-08-30 West Indian all-rounder Phil Simmons took four for 38.")
     assert (ms[0].text, ms[0].canonical_name, ms[0].label) == ("LONDON", "London", "GPE")
+    # a city the gazetteer knows by a longer name (Frankfurt am Main), and capitals with accents
+    ms = _mentions(nlp, reference, "FRANKFURT \u2014 Eintracht Frankfurt will raise ticket prices, the club said.")
+    assert (ms[0].text, ms[0].canonical_name, ms[0].label, ms[0].country_code) == ("FRANKFURT", "Frankfurt", "GPE", "DE")
+    ms = _mentions(nlp, reference, "S\u00c3O PAULO \u2014 Brazil's central bank held its rate on Wednesday.")
+    assert (ms[0].text, ms[0].canonical_name, ms[0].label) == ("S\u00c3O PAULO", "S\u00e3o Paulo", "GPE")
 
 
 def test_known_alias_file_applies_without_definition(nlp, reference):

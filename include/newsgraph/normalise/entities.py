@@ -81,7 +81,7 @@ _ACRONYM_DEFINED = re.compile(r"[ \t]*\(\s*([A-Z][A-Za-z&.\-]{0,2}(?:[A-Z][A-Za-
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019\-&]*")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019\-]*|\d[\w.]*")
 _DATELINE = re.compile(
-    r"^[ \t]*([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"^[ \t]*([A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\-]+(?: [A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\-]+){0,3})"
     r"(?:[ \t]?,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s|\d{4}-\d{2}-\d{2}\b)",
     re.M,
 )
@@ -1030,11 +1030,13 @@ class _ArticleEntities:
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the start of one of the article's first lines
         (under a slug or headline: "RIGA 1996-08-31") names a place."""
-        from newsgraph.normalise.geo import known_place
+        from newsgraph.normalise.geo import known_place, world_city_alias
 
         for m in _DATELINE.finditer(self.text, 0, self._head_end()):
             # "SOCCER - ENGLISH PREMIER LEAGUE RESULTS" is a slug, not a dateline: the place must be one
-            if _is_country(m.group(1).title()) or known_place(m.group(1).title()) is not None:
+            # ("FRANKFURT" is GeoNames' Frankfurt am Main, "SÃO PAULO" São Paulo)
+            name = m.group(1).title()
+            if _is_country(name) or known_place(name) is not None or world_city_alias(name):
                 break
         else:
             return cands
