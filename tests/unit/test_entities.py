@@ -1278,6 +1278,22 @@ def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisatio
     assert ("Gibraltarians", "NORP") in found, found  # a people is no organisation
 
 
+def test_a_first_name_the_model_left_out_is_part_of_the_person(nlp, reference):
+    texts = [
+        "The match was handled by referee Anders Frisk, who later quit.",
+        "The role went to actress Charlize Theron after a long search.",
+        "The firm was bought by Malcom Glazer last year.",
+    ]
+    for text in texts:
+        assert [e.text for e in nlp(text).ents if e.label_ == "PERSON"][0] in ("Frisk", "Theron", "Glazer")  # the model
+    found = [[m.text for m in extract_entities(nlp(text), reference) if m.label == "PERSON"] for text in texts]
+    assert found == [["Anders Frisk"], ["Charlize Theron"], ["Malcom Glazer"]], found
+    # a title, a word capitalised for the sentence or the headline, and a nationality stay out
+    text = "Defiant Matt Williams said he would stay.\n\nThe plan was backed by Baroness Susan Grey and Frenchwoman Camille Pin."
+    people = [m.text for m in extract_entities(nlp(text), reference) if m.label == "PERSON"]
+    assert not any(p.split()[0] in ("Defiant", "Baroness", "Frenchwoman") for p in people), people
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

@@ -328,6 +328,19 @@ _ORG_APPOSITION = re.compile(
 )
 #: Endings of words for peoples and their members that the demonym list may lack: "Gibraltarians", "Dutchman".
 _PEOPLE_WORD = re.compile(r"(?:ians?|ans?|ese|ish|ites?|m[ae]n)$")
+#: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+@lru_cache(maxsize=8)
+def _role_word_set(roles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """Every word of every role phrase, and the honorifics: what stands before a name without being part of it."""
+    return frozenset(w for phrase in roles for w in phrase) | _HONORIFICS
+
+
 #: An age in apposition after a name: "Olaf Scholz, 65, said", "Jane Doe, aged 34,".
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9][0-9]|1[01][0-9]),")
 #: One to four capitalised words, hyphens and apostrophes inside: the shape of a person's name.
@@ -655,7 +668,7 @@ class _ArticleEntities:
         self.side_spans: set[tuple[int, int]] = set()
 
     def mentions(self) -> list[EntityMention]:
-        cands = self._join_split_names(self._spacy_candidates())
+        cands = self._first_names_cut_off(self._join_split_names(self._spacy_candidates()))
         cands = self._results_sides(cands)
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
@@ -693,6 +706,60 @@ class _ArticleEntities:
         cands = self._headline_names(cands)
         cands = self._people_lists(cands)
         return [self._to_mention(c) for c in cands]
+
+    def _first_names_cut_off(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"founder Stelios" + "Haji-Ioannou", "referee Anders" + "Frisk": a person whose first name the
+        model left out, where the parser makes the capitalised word before the name part of it, inside
+        a sentence after a word (a sentence's or a headline's first word may be capitalised for that:
+        "Teenager Sania Mirza"). Not a title or role ("Judge"), a nationality or party
+        ("Conservative"), a place, an organisation's or a month's name, nor a word the article also
+        writes in lower case."""
+        from newsgraph.normalise.geo import known_place
+
+        taken = {(c.start, c.end) for c in cands}
+        out = []
+        for c in cands:
+            span = self.doc.char_span(c.start, c.end, alignment_mode="expand") if c.label == "PERSON" else None
+            if span is not None and self._in_headline(c.start):
+                span = None  # "No ads for Passion Oscar campaign": a headline capitalises what it stresses
+            if span is None or span.start == 0 or len(span) > 3:
+                out.append(c)
+                continue
+            prev = self.doc[span.start - 1]
+            word = prev.text
+            if (
+                prev.whitespace_ == " "
+                and not prev.is_sent_start  # "Teenager Sania Mirza", "Defiant Matt Williams": a capital for the sentence
+                # after a word in lower case ("founder Stelios"), not inside a longer name ("New Yorker William")
+                and prev.i > 0 and self.doc[prev.i - 1].is_alpha and self.doc[prev.i - 1].is_lower
+                and "\n" not in self.doc[prev.i - 1].whitespace_
+                and not _PEOPLE_WORD.search(word)  # "Frenchwoman Camille Pin"
+                and prev.dep_ == "compound"
+                and span.start <= prev.head.i < span.end
+                and _ONE_NAME.fullmatch(word)
+                and not prev.is_stop
+                and not any(s <= prev.idx < e for s, e in taken)
+                and word.lower().rstrip(".") not in _role_word_set(self.ref.roles)
+                and word.lower()[:-1] not in _role_word_set(self.ref.roles)  # "Presidents George W Bush and ..."
+                and name_key(word) not in self.ref.demonyms
+                and word.lower() not in self.ref.org_words
+                and word.lower() not in self.ref.facility_words
+                and word.lower() not in self.ref.event_words
+                and word.lower() not in _CALENDAR_WORDS
+                and not _is_country(word)
+                and known_place(word) is None
+                and re.search(rf"(?<![\w\-]){re.escape(word.lower())}(?![\w\-])", self.text) is None
+            ):
+                c = replace(c, start=prev.idx)
+            out.append(c)
+        return out
+
+    def _in_headline(self, pos: int) -> bool:
+        """Whether ``pos`` lies on a short line that ends without a full stop: a headline or a caption."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start : len(self.text) if end < 0 else end].rstrip()
+        return len(line) <= 120 and not line.endswith((".", "!", "?", '"', "\u201d", ":", ";", ","))
 
     def _people_lists(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Worsley, O'Connor, Dallaglio" in a team sheet, tagged ORG as one: when one name of such
