@@ -1294,6 +1294,16 @@ def test_a_first_name_the_model_left_out_is_part_of_the_person(nlp, reference):
     assert not any(p.split()[0] in ("Defiant", "Baroness", "Frenchwoman") for p in people), people
 
 
+def test_the_ordinal_of_a_numbered_body_is_part_of_its_name(nlp, reference):
+    for text, name in (
+        ("A panel of the 2nd U.S. Circuit Court of Appeals in New York ruled on Monday.", "2nd U.S. Circuit Court of Appeals"),
+        ("Soldiers of the 82nd Airborne Division and the 3rd Infantry Division arrived.", "82nd Airborne Division"),
+    ):
+        assert name.split()[0] in [e.text for e in nlp(text).ents], text  # the model: the ordinal apart
+        found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+        assert (name, "ORG") in found, found
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

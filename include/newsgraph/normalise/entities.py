@@ -341,6 +341,13 @@ def _role_word_set(roles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(w for phrase in roles for w in phrase) | _HONORIFICS
 
 
+#: An ordinal written just before a name ("2nd U.S. Circuit Court of Appeals").
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])[1-9][0-9]{0,2}(?:st|nd|rd|th)[ \t]+$")
+#: Bodies that are numbered, whose ordinal belongs to their name.
+_NUMBERED_BODY = re.compile(
+    r"\b(?:Circuit|District|Division|Fleet|Army|Corps|Brigade|Regiment|Battalion|Squadron|Precinct|Amendment"
+    r"|Congress|Parliament|Dalai Lama|Republic|Cavalry|Infantry|Airborne|Marines)\b"
+)
 #: An age in apposition after a name: "Olaf Scholz, 65, said", "Jane Doe, aged 34,".
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9][0-9]|1[01][0-9]),")
 #: One to four capitalised words, hyphens and apostrophes inside: the shape of a person's name.
@@ -801,6 +808,9 @@ class _ArticleEntities:
             if ent.label_ not in ENTITY_LABELS:
                 continue
             start, end = _repair(self.text, ent.start_char, ent.end_char)
+            ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
+            if ordinal is not None and _NUMBERED_BODY.search(self.text, start, end):
+                start = ordinal.start()  # "2nd" + "U.S. Circuit Court of Appeals", "82nd" + "Airborne Division"
             if ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
                 end += 1  # "OPEC+", "Disney+", "Canal+": the plus is part of the name
             if (
