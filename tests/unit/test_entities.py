@@ -1304,6 +1304,19 @@ def test_the_ordinal_of_a_numbered_body_is_part_of_its_name(nlp, reference):
         assert (name, "ORG") in found, found
 
 
+def test_a_name_with_an_acronym_in_it_is_no_place_and_names_no_shorter_one(nlp, reference):
+    text = "Sony BMG said sales fell. Sony said its profit rose, said Farah Qureshi, an economist at Emirates NBD."
+    assert ("Emirates NBD", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Emirates NBD", "ORG", "Emirates NBD") in found, found
+    assert ("Sony", "ORG", "Sony") in found and ("Sony BMG", "ORG", "Sony BMG") in found, found  # a joint venture
+    # a legal form or a club's is no such thing; a place with a state's initials stays the place
+    text = "Sunderland FC said the deal was done. Deutsche Bank AG agreed, and Deutsche Bank shares rose in Washington DC."
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Sunderland FC", "ORG", "Sunderland FC") in found, found
+    assert ("Deutsche Bank", "ORG", "Deutsche Bank AG") in found and ("Washington DC", "GPE", "Washington DC") in found, found
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

@@ -341,6 +341,8 @@ def _role_word_set(roles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
     return frozenset(w for phrase in roles for w in phrase) | _HONORIFICS
 
 
+#: What ends a club's full name after the name it goes by: "Sunderland FC", "Ajax AFC".
+_CLUB_FORMS = frozenset({"fc", "afc", "cf", "sc", "rfc", "ac"})
 #: An ordinal written just before a name ("2nd U.S. Circuit Court of Appeals").
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])[1-9][0-9]{0,2}(?:st|nd|rd|th)[ \t]+$")
 #: Bodies that are numbered, whose ordinal belongs to their name.
@@ -1268,6 +1270,19 @@ class _ArticleEntities:
         if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._names_a_place(name):
             # "BT", "GM", "EMI" tagged as places: an acronym that names no country or place is an organisation
             return replace(c, label="ORG")
+        if (
+            c.label in ("GPE", "LOC")
+            and len(words := name.split()) >= 2
+            and any(_ACRONYM.fullmatch(w) for w in words)
+            and (rest := " ".join(w for w in words if not _ACRONYM.fullmatch(w)))
+            and not self._names_a_place(name)
+            and not self._names_a_place(rest)
+            and not _is_country(rest)
+            and not self._is_area(rest)
+        ):
+            # "Emirates NBD", "Nordic SEB" tagged as places: a name with an acronym in it that is no
+            # place once the acronym is left out ("Washington DC" stays) is an organisation
+            return replace(c, label="ORG")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
             return replace(c, label="NORP")
         if (
@@ -2056,8 +2071,13 @@ class _ArticleEntities:
             if (
                 len(owners) == 1
                 and (c.label != "PERSON" or not self._person_named(c.canonical, cands))
-                # not "BMW X5", "BBC Radio 4": a model, a station
+                # not "BMW X5", "BBC Radio 4": a model, a station; nor "Windows XP", "Sony BMG": an edition,
+                # a joint venture (a legal form or a club's is no such thing: "Deutsche Bank AG", "Sunderland FC")
                 and not _MODEL_NUMBER.search(" ".join(owners[0].split()[len(words) :]))
+                and not (
+                    (tail := owners[0].split()[len(words) :])
+                    and all(_ACRONYM.fullmatch(w) and w.lower() not in _LEGAL_FORMS | _CLUB_FORMS for w in tail)
+                )
             ):
                 c = replace(c, label="ORG", canonical=owners[0])
             out.append(c)
