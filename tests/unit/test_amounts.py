@@ -177,6 +177,17 @@ def test_a_bare_dollar_follows_the_dollar_written_earlier_in_its_sentence() -> N
     ], found
 
 
+
+def test_us_dollars_written_out_mark_the_exception_where_the_article_reads_dollars_as_its_own() -> None:
+    text = (
+        "SYDNEY - BHP Group said its underlying profit fell to US$13.7 billion, while Commonwealth Bank of "
+        "Australia posted cash earnings of $10.1 billion. Treasurer Jim Chalmers said the Australian budget "
+        "would return to a deficit of $28 billion."
+    )
+    found = [(a.text, a.currency) for a in find_amounts(text)]
+    assert found == [("US$13.7 billion", "USD"), ("$10.1 billion", "AUD"), ("$28 billion", "AUD")], found
+
+
 def test_wire_cents_abbreviation_is_stored_in_dollars() -> None:
     assert summary("Net income was 12.3 mln dlrs, or 45 cts a share.") == [
         ("12.3 mln dlrs", 12.3e6, None, "USD"),

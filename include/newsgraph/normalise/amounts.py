@@ -1072,6 +1072,10 @@ def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: lis
     if not written or written[-1].currency == a.currency:
         return a
     b = written[-1]
+    if b.currency == "USD" and a.currency != "USD":
+        # "profit of US$13.7 billion, while CBA earned $10.1 billion" in a Sydney story: where the
+        # article reads "$" as its own dollar, "US$" marks the exceptions, not the rest of the sentence
+        return a
     head = f"ambiguous {form.kind} '{form.token}' read as {b.currency}"
     return _with_currency(a, b.currency, f"{head} (as '{b.text}' earlier in the sentence)")
 
