@@ -1317,6 +1317,21 @@ def test_a_name_with_an_acronym_in_it_is_no_place_and_names_no_shorter_one(nlp, 
     assert ("Deutsche Bank", "ORG", "Deutsche Bank AG") in found and ("Washington DC", "GPE", "Washington DC") in found, found
 
 
+def test_a_team_sheet_of_surnames_is_players_with_their_replacements(nlp, reference):
+    text = (
+        "Harbour Town beat Millbridge 2-1 on Saturday. Tom Brackley scored twice and the Welshman was booked.\n\n"
+        "Oakes, Pendry, Brackley, Hulme, Tarrant (Wexley 81), Dunmore, Caskie, Fenwick, Lomas (Ardell 74), "
+        "Sturrock, Blain.\n\n"
+        "Pellow, Garside, Thwaite, Cowdrey, Brannock, Whitlow (Saddler 74), Mossop, Raikes, Glennie, Tullis, Fairlie."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Wexley 81", "LAW"), ("Sturrock, Blain", "ORG"), ("Mossop", "GPE"), ("Glennie", "ORG"), ("Welshman", "PERSON")} <= model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    players = ["Wexley", "Sturrock", "Blain", "Saddler", "Mossop", "Raikes", "Glennie", "Tullis", "Fairlie"]
+    assert [(p, "PERSON") for p in players] == [f for f in found if f[0] in players], found
+    assert ("Welshman", "NORP") in found and ("Millbridge", "ORG") in found, found
+
+
 def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     text = (
         "BMW said sales of the BMW X5 rose. BMW shares gained 2%. The Booking Holdings unit grew and "

@@ -254,8 +254,18 @@ _LANGUAGE_NOUNS = frozenset(
 )
 #: A place this populous named in a list of people is still the place.
 _LIST_PLACE_POPULATION = 100_000
-#: What separates the names of a list: a comma (a semicolon in a team sheet), or "and" before the last.
-_LIST_GAP = re.compile(r"[,;]\s+(?:and\s+)?|\s+and\s+")
+#: What separates the names of a list: a comma (a semicolon in a team sheet), or "and" before the last;
+#: in a team sheet also a replacement in brackets ("Duff (Kezman 74), Lampard").
+_LIST_SEPARATOR = r"(?:[,;]\s+(?:and\s+)?|\s+and\s+|[ \t]+\(|(?:[ \t]+[0-9]{1,3})?\),[ \t]+)"
+#: ... with names the model did not tag between ("Oakes, Pendry, Brackley", "Lomas (Ardell 74), Sturrock").
+_LIST_GAP = re.compile(
+    rf"(?:{_LIST_SEPARATOR}[A-Z][\w'\u2019\-]*(?:[ \t]+\([A-Z][\w'\u2019\-]*[ \t]+[0-9]{{1,3}}\))?)*{_LIST_SEPARATOR}"
+)
+#: What stands before a player's club in a team sheet, and after a replacement's name.
+_CLUB_IN_BRACKETS = re.compile(r"\([ \t]*$")
+_MINUTE_IN_BRACKETS = re.compile(r"[ \t]+[0-9]{1,3}[ \t]*\)")
+#: So many names in a list that it is a team sheet.
+_TEAM_SHEET_NAMES = 6
 #: One piece of a list the model ran together: one to three capitalised words, no "and", "of" or "&".
 _LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
 #: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
@@ -343,6 +353,18 @@ def _role_word_set(roles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 #: What ends a club's full name after the name it goes by: "Sunderland FC", "Ajax AFC".
 _CLUB_FORMS = frozenset({"fc", "afc", "cf", "sc", "rfc", "ac"})
+#: One capitalised word and a number: "Martin 89" (a player and the minute he came on), "Article 5".
+_NAME_AND_MINUTE = re.compile(r"([A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*)[ \t]+[0-9]{1,3}")
+#: Words that a law's number follows: "Article 5", "Section 230", "Proposition 13".
+_LEGAL_NOUNS = frozenset(
+    {"article", "articles", "section", "sections", "clause", "chapter", "proposition", "prop", "rule", "regulation",
+     "amendment", "title", "part", "schedule", "bill", "act", "directive", "resolution", "code", "protocol",
+     "paragraph", "measure", "law", "decree", "order", "statute", "convention", "item", "annex", "appendix"}
+)
+#: Words after a newspaper's name: "Scotsman journalist Hamish MacDonell".
+_PRESS_AFTER = re.compile(r"[ \t]+(?:journalist|newspaper|editor|columnist|reporter|correspondent|poll|website)s?\b")
+#: A man or woman of a people: "Welshman", "Frenchwoman", "Scotsmen".
+_MEMBER_OF_PEOPLE = re.compile(r"([A-Z][a-z]+?)(?:wo)?m[ae]n")
 #: An ordinal written just before a name ("2nd U.S. Circuit Court of Appeals").
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])[1-9][0-9]{0,2}(?:st|nd|rd|th)[ \t]+$")
 #: Bodies that are numbered, whose ordinal belongs to their name.
@@ -789,14 +811,34 @@ class _ArticleEntities:
             if i < len(out) and run and _LIST_GAP.fullmatch(self.text, out[run[-1]].end, out[i].start):
                 run.append(i)
                 continue
-            if len(run) >= 3 and sum(out[j].label == "PERSON" for j in run) * 2 > len(run):
+            people_in_run = sum(out[j].label == "PERSON" for j in run)
+            if len(run) >= 3 and (
+                people_in_run * 2 > len(run)
+                # a team sheet: a third of its names tagged people, or a replacement and his minute in it
+                or (
+                    len(run) >= _TEAM_SHEET_NAMES
+                    and (people_in_run * 3 >= len(run) or _MINUTE_IN_BRACKETS.search(self.text, out[run[0]].start, out[run[-1]].end))
+                )
+            ):
+                # a team sheet ("Cech, Ferreira, Terry, Gallas, Bridge, Duff (Kezman 74), Lampard") is a
+                # longer list: there one-word "organisations" and "products" are players too
+                relabel = ("GPE", "LOC", "FAC", "NORP") + (
+                    ("ORG", "PRODUCT", "WORK_OF_ART") if len(run) >= _TEAM_SHEET_NAMES else ()
+                )
                 for j in run:
                     c = out[j]
                     name = self.text[c.start : c.end]
                     place = known_place(name)
-                    if c.label in ("GPE", "LOC", "FAC", "NORP") and not (
+                    if _CLUB_IN_BRACKETS.search(self.text, max(0, c.start - 3), c.start) and not _MINUTE_IN_BRACKETS.match(
+                        self.text, c.end
+                    ):
+                        continue  # "J Lewsey (Wasps)", "Ed Jackson (Aldershot, Farnham and District)": a player's club
+                    if c.label in relabel and not (
                         _is_country(name) or (place is not None and place[1] >= _LIST_PLACE_POPULATION)
                         or self._is_area(name) or name_key(name) in self.ref.demonyms
+                        or (c.label not in ("GPE", "LOC", "FAC", "NORP") and (
+                            len(name.split()) > 1 or self.ref.alias_for(name) is not None or _ACRONYM.fullmatch(name)
+                        ))
                     ):
                         out[j] = replace(c, label="PERSON")
             run = [i] if i < len(out) else []
@@ -809,39 +851,61 @@ class _ArticleEntities:
         for ent in self.doc.ents:
             if ent.label_ not in ENTITY_LABELS:
                 continue
+            label = ent.label_
             start, end = _repair(self.text, ent.start_char, ent.end_char)
+            minute = _NAME_AND_MINUTE.fullmatch(self.text, start, end) if label == "LAW" else None
+            if (
+                minute is not None
+                and minute.group(1).lower() not in _LEGAL_NOUNS
+                and (
+                    (self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")")
+                    # a sequel's number is small: "Shrek 2" beside a "Shrek" tagged a person
+                    or (minute.group(1) in self._person_name_words() and end - minute.end(1) >= 3)
+                )
+            ):
+                # "(Martin 89)" in a team sheet, "Rooney 87" among the scorers, tagged as a law like
+                # "Article 5": a player and his minute ("Halo 2", "Shrek 2" are no players)
+                label, end = "PERSON", minute.end(1)
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal is not None and _NUMBERED_BODY.search(self.text, start, end):
                 start = ordinal.start()  # "2nd" + "U.S. Circuit Court of Appeals", "82nd" + "Airborne Division"
-            if ent.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
+            if label in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
                 end += 1  # "OPEC+", "Disney+", "Canal+": the plus is part of the name
             if (
-                ent.label_ in ("ORG", "FAC")
+                label in ("ORG", "FAC")
                 and (_NAME_WITH_S.match(self.text, end) or self._own_s_before_punctuation(start, end))
                 and not _THE_BEFORE.search(self.text, max(0, start - 5), start)  # "the Treasury's and"
             ):
                 end += 2  # "McDonald's said", "a fine imposed on Sainsbury's by": the name's own 's
             # "Leeds United 2-0", "Graham 86": a score or a minute is not part of the name
             # (a number can be: "Channel 4", "Chapter 11")
-            tail = (_TRAILING_NUMBER if ent.label_ in ("PERSON", "GPE", "LOC", "NORP") else _TRAILING_SCORE).search(
+            tail = (_TRAILING_NUMBER if label in ("PERSON", "GPE", "LOC", "NORP") else _TRAILING_SCORE).search(
                 self.text, start, end
             )
             if tail is not None and tail.start() > start:
                 end = tail.start()
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
-            for start, end in self._run_on_pieces(start, end, ent.label_):
-                listed = self._list_pieces(start, end) if ent.label_ in ("PERSON", "ORG") else None
+            for start, end in self._run_on_pieces(start, end, label):
+                listed = self._list_pieces(start, end) if label in ("PERSON", "ORG") else None
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 # (a court case is one name: "Roe v Wade")
-                fixture = _FIXTURE.fullmatch(self.text, start, end) if ent.label_ != "LAW" else None
+                fixture = _FIXTURE.fullmatch(self.text, start, end) if label != "LAW" else None
                 if listed:
-                    out += [_Candidate(a, b, ent.label_, listed=len(out) + 1) for a, b in listed]
+                    out += [_Candidate(a, b, label, listed=len(out) + 1) for a, b in listed]
                 elif fixture is not None:
-                    out += [_Candidate(*fixture.span(1), ent.label_), _Candidate(*fixture.span(2), ent.label_)]
+                    out += [_Candidate(*fixture.span(1), label), _Candidate(*fixture.span(2), label)]
                 else:
-                    out.append(_Candidate(start, end, ent.label_))
+                    out.append(_Candidate(start, end, label))
         return out
+
+    def _person_name_words(self) -> frozenset[str]:
+        """Words of the names the model tagged as people."""
+        if not hasattr(self, "_person_name_words_cache"):
+            self._person_name_words_cache = frozenset(
+                w for ent in self.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()
+            )
+        return self._person_name_words_cache
 
     def _own_s_before_punctuation(self, start: int, end: int) -> bool:
         if not _NAME_WITH_S_BEFORE_PUNCTUATION.match(self.text, end):
@@ -1285,6 +1349,14 @@ class _ArticleEntities:
             return replace(c, label="ORG")
         if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
             return replace(c, label="NORP")
+        if (
+            c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT")
+            and (member := _MEMBER_OF_PEOPLE.fullmatch(name))
+            and name_key(member.group(1)) in self.ref.demonyms
+            # "The Scotsman", "Scotsman journalist": the newspaper
+            and not (c.label == "ORG" and (self.text[max(0, c.start - 4) : c.start] == "The " or _PRESS_AFTER.match(self.text, c.end)))
+        ):
+            return replace(c, label="NORP")  # "Welshman", "Frenchwoman", "Scotsman" tagged as people
         if (
             c.label in ("PERSON", "PRODUCT", "GPE", "LOC", "WORK_OF_ART")
             and c.role_span is None
