@@ -23,7 +23,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
@@ -771,7 +771,7 @@ class _ArticleEntities:
                 and not prev.is_stop
                 and not any(s <= prev.idx < e for s, e in taken)
                 and word.lower().rstrip(".") not in _role_word_set(self.ref.roles)
-                and word.lower()[:-1] not in _role_word_set(self.ref.roles)  # "Presidents George W Bush and ..."
+                and word.lower().removesuffix("s") not in _role_word_set(self.ref.roles)  # "Presidents George W Bush and"
                 and name_key(word) not in self.ref.demonyms
                 and word.lower() not in self.ref.org_words
                 and word.lower() not in self.ref.facility_words
@@ -860,7 +860,7 @@ class _ArticleEntities:
                 and (
                     (self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")")
                     # a sequel's number is small: "Shrek 2" beside a "Shrek" tagged a person
-                    or (minute.group(1) in self._person_name_words() and end - minute.end(1) >= 3)
+                    or (minute.group(1) in self._person_name_words and end - minute.end(1) >= 3)
                 )
             ):
                 # "(Martin 89)" in a team sheet, "Rooney 87" among the scorers, tagged as a law like
@@ -899,13 +899,10 @@ class _ArticleEntities:
                     out.append(_Candidate(start, end, label))
         return out
 
+    @cached_property
     def _person_name_words(self) -> frozenset[str]:
         """Words of the names the model tagged as people."""
-        if not hasattr(self, "_person_name_words_cache"):
-            self._person_name_words_cache = frozenset(
-                w for ent in self.doc.ents if ent.label_ == "PERSON" for w in ent.text.split()
-            )
-        return self._person_name_words_cache
+        return frozenset(w for ent in self.doc.ents if ent.label_ == "PERSON" for w in ent.text.split())
 
     def _own_s_before_punctuation(self, start: int, end: int) -> bool:
         if not _NAME_WITH_S_BEFORE_PUNCTUATION.match(self.text, end):
