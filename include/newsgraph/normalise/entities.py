@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
+from newsgraph.normalise.names import is_given_name
 from newsgraph.normalise.reference import Reference, role_words
 from newsgraph.normalise.text import canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
@@ -450,6 +451,27 @@ _THE_BEFORE = re.compile(r"(?i)\bthe\s+\Z")
 _INITIAL_AND_SURNAME = re.compile(r"[A-Z]\.? (?:Mc|Mac|O'|O\u2019)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 #: "BT", "EMI", "HSBC": capitals only.
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
+#: Words that end the names of places, buildings, works and businesses named after a person or
+#: with a given name in front ("Stanley Park", "Crystal Palace", "Joy Division", "Crystal Cruises").
+_THING_WORDS = frozenset(
+    """street road avenue lane square park gardens island islands palace theatre theater county parish hall
+    house abbey castle church cathedral chapel hill hills valley lake river beach bay coast forest centre center
+    arena hospital school museum gallery tower zoo village heights point division records music pictures films
+    studios entertainment show story project diaries cruises multimedia north south east west central""".split()
+)
+#: First words of places and things that given-name lists also hold: "El Alto", "Santa Clara", "Royal Armagh".
+_NOT_GIVEN_NAMES = frozenset({"El", "Al", "La", "Le", "Los", "Las", "San", "Santa", "Saint", "Royal", "Mercedes"})
+#: What comes before a work's title: "abortion drama Vera Drake", "his film Lilya Forever".
+_WORK_NOUN_BEFORE = re.compile(
+    r"\b(?:film|movie|drama|comedy|thriller|documentary|musical|play|novel|book|album|single|song|series|sitcom"
+    r"|opera|show)[ \t]+$"
+)
+#: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
+_WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
+#: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
+_FULL_NAME_WORD = re.compile(
+    r"(?:Mc|Mac|O'|O\u2019|D'|D\u2019)?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)?"
+)
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _RELABEL_AS_EVENT = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -770,8 +792,8 @@ class _ArticleEntities:
                 and _ONE_NAME.fullmatch(word)
                 and not prev.is_stop
                 and not any(s <= prev.idx < e for s, e in taken)
-                and word.lower().rstrip(".") not in _role_word_set(self.ref.roles)
-                and word.lower().removesuffix("s") not in _role_word_set(self.ref.roles)  # "Presidents George W Bush and"
+                and word.lower().rstrip(".") not in self._role_words
+                and word.lower().removesuffix("s") not in self._role_words  # "Presidents George W Bush and"
                 and name_key(word) not in self.ref.demonyms
                 and word.lower() not in self.ref.org_words
                 and word.lower() not in self.ref.facility_words
@@ -1400,6 +1422,9 @@ class _ArticleEntities:
             # "QatarEnergy", "SoftBank", "BlackRock": a word with a capital inside is a brand, not a
             # person or a place ("McCarthy", "DiCaprio", "LeBron" are people)
             return replace(c, label="ORG")
+        if c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and self._given_name_and_surname(c, name):
+            # "Keanu Reeves", "Nadia Petrova", "Gregory Lamboley" tagged as organisations: a person
+            return replace(c, label="PERSON")
         last = name.split()[-1].lower().strip(".,") if name.split() else ""
         if len(name.split()) >= 2 and last in self.ref.event_words and c.label in _RELABEL_AS_EVENT:
             # "Davis Cup" as a facility, "French Open" as a place, "Brit Awards" as a person: events
@@ -1422,6 +1447,66 @@ class _ArticleEntities:
             if c.label == "GPE" and last not in _STATE_WORDS and not _is_country(name) and not _is_place_name(name):
                 return replace(c, label="ORG")
         return c
+
+    def _given_name_and_surname(self, c: _Candidate, name: str) -> bool:
+        """A given name and one or two more name words, nothing in it or around it that makes it
+        something else: "Keanu Reeves", "Carolina Kluft" (not "Morgan Stanley" or "Alfa Romeo", two
+        given names; not "Paris Club", "Davis Cup", "Crystal Palace", words of a body, an event or a
+        building; not "Santa Monica" or "Tudor England", places; not "the Kaiser Chiefs" or "drama
+        Vera Drake", which the text calls a thing)."""
+        words = name.split()
+        if not 2 <= len(words) <= 3 or not all(_FULL_NAME_WORD.fullmatch(w) for w in words):
+            return False
+        if words[0] in _NOT_GIVEN_NAMES or not is_given_name(words[0]) or is_given_name(words[-1]):
+            return False
+        lowered = [w.lower() for w in words]
+        if any(
+            w in self.ref.org_words or w in self.ref.facility_words or w in self.ref.event_words or w in self._role_words
+            or w in _THING_WORDS or w in _TITLE_MINOR_WORDS
+            for w in lowered
+        ):
+            return False
+        if self._names_a_place(name) or name_key(name) in self.ref.demonyms or self._names_a_big_place(words[0]):
+            return False
+        if any(self._names_a_place(w) or name_key(w) in self.ref.demonyms for w in words[1:]):
+            return False
+        if re.search(r"\bthe\s+" + re.escape(name) + r"\b", self.text, re.IGNORECASE):
+            return False
+        # what the article says anywhere around the name settles every mention of it
+        return not any(
+            self._called_a_thing(replace(c, start=m.start(), end=m.end()))
+            for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.text)
+        )
+
+    def _called_a_thing(self, c: _Candidate) -> bool:
+        """"Leeds band Kaiser Chiefs", "drama Vera Drake", "Vera Drake star Imelda Staunton", "Phil Davis
+        (Vera Drake)", "Yukos shares": what the text around a mention calls a business, a work or a club."""
+        before = self.text[max(0, c.start - 16) : c.start]
+        return bool(
+            self._cued_as_organisation(c)
+            or _ORG_NOUN_BEFORE.search(before)
+            or _WORK_NOUN_BEFORE.search(before)
+            or _WORK_CUE_AFTER.match(self.text, c.end)
+            or (self.text[c.start - 2 : c.start] == " (" and self.text[c.end : c.end + 1] == ")")
+            or self._described_by_common_noun(c)
+        )
+
+    @cached_property
+    def _role_words(self) -> frozenset[str]:
+        return _role_word_set(self.ref.roles)
+
+    def _described_by_common_noun(self, c: _Candidate) -> bool:
+        """"drama Vera Drake", "Leeds group Kaiser Chiefs": a common noun (not a role) right before the
+        name that the parser reads as describing it."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        before = self.doc[span.start - 1]
+        if not (before.is_alpha and before.text.islower()) or before.text in self._role_words:
+            return False
+        return (before.dep_ in ("compound", "amod", "nmod") and span.start <= before.head.i < span.end) or (
+            span.root.dep_ == "appos" and span.root.head.i == before.i
+        )
 
     def _people_not_language(self, c: _Candidate) -> bool:
         """"English towns", "the English game", "Spanish fifth seed", "the English played": a language's

@@ -1,0 +1,54 @@
+"""Given names, for telling "Nadia Petrova" (a person) from "Jet Airways" (a company).
+
+The list is Faker's person providers' first names for several dozen countries in Latin
+script (MIT-licensed, installed with the pinned set; nothing is downloaded). A name counts
+when at least two countries' lists hold it, written with or without its accents
+("Sébastien", "Sebastien"): one list alone holds words that name other things in news
+text ("Us", "Canal", "Jet", "Kaiser", "General", "Royal").
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections import Counter
+from functools import lru_cache
+
+from text_unidecode import unidecode
+
+#: A name written in Latin letters ("Jean", "Søren", "Şükrü", "O'Neal").
+_LATIN_NAME = re.compile(r"[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]+")
+_FIRST_NAME_LISTS = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "first_names_nonbinary",
+    "first_romanized_names",
+)
+#: How many locales' lists must hold a name.
+_LISTS_NEEDED = 2
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names in Latin script that at least two of Faker's person providers list."""
+    import faker.providers.person as person
+
+    lists: Counter[str] = Counter()
+    for module in pkgutil.iter_modules(person.__path__):
+        if not module.ispkg:
+            continue
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        names: set[str] = set()
+        for attribute in _FIRST_NAME_LISTS:
+            listed = provider.__dict__.get(attribute)
+            if isinstance(listed, (list, tuple, dict, set, frozenset)):
+                names.update(n for n in listed if _LATIN_NAME.fullmatch(n))
+        lists.update(names | {unidecode(n) for n in names})
+    return frozenset(n for n, count in lists.items() if count >= _LISTS_NEEDED)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether ``word`` (or the first part of a hyphenated one: "Jean-Pierre") is a given name."""
+    return word in given_names() or word.split("-", 1)[0] in given_names()
