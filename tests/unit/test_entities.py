@@ -1538,3 +1538,17 @@ def test_given_names_are_those_of_two_countries_lists_with_or_without_accents():
     # one list alone holds these; in news they are words or other names
     for word in ("Us", "Canal", "Jet", "Kaiser", "General", "China", "Petrova"):
         assert not is_given_name(word), word
+
+
+def test_a_lone_name_the_article_calls_a_firm_is_the_organisation_throughout(nlp, reference):
+    texts = [
+        "The majority owner of Russian oil firm Varnekov has sued the government. Varnekov owed more than "
+        "$2bn in back taxes, and the courts froze Varnekov accounts. Varnekov says this was illegal.",
+        "Drugmaker Brauwald reported higher profits. Brauwald said its new drug sold well, and Brauwald "
+        "expects more.",
+    ]
+    model = [[(e.text, e.label_) for e in nlp(t).ents] for t in texts]
+    assert ("Varnekov", "PERSON") in model[0] and ("Drugmaker Brauwald", "PERSON") in model[1], model
+    found = [[(m.text, m.label) for m in extract_entities(nlp(t), reference)] for t in texts]
+    assert found[0].count(("Varnekov", "ORG")) == 4 and ("Varnekov", "PERSON") not in found[0], found[0]
+    assert found[1] == [("Brauwald", "ORG")] * 3, found[1]

@@ -325,6 +325,12 @@ _ORG_NOUN_BEFORE = re.compile(
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
     r"|consultancy|start-up|startup|operator)[ \t]+$"
 )
+#: What kind of company, capitalised at a sentence's start and run into the name by the model:
+#: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
+_ORG_NOUN_LEADING = re.compile(
+    r"(?:Chipmaker|Carmaker|Automaker|Drugmaker|Toymaker|Retailer|Lender|Insurer|Brewer|Broadcaster"
+    r"|Conglomerate|Startup|Start-up)[ \t]+(?=[A-Z])"
+)
 #: An apposition that says what a name is: "Diageo, the world's biggest spirits company,",
 #: "Metrolinx, the provincial transit agency." (not "Smith, the head of the company", "Jones, a bank manager",
 #: "Tower, a spokeswoman for the bank", "Gatwick, the company has written").
@@ -891,6 +897,9 @@ class _ArticleEntities:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal is not None and _NUMBERED_BODY.search(self.text, start, end):
                 start = ordinal.start()  # "2nd" + "U.S. Circuit Court of Appeals", "82nd" + "Airborne Division"
+            lead = _ORG_NOUN_LEADING.match(self.text, start, end)
+            if lead is not None and lead.end() < end:
+                start, label = lead.end(), "ORG"  # "Drugmaker Brauwald reported": the company, not a person
             if label in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
                 end += 1  # "OPEC+", "Disney+", "Canal+": the plus is part of the name
             if (
@@ -2054,8 +2063,8 @@ class _ArticleEntities:
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
             if _AWARD_CUE_AFTER.match(self.text, c.end):
                 cued[c.canonical] = "EVENT"
-            elif self._cued_as_organisation(c):
-                cued.setdefault(c.canonical, "ORG")
+            elif self._cued_as_organisation(c) or _ORG_NOUN_BEFORE.search(self.text[max(0, c.start - 16) : c.start].lower()):
+                cued.setdefault(c.canonical, "ORG")  # also "oil firm Yukos", "Chipmaker Nvidia"
             if c.label in ("ORG", "LOC", "FAC") or (
                 c.label == "GPE"
                 and (_is_country(c.canonical) or known_place(c.canonical) is not None or world_city_alias(c.canonical))
