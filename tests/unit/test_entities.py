@@ -1553,3 +1553,15 @@ def test_a_lone_name_the_article_calls_a_firm_is_the_organisation_throughout(nlp
     found = [[(m.text, m.label) for m in extract_entities(nlp(t), reference)] for t in texts]
     assert found[0].count(("Varnekov", "ORG")) == 4 and ("Varnekov", "PERSON") not in found[0], found[0]
     assert found[1] == [("Brauwald", "ORG")] * 3, found[1]
+
+
+def test_companies_listed_after_their_kind_and_a_company_based_somewhere_are_organisations(nlp, reference):
+    texts = [
+        "Britain's FTSE 100 rose on Friday, led by gains in miners Rio Tinto and Anglo American.",
+        "São Paulo-based Nubank reported net income of $553 million, CEO David Vélez said.",
+    ]
+    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    assert {("Rio Tinto", "PERSON"), ("Anglo American", "NORP")} <= model[0] and ("Nubank", "GPE") in model[1], model
+    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    assert {("Rio Tinto", "ORG"), ("Anglo American", "ORG")} <= found[0], found[0]
+    assert {("Nubank", "ORG"), ("São Paulo", "GPE"), ("David Vélez", "PERSON")} <= found[1], found[1]

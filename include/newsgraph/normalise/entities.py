@@ -331,6 +331,16 @@ _ORG_NOUN_LEADING = re.compile(
     r"(?:Chipmaker|Carmaker|Automaker|Drugmaker|Toymaker|Retailer|Lender|Insurer|Brewer|Broadcaster"
     r"|Conglomerate|Startup|Start-up)[ \t]+(?=[A-Z])"
 )
+#: Companies of a kind listed after their plural: "miners Rio Tinto and Anglo American", "banks HSBC,
+#: Barclays and Lloyds" (each name of the list; "lenders" and "miners" alone are people's words).
+_ORG_LIST_BEFORE = re.compile(
+    r"\b(?:firms|companies|groups|giants|conglomerates|chipmakers|carmakers|automakers|drugmakers|toymakers"
+    r"|retailers|supermarkets|banks|lenders|insurers|airlines|carriers|brewers|manufacturers|broadcasters"
+    r"|studios|operators|miners|majors|start-ups|startups)[ \t]+"
+    r"(?:[A-Z][\w&'.\-]*(?:[ \t]+[A-Z][\w&'.\-]*)*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+)){0,6}$"
+)
+#: "São Paulo-based" right before a name.
+_BASED_BEFORE = re.compile(r"\w-based[ \t]+$")
 #: An apposition that says what a name is: "Diageo, the world's biggest spirits company,",
 #: "Metrolinx, the provincial transit agency." (not "Smith, the head of the company", "Jones, a bank manager",
 #: "Tower, a spokeswoman for the bank", "Gatwick, the company has written").
@@ -1386,10 +1396,19 @@ class _ArticleEntities:
         ):
             return replace(c, label="NORP")  # "Welshman", "Frenchwoman", "Scotsman" tagged as people
         if (
-            c.label in ("PERSON", "PRODUCT", "GPE", "LOC", "WORK_OF_ART")
+            (
+                c.label in ("PERSON", "PRODUCT", "GPE", "LOC", "WORK_OF_ART")
+                or (c.label == "NORP" and name_key(name) not in self.ref.demonyms)
+            )
             and c.role_span is None
-            and (_ORG_NOUN_BEFORE.search(self.text, max(0, c.start - 16), c.start) or _ORG_APPOSITION.match(self.text, c.end))
-            and not self._names_a_place(name)
+            and (
+                self._called_an_organisation_before(c.start)
+                or _ORG_APPOSITION.match(self.text, c.end)
+                # "São Paulo-based Nubank" (not "London-based Ann Smith")
+                or (_BASED_BEFORE.search(self.text, max(0, c.start - 8), c.start) and c.label != "PERSON")
+            )
+            # "miners Rio Tinto" though a town is called so; a place tagged so stays ("group Africa")
+            and (c.label not in ("GPE", "LOC") or not self._names_a_place(name))
         ):
             # "security firm Sophos", "band Franz Ferdinand", "Metrolinx, the provincial transit agency,",
             # "Oxfam, the charity,": what the article calls a firm, a band or a charity
@@ -1493,7 +1512,7 @@ class _ArticleEntities:
         before = self.text[max(0, c.start - 16) : c.start]
         return bool(
             self._cued_as_organisation(c)
-            or _ORG_NOUN_BEFORE.search(before)
+            or self._called_an_organisation_before(c.start)
             or _WORK_NOUN_BEFORE.search(before)
             or _WORK_CUE_AFTER.match(self.text, c.end)
             or (self.text[c.start - 2 : c.start] == " (" and self.text[c.end : c.end + 1] == ")")
@@ -1707,7 +1726,7 @@ class _ArticleEntities:
             name = self.text[start:end]
             if len(run) > 3 or self.text[end : end + 1] in ("-", "'", "\u2019") or not (
                 _SHARES_AFTER.match(self.text, end)
-                or _ORG_NOUN_BEFORE.search(self.text, max(0, start - 16), start)
+                or self._called_an_organisation_before(start)
                 or _ORG_APPOSITION.match(self.text, end)
                 # "beat the Buffalo Bills": a side with "the" and a plural name (people take no "the")
                 or (
@@ -1977,6 +1996,16 @@ class _ArticleEntities:
             out.append(c)
         return out
 
+    def _called_an_organisation_before(self, start: int, any_case: bool = False) -> bool:
+        """"security firm Sophos", "band Franz Ferdinand", "miners Rio Tinto and Anglo American": the kind
+        of organisation right before a name or before the list it is in ("Drugmaker Brauwald" too, with
+        ``any_case``)."""
+        before = self.text[max(0, start - 16) : start]
+        return bool(
+            _ORG_NOUN_BEFORE.search(before.lower() if any_case else before)
+            or _ORG_LIST_BEFORE.search(self.text, max(0, start - 120), start)
+        )
+
     def _cued_as_organisation(self, c: _Candidate) -> bool:
         """What the text says around a name makes it an organisation: "Yukos shares", "Disney
         directors", "a stake in Yukos", "Diageo, the world's biggest spirits company,"."""
@@ -2063,7 +2092,7 @@ class _ArticleEntities:
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
             if _AWARD_CUE_AFTER.match(self.text, c.end):
                 cued[c.canonical] = "EVENT"
-            elif self._cued_as_organisation(c) or _ORG_NOUN_BEFORE.search(self.text[max(0, c.start - 16) : c.start].lower()):
+            elif self._cued_as_organisation(c) or self._called_an_organisation_before(c.start, any_case=True):
                 cued.setdefault(c.canonical, "ORG")  # also "oil firm Yukos", "Chipmaker Nvidia"
             if c.label in ("ORG", "LOC", "FAC") or (
                 c.label == "GPE"
