@@ -1565,3 +1565,16 @@ def test_companies_listed_after_their_kind_and_a_company_based_somewhere_are_org
     found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
     assert {("Rio Tinto", "ORG"), ("Anglo American", "ORG")} <= found[0], found[0]
     assert {("Nubank", "ORG"), ("São Paulo", "GPE"), ("David Vélez", "PERSON")} <= found[1], found[1]
+
+
+def test_a_given_name_and_a_surname_the_model_missed_is_a_person(nlp, reference):
+    text = (
+        "City beat the visitors 2-1 on Saturday, with Erling Haaland scoring twice. Haaland now has 20 "
+        "goals.\n\nScarlett Johansson starred in Girl with a Pearl Earring, which Peter Webber directed."
+    )
+    model = {e.text for e in nlp(text).ents}
+    assert "Erling Haaland" not in model and "Pearl Earring" not in model, model
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert ("Erling Haaland", "PERSON", "Erling Haaland") in found, found
+    assert ("Haaland", "PERSON", "Erling Haaland") in found, found
+    assert not any(name == "Pearl Earring" for name, _, _ in found), found

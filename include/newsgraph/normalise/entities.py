@@ -759,7 +759,7 @@ class _ArticleEntities:
         definitions.update(self._fitted_acronyms(cands, definitions))
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
-            + self._party_states(cands) + self._bracketed_countries(cands)
+            + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
         )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -1476,6 +1476,26 @@ class _ArticleEntities:
                 return replace(c, label="ORG")
         return c
 
+    def _untagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Mikel Arteta said", "with Erling Haaland scoring": a given name and a surname the model
+        did not tag at all, outside headlines and quotes, held to what makes a tagged one a person."""
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        out = []
+        for run in self._capitalised_runs():
+            if not 2 <= len(run) <= 3:
+                continue
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            if any(start < e and s < end for s, e in taken) or self._in_headline(start):
+                continue
+            if self.text[start - 1 : start] in ('"', "\u201c", "'", "\u2018") or any(
+                t.text.lower() in _CALENDAR_WORDS for t in run
+            ):
+                continue
+            c = _Candidate(start, end, "PERSON")
+            if self._given_name_and_surname(c, self.text[start:end]):
+                out.append(c)
+        return out
+
     def _given_name_and_surname(self, c: _Candidate, name: str) -> bool:
         """A given name and one or two more name words, nothing in it or around it that makes it
         something else: "Keanu Reeves", "Carolina Kluft" (not "Morgan Stanley" or "Alfa Romeo", two
@@ -1498,8 +1518,8 @@ class _ArticleEntities:
             return False
         if any(self._names_a_place(w) or name_key(w) in self.ref.demonyms for w in words[1:]):
             return False
-        if re.search(r"\bthe\s+" + re.escape(name) + r"\b", self.text, re.IGNORECASE):
-            return False
+        if re.search(r"\b(?:the|an?)\s+" + re.escape(name) + r"\b", self.text, re.IGNORECASE):
+            return False  # "the Kaiser Chiefs", "Girl with a Pearl Earring"
         # what the article says anywhere around the name settles every mention of it
         return not any(
             self._called_a_thing(replace(c, start=m.start(), end=m.end()))
