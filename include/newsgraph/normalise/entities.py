@@ -1518,8 +1518,10 @@ class _ArticleEntities:
             return False
         if any(self._names_a_place(w) or name_key(w) in self.ref.demonyms for w in words[1:]):
             return False
-        if re.search(r"\b(?:the|an?)\s+" + re.escape(name) + r"\b", self.text, re.IGNORECASE):
-            return False  # "the Kaiser Chiefs", "Girl with a Pearl Earring"
+        if re.search(
+            r"\bthe\s+" + re.escape(name) + r"\b|\ban?\s+" + re.escape(name) + r"\b(?![ \t]+[a-z])", self.text, re.IGNORECASE
+        ):
+            return False  # "the Kaiser Chiefs", "Girl with a Pearl Earring" (not "a Luciano Orquera penalty")
         # what the article says anywhere around the name settles every mention of it
         return not any(
             self._called_a_thing(replace(c, start=m.start(), end=m.end()))
