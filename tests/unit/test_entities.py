@@ -1578,3 +1578,18 @@ def test_a_given_name_and_a_surname_the_model_missed_is_a_person(nlp, reference)
     assert ("Erling Haaland", "PERSON", "Erling Haaland") in found, found
     assert ("Haaland", "PERSON", "Erling Haaland") in found, found
     assert not any(name == "Pearl Earring" for name, _, _ in found), found
+
+
+def test_one_word_owning_a_person_is_the_organisation_and_a_traded_name_a_company(nlp, reference):
+    texts = [
+        "OpenAI chief Sam Altman and Anthropic's Dario Amodei spoke at the event in San Francisco.",
+        "Petrobras chief Magda Chambriard and Vale's Gustavo Pimenta joined the talks.",
+        "Nvidia's market value topped $3 trillion after Jensen Huang unveiled a new chip.",
+    ]
+    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    assert ("Anthropic", "PERSON") in model[0] and ("Vale", "PERSON") in model[1], model
+    assert ("Nvidia", "GPE") in model[2], model
+    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    assert {("Anthropic", "ORG"), ("Dario Amodei", "PERSON")} <= found[0], found[0]
+    assert {("Vale", "ORG"), ("Gustavo Pimenta", "PERSON")} <= found[1], found[1]
+    assert {("Nvidia", "ORG"), ("Jensen Huang", "PERSON")} <= found[2], found[2]

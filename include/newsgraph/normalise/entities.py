@@ -313,7 +313,8 @@ _TEAM_CUE_BEFORE = re.compile(
 #: A place is meant after these, even in an article about its club ("fans in Birmingham").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|of|outside|around)[ \t]+\Z")
 _ORG_CUE_AFTER = re.compile(
-    r"(?:['\u2019]s)?[ \t]+(?:shares|shareholders|share price|subsidiary|subsidiaries|unit|headquarters|revenues?"
+    r"(?:['\u2019]s)?[ \t]+(?:shares|shareholders|share price|market value|market capitali[sz]ation|subsidiary"
+    r"|subsidiaries|unit|headquarters|revenues?"
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
     r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
     r"|workforce|profits?|assets|customers|board|party)\b"
@@ -339,6 +340,8 @@ _ORG_LIST_BEFORE = re.compile(
     r"|studios|operators|miners|majors|start-ups|startups)[ \t]+"
     r"(?:[A-Z][\w&'.\-]*(?:[ \t]+[A-Z][\w&'.\-]*)*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+)){0,6}$"
 )
+#: Between an owner and what it owns: "Anthropic's Dario Amodei".
+_POSSESSIVE_GAP = re.compile(r"['\u2019]s[ \t]+")
 #: "São Paulo-based" right before a name.
 _BASED_BEFORE = re.compile(r"\w-based[ \t]+$")
 #: An apposition that says what a name is: "Diageo, the world's biggest spirits company,",
@@ -750,6 +753,7 @@ class _ArticleEntities:
             for w in self.text[c.start : c.end].split()
         }
         cands = [self._known_label(c) for c in cands]
+        cands = self._possessors_of_people(cands)
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
         cands += self._based_places(cands)
@@ -1475,6 +1479,33 @@ class _ArticleEntities:
             if c.label == "GPE" and last not in _STATE_WORDS and not _is_country(name) and not _is_place_name(name):
                 return replace(c, label="ORG")
         return c
+
+    def _possessors_of_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Anthropic's Dario Amodei", "Vale's Gustavo Pimenta": one word tagged a person, no given name
+        and no surname of the article's people, that owns a person named in full is the organisation
+        the person works for."""
+        surnames = {
+            w for c in cands if c.label == "PERSON" for w in self.text[c.start : c.end].split()[1:]
+        }
+        out = list(cands)
+        for i, c in enumerate(cands[:-1]):
+            name = self.text[c.start : c.end]
+            nxt = cands[i + 1]
+            if (
+                c.label == "PERSON"
+                and not c.label_fixed
+                and c.role_span is None
+                and _ONE_NAME.fullmatch(name)
+                and nxt.label == "PERSON"
+                and len(owned := self.text[nxt.start : nxt.end].split()) >= 2
+                and all(_FULL_NAME_WORD.fullmatch(w) for w in owned)  # not "Shakespeare's Richard III"
+                and _POSSESSIVE_GAP.fullmatch(self.text, c.end, nxt.start)
+                and not is_given_name(name)
+                and name not in surnames
+                and not self._names_a_place(name)
+            ):
+                out[i] = replace(c, label="ORG")
+        return out
 
     def _untagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Mikel Arteta said", "with Erling Haaland scoring": a given name and a surname the model
