@@ -1593,3 +1593,15 @@ def test_one_word_owning_a_person_is_the_organisation_and_a_traded_name_a_compan
     assert {("Anthropic", "ORG"), ("Dario Amodei", "PERSON")} <= found[0], found[0]
     assert {("Vale", "ORG"), ("Gustavo Pimenta", "PERSON")} <= found[1], found[1]
     assert {("Nvidia", "ORG"), ("Jensen Huang", "PERSON")} <= found[2], found[2]
+
+
+def test_a_name_taking_which_is_no_person(nlp, reference):
+    texts = [
+        "Sinopec, which plans to build a refinery near the port, declined to comment.",
+        "The studio's new film is the follow-up to Miyazaki's Spirited Away, which won best animated film.",
+    ]
+    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    assert ("Sinopec", "PERSON") in model[0] and ("Spirited Away", "PERSON") in model[1], model
+    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    assert ("Sinopec", "ORG") in found[0], found[0]
+    assert ("Spirited Away", "WORK_OF_ART") in found[1], found[1]

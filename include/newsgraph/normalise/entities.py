@@ -340,6 +340,10 @@ _ORG_LIST_BEFORE = re.compile(
     r"|studios|operators|miners|majors|start-ups|startups)[ \t]+"
     r"(?:[A-Z][\w&'.\-]*(?:[ \t]+[A-Z][\w&'.\-]*)*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+)){0,6}$"
 )
+#: A possessive right before a name: "Miyazaki's", "Elvis'".
+_OWNED_BY_BEFORE = re.compile(r"[A-Za-z](?:['\u2019]s|s['\u2019])[ \t]+$")
+#: A relative clause for a thing, not a person: "Sinopec, which plans".
+_WHICH_AFTER = re.compile(r",[ \t]+which\b")
 #: Between an owner and what it owns: "Anthropic's Dario Amodei".
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s[ \t]+")
 #: "São Paulo-based" right before a name.
@@ -483,7 +487,7 @@ _NOT_GIVEN_NAMES = frozenset({"El", "Al", "La", "Le", "Los", "Las", "San", "Sant
 #: What comes before a work's title: "abortion drama Vera Drake", "his film Lilya Forever".
 _WORK_NOUN_BEFORE = re.compile(
     r"\b(?:film|movie|drama|comedy|thriller|documentary|musical|play|novel|book|album|single|song|series|sitcom"
-    r"|opera|show)[ \t]+$"
+    r"|opera|show|track|hit)[ \t]+$"
 )
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
@@ -1454,6 +1458,18 @@ class _ArticleEntities:
             # "QatarEnergy", "SoftBank", "BlackRock": a word with a capital inside is a brand, not a
             # person or a place ("McCarthy", "DiCaprio", "LeBron" are people)
             return replace(c, label="ORG")
+        if (
+            c.label == "PERSON"
+            and c.role_span is None
+            and _WHICH_AFTER.match(self.text, c.end)
+            and not is_given_name(name.split()[0])
+            and not self._names_a_place(name)
+        ):
+            # "Sinopec, which plans to build": no person is a "which"; "Miyazaki's Spirited Away, which",
+            # "the track Mosh, which": a work
+            before = self.text[max(0, c.start - 16) : c.start]
+            work = _WORK_NOUN_BEFORE.search(before) or _OWNED_BY_BEFORE.search(before)
+            return replace(c, label="WORK_OF_ART" if work else "ORG")
         if c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and self._given_name_and_surname(c, name):
             # "Keanu Reeves", "Nadia Petrova", "Gregory Lamboley" tagged as organisations: a person
             return replace(c, label="PERSON")
@@ -2145,7 +2161,11 @@ class _ArticleEntities:
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
             if _AWARD_CUE_AFTER.match(self.text, c.end):
                 cued[c.canonical] = "EVENT"
-            elif self._cued_as_organisation(c) or self._called_an_organisation_before(c.start, any_case=True):
+            elif (
+                self._cued_as_organisation(c)
+                or self._called_an_organisation_before(c.start, any_case=True)
+                or (c.label == "ORG" and _WHICH_AFTER.match(self.text, c.end))
+            ):
                 cued.setdefault(c.canonical, "ORG")  # also "oil firm Yukos", "Chipmaker Nvidia"
             if c.label in ("ORG", "LOC", "FAC") or (
                 c.label == "GPE"
