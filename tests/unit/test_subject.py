@@ -40,6 +40,8 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         # a level something rose to or stood at
         ("Exports rose to $2.5 billion in March.", "$2.5 billion", "Exports"),
         ("The country's foreign reserves stood at $9.4 billion.", "$9.4 billion", "foreign reserves"),
+        # a dateline the parser also makes a subject of the verb is not what rose
+        ("MUMBAI — Reliance's net profit rose to Rs 19,299 crore in the quarter.", "Rs 19,299 crore", "net profit"),
         # what something is
         ("The bill was $5m, officials said.", "$5m", "bill"),
     ],

@@ -89,11 +89,25 @@ def _relative_antecedent(tok: "Token") -> "Token | None":
     return None
 
 
+def _is_dateline(tok: "Token") -> bool:
+    """"MUMBAI" in "MUMBAI — ...", "KARACHI:" at the start of an article: a place in capitals before a dash."""
+    doc = tok.doc
+    return (
+        tok.text.isupper()
+        and tok.is_alpha
+        and len(tok) > 1
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in ("—", "–", "-", "--", ":", "(", ",")
+        and all(t.text.isupper() or not t.is_alpha for t in doc[tok.sent.start : tok.i])
+    )
+
+
 def _clause_subject(verb: "Token") -> "Token | None":
     for _ in range(3):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return child
+        # not a dateline the parser also hangs on the verb ("MUMBAI — Reliance's net profit rose to ...")
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and not _is_dateline(child)]
+        if subjects:
+            return subjects[0]
         if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
             for child in verb.head.children:
                 if child.dep_ == "dobj":
