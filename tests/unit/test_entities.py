@@ -1605,3 +1605,15 @@ def test_a_name_taking_which_is_no_person(nlp, reference):
     found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
     assert ("Sinopec", "ORG") in found[0], found[0]
     assert ("Spirited Away", "WORK_OF_ART") in found[1], found[1]
+
+
+def test_a_company_named_after_a_person_goes_by_the_surname_and_a_drug_is_a_product(nlp, reference):
+    text = (
+        "Regulators approved Eli Lilly's weight-loss drug Zepbound for sleep apnea on Friday. Lilly shares "
+        "rose 2%."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Zepbound", "PERSON") in model, model
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert {("Eli Lilly", "ORG", "Eli Lilly"), ("Lilly", "ORG", "Eli Lilly")} <= found, found
+    assert ("Zepbound", "PRODUCT", "Zepbound") in found, found

@@ -342,6 +342,14 @@ _ORG_LIST_BEFORE = re.compile(
 )
 #: A possessive right before a name: "Miyazaki's", "Elvis'".
 _OWNED_BY_BEFORE = re.compile(r"[A-Za-z](?:['\u2019]s|s['\u2019])[ \t]+$")
+#: A kind of product right before its one-word name: "weight-loss drug Zepbound", "its console Switch".
+_PRODUCT_NOUN_BEFORE = re.compile(
+    r"\b(?:drug|vaccine|medicine|pill|product|smartphone|handset|console|chatbot|app|browser|jet|airliner|sedan|SUV)[ \t]+$"
+)
+#: "the" or "a" right before a name (any case).
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(the|an?)\s+$", re.IGNORECASE)
+#: A lower-case word after a name: "a Luciano Orquera penalty".
+_LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 #: A relative clause for a thing, not a person: "Sinopec, which plans".
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 #: Between an owner and what it owns: "Anthropic's Dario Amodei".
@@ -1413,7 +1421,11 @@ class _ArticleEntities:
                 self._called_an_organisation_before(c.start)
                 or _ORG_APPOSITION.match(self.text, c.end)
                 # "São Paulo-based Nubank" (not "London-based Ann Smith")
-                or (_BASED_BEFORE.search(self.text, max(0, c.start - 8), c.start) and c.label != "PERSON")
+                or (
+                    _BASED_BEFORE.search(self.text, max(0, c.start - 8), c.start)
+                    and c.label != "PERSON"
+                    and not is_given_name(name.split()[0])  # "US-based Alistair Cragg"
+                )
             )
             # "miners Rio Tinto" though a town is called so; a place tagged so stays ("group Africa")
             and (c.label not in ("GPE", "LOC") or not self._names_a_place(name))
@@ -1470,6 +1482,13 @@ class _ArticleEntities:
             before = self.text[max(0, c.start - 16) : c.start]
             work = _WORK_NOUN_BEFORE.search(before) or _OWNED_BY_BEFORE.search(before)
             return replace(c, label="WORK_OF_ART" if work else "ORG")
+        if (
+            c.label in ("PERSON", "GPE", "LOC", "NORP", "ORG")
+            and _ONE_NAME.fullmatch(name)
+            and _PRODUCT_NOUN_BEFORE.search(self.text, max(0, c.start - 14), c.start)
+            and not self._names_a_place(name)
+        ):
+            return replace(c, label="PRODUCT")  # "weight-loss drug Zepbound", "the smartphone Pixel"
         if c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and self._given_name_and_surname(c, name):
             # "Keanu Reeves", "Nadia Petrova", "Gregory Lamboley" tagged as organisations: a person
             return replace(c, label="PERSON")
@@ -1528,7 +1547,7 @@ class _ArticleEntities:
         did not tag at all, outside headlines and quotes, held to what makes a tagged one a person."""
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
         out = []
-        for run in self._capitalised_runs():
+        for run in self._capitalised_runs:
             if not 2 <= len(run) <= 3:
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
@@ -1565,15 +1584,27 @@ class _ArticleEntities:
             return False
         if any(self._names_a_place(w) or name_key(w) in self.ref.demonyms for w in words[1:]):
             return False
-        if re.search(
-            r"\bthe\s+" + re.escape(name) + r"\b|\ban?\s+" + re.escape(name) + r"\b(?![ \t]+[a-z])", self.text, re.IGNORECASE
-        ):
-            return False  # "the Kaiser Chiefs", "Girl with a Pearl Earring" (not "a Luciano Orquera penalty")
-        # what the article says anywhere around the name settles every mention of it
-        return not any(
-            self._called_a_thing(replace(c, start=m.start(), end=m.end()))
-            for m in re.finditer(r"\b" + re.escape(name) + r"\b", self.text)
-        )
+        for start in self._occurrences(name):
+            end = start + len(name)
+            article = _ARTICLE_BEFORE.search(self.text, max(0, start - 6), start)
+            if article is not None and (
+                article.group(1).lower() == "the" or not _LOWER_WORD_AFTER.match(self.text, end)
+            ):
+                return False  # "the Kaiser Chiefs", "Girl with a Pearl Earring" (not "a Luciano Orquera penalty")
+            # what the article says anywhere around the name settles every mention of it
+            if self._called_a_thing(replace(c, start=start, end=end)):
+                return False
+        return True
+
+    def _occurrences(self, name: str) -> list[int]:
+        """Where ``name`` stands in the text as whole words."""
+        found, at = [], self.text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at > 0 and self.text[at - 1].isalnum()) and not (end < len(self.text) and self.text[end].isalnum()):
+                found.append(at)
+            at = self.text.find(name, at + 1)
+        return found
 
     def _called_a_thing(self, c: _Candidate) -> bool:
         """"Leeds band Kaiser Chiefs", "drama Vera Drake", "Vera Drake star Imelda Staunton", "Phil Davis
@@ -1601,7 +1632,8 @@ class _ArticleEntities:
         before = self.doc[span.start - 1]
         if not (before.is_alpha and before.text.islower()) or before.text in self._role_words:
             return False
-        return (before.dep_ in ("compound", "amod", "nmod") and span.start <= before.head.i < span.end) or (
+        # (an adjective is no such noun: "US-based Alistair Cragg", "talented Nadia Petrova")
+        return (before.dep_ in ("compound", "nmod") and span.start <= before.head.i < span.end) or (
             span.root.dep_ == "appos" and span.root.head.i == before.i
         )
 
@@ -1790,7 +1822,7 @@ class _ArticleEntities:
         free = [
             (m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)
         ] if self.ref.organisation_names else []
-        for run in self._capitalised_runs():
+        for run in self._capitalised_runs:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             name = self.text[start:end]
             if len(run) > 3 or self.text[end : end + 1] in ("-", "'", "\u2019") or not (
@@ -1903,6 +1935,7 @@ class _ArticleEntities:
                 out.append(_Candidate(start, end, "GPE"))
         return out
 
+    @cached_property
     def _capitalised_runs(self) -> list[list]:
         """Runs of consecutive capitalised words ("Meridian Digital"), as token lists."""
         runs: list[list] = []
@@ -2331,6 +2364,11 @@ class _ArticleEntities:
                     if (core := _without_legal_form(o).split()) != o.split()
                     and len(core) > len(words)
                     and core[-len(words) :] == words
+                ]
+                # "Lilly" after "Eli Lilly", "Schwab" after "Charles Schwab": a company named after a person
+                owners += [
+                    o for o in orgs
+                    if len(words) == 1 and len(o.split()) == 2 and o.split()[1] == words[0] and is_given_name(o.split()[0])
                 ]
                 owners = sorted(set(owners))
             if (
