@@ -71,6 +71,16 @@ def _mentions(nlp, reference, text):
     return extract_entities(nlp(text), reference)
 
 
+def _model_labels(nlp, texts):
+    """(text, label) of the model's own entities, per text."""
+    return [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+
+
+def _found_labels(nlp, reference, texts):
+    """(text, label) of newsgraph's mentions, per text."""
+    return [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+
+
 def _by_text(mentions):
     return {m.text: m for m in mentions}
 
@@ -1520,10 +1530,10 @@ def test_a_given_name_in_front_of_a_business_a_place_or_a_work_keeps_its_label(n
         "Crystal Cruises said its new ship would sail in May.",
         "Fans gathered at Stanley Park before the match.",
     ]
-    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    model = _model_labels(nlp, texts)
     assert ("Morgan Stanley", "ORG") in model[0] and ("Kaiser Chiefs", "ORG") in model[1], model
     assert ("Vera Drake", "ORG") in model[2], model
-    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    found = _found_labels(nlp, reference, texts)
     assert {("Morgan Stanley", "ORG"), ("Eli Lilly", "ORG")} <= found[0], found[0]
     assert ("Kaiser Chiefs", "ORG") in found[1], found[1]
     assert not any(name == "Vera Drake" and label == "PERSON" for name, label in found[2]), found[2]
@@ -1560,9 +1570,9 @@ def test_companies_listed_after_their_kind_and_a_company_based_somewhere_are_org
         "Britain's FTSE 100 rose on Friday, led by gains in miners Rio Tinto and Anglo American.",
         "São Paulo-based Nubank reported net income of $553 million, CEO David Vélez said.",
     ]
-    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    model = _model_labels(nlp, texts)
     assert {("Rio Tinto", "PERSON"), ("Anglo American", "NORP")} <= model[0] and ("Nubank", "GPE") in model[1], model
-    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    found = _found_labels(nlp, reference, texts)
     assert {("Rio Tinto", "ORG"), ("Anglo American", "ORG")} <= found[0], found[0]
     assert {("Nubank", "ORG"), ("São Paulo", "GPE"), ("David Vélez", "PERSON")} <= found[1], found[1]
 
@@ -1586,10 +1596,10 @@ def test_one_word_owning_a_person_is_the_organisation_and_a_traded_name_a_compan
         "Petrobras chief Magda Chambriard and Vale's Gustavo Pimenta joined the talks.",
         "Nvidia's market value topped $3 trillion after Jensen Huang unveiled a new chip.",
     ]
-    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    model = _model_labels(nlp, texts)
     assert ("Anthropic", "PERSON") in model[0] and ("Vale", "PERSON") in model[1], model
     assert ("Nvidia", "GPE") in model[2], model
-    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    found = _found_labels(nlp, reference, texts)
     assert {("Anthropic", "ORG"), ("Dario Amodei", "PERSON")} <= found[0], found[0]
     assert {("Vale", "ORG"), ("Gustavo Pimenta", "PERSON")} <= found[1], found[1]
     assert {("Nvidia", "ORG"), ("Jensen Huang", "PERSON")} <= found[2], found[2]
@@ -1600,9 +1610,9 @@ def test_a_name_taking_which_is_no_person(nlp, reference):
         "Sinopec, which plans to build a refinery near the port, declined to comment.",
         "The studio's new film is the follow-up to Miyazaki's Spirited Away, which won best animated film.",
     ]
-    model = [{(e.text, e.label_) for e in nlp(t).ents} for t in texts]
+    model = _model_labels(nlp, texts)
     assert ("Sinopec", "PERSON") in model[0] and ("Spirited Away", "PERSON") in model[1], model
-    found = [{(m.text, m.label) for m in extract_entities(nlp(t), reference)} for t in texts]
+    found = _found_labels(nlp, reference, texts)
     assert ("Sinopec", "ORG") in found[0], found[0]
     assert ("Spirited Away", "WORK_OF_ART") in found[1], found[1]
 
