@@ -1285,7 +1285,8 @@ def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisatio
     model = [(e.text, e.label_) for e in nlp(text).ents]
     assert ("Windows", "NORP") in model and ("Windows", "ORG") in model, model  # the model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
-    assert [label for name, label in found if name == "Windows"] == ["ORG"] * model.count(("Windows", "ORG")) + ["ORG"], found
+    # every "Windows", also the one the model passed over
+    assert [label for name, label in found if name == "Windows"] == ["ORG"] * 3, found
     assert ("Gibraltarians", "NORP") in found, found  # a people is no organisation
 
 
@@ -1627,3 +1628,23 @@ def test_a_company_named_after_a_person_goes_by_the_surname_and_a_drug_is_a_prod
     found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
     assert {("Eli Lilly", "ORG", "Eli Lilly"), ("Lilly", "ORG", "Eli Lilly")} <= found, found
     assert ("Zepbound", "PRODUCT", "Zepbound") in found, found
+
+
+def test_a_name_tagged_elsewhere_is_tagged_where_the_model_passed_it_over(nlp, reference):
+    text = (
+        "Meridian Telecom bets on fibre\n\nMeridian Telecom has launched a new fibre network. "
+        "The chief executive of Meridian Telecom said it would cost £2bn."
+    )
+    model = [e for e in nlp(text).ents if e.text == "Meridian Telecom"]
+    found = [m for m in extract_entities(nlp(text), reference) if m.text == "Meridian Telecom"]
+    assert 0 < len(model) < 3  # what the model says
+    assert [(m.start, m.label) for m in found] == [(at, "ORG") for at in (0, 32, 106)]
+    assert len({m.entity_id for m in found}) == 1
+
+
+def test_a_repeated_name_is_not_tagged_inside_a_longer_one(nlp, reference):
+    text = "The Stade de France will host the final. France beat Italy there last year."
+    inside, later = text.index("France"), text.index("France beat")
+    assert [e.start_char for e in nlp(text).ents if e.text == "France"] == [later]  # what the model says
+    starts = [m.start for m in extract_entities(nlp(text), reference) if m.text == "France"]
+    assert later in starts and inside not in starts

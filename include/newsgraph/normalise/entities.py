@@ -371,6 +371,16 @@ _ORG_APPOSITION = re.compile(
 #: Endings of words for peoples and their members that the demonym list may lack: "Gibraltarians", "Dutchman".
 _PEOPLE_WORD = re.compile(r"(?:ians?|ans?|ese|ish|ites?|m[ae]n)$")
 #: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
+#: Labels a name keeps wherever the article writes it again ("T-Mobile ... T-Mobile said").
+_REPEATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "PERSON"})
+#: A capitalised word, hyphen or apostrophe joined to a name makes it part of a longer one.
+_JOINED_BEFORE = re.compile(
+    r"(?:[\w\-'\u2019&]|(?<![\w\-'\u2019.])(?!(?:The|An?)\s)[A-Z][\w\-'\u2019.]*\s+"
+    r"(?:(?:of|de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|and|&)\s+)?)$"
+)
+#: "MPs", "CDs": a plural of an abbreviated common noun.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|\s+(?:of\s+|de\s+|and\s+|&\s*)?[A-Z0-9]")
 _CALENDAR_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -787,7 +797,7 @@ class _ArticleEntities:
         spans = {(c.start, c.end) for c in short}
         # the model's own "Commission" gives way to the resolved short reference of the same span
         cands = [c for c in cands if (c.start, c.end) not in spans]
-        cands = self._non_overlapping(cands + short + self._surname_uses(cands))
+        cands = self._non_overlapping(cands + short + self._surname_uses(cands) + self._untagged_repeats(cands))
         cands = self._headline_names(cands)
         cands = self._people_lists(cands)
         return [self._to_mention(c) for c in cands]
@@ -2504,6 +2514,46 @@ class _ArticleEntities:
             )
         ]
         return self._non_overlapping(kept + found)
+
+    def _untagged_repeats(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"T-Mobile has launched..." before "T-Mobile said": a name the article tags as one thing, written
+        the same way where the model tagged nothing, as a whole name (no capitalised word joined to it,
+        nothing else the model found there: "May" the month is not "May" the person), is that thing
+        there too. A one-word name that the article also writes in lower case ("Reform" and "reform")
+        is left alone at the start of a sentence."""
+        senses: dict[str, set[tuple[str, str]]] = {}
+        tagged: Counter[str] = Counter()
+        for c in cands:
+            written = self.text[c.start : c.end]
+            tagged[written] += 1
+            if c.label in _REPEATED_LABELS and (c.label != "PERSON" or len(written.split()) >= 2):
+                senses.setdefault(written, set()).add((c.label, c.canonical))
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        taken += [(e.start_char, e.end_char) for e in self.doc.ents]
+        out = []
+        for written, found in senses.items():
+            if len(found) != 1 or len(written) < 2 or not written[:1].isupper() or _PLURAL_ACRONYM.fullmatch(written):
+                continue
+            ((label, canonical),) = found
+            if label in ("GPE", "LOC") and not self._names_a_place(canonical):
+                continue  # the model's "Steam" or "Howl" place is no place
+            one_word = " " not in written
+            common = one_word and re.search(r"\b" + re.escape(written.lower()) + r"\b", self.text) is not None
+            found_at = []
+            for at in self._occurrences(written):
+                end = at + len(written)
+                if any(at < e and s < end for s, e in taken):
+                    continue
+                if _JOINED_BEFORE.search(self.text, max(0, at - 40), at) or _JOINED_AFTER.match(self.text, end):
+                    continue
+                before = self.text[max(0, at - 40) : at].rstrip()
+                if common and (not before or before[-1] in ".!?\"\u201c:"):
+                    continue
+                found_at.append(_Candidate(at, end, label, canonical=canonical))
+            # a word the model tagged once and passed over more often ("Angels" the song) is not taken on trust
+            if not one_word or len(found_at) <= tagged[written]:
+                out += found_at
+        return out
 
     def _short_references(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"the Fund" after "International Monetary Fund", "the Bank" after "Bank of England":
