@@ -93,6 +93,8 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The mayor promised a R2bn housing fund.", "R2bn", 2e9, "ZAR"),
         ("The federal budget of N27.5 trillion passed the Senate.", "N27.5 trillion", 27.5e12, "NGN"),
         ("A litre of diesel now sells for N1,250 in Abuja.", "N1,250", 1250.0, "NGN"),
+        ("The chipmaker will spend W20 trillion on a new fab.", "W20 trillion", 20e12, "KRW"),
+        ("The airline posted a net loss of Bt3.2 billion.", "Bt3.2 billion", 3.2e9, "THB"),
         ("The treasury raised KShs 12 billion from the bond.", "KShs 12 billion", 12e9, "KES"),
         ("The council approved USh 4.5 billion for markets.", "USh 4.5 billion", 4.5e9, "UGX"),
         ("The port levy brought in TSh 80 billion.", "TSh 80 billion", 80e9, "TZS"),
@@ -281,6 +283,7 @@ def test_a_singular_cent_counts_only_joined_by_a_hyphen() -> None:
 def test_short_symbols_need_a_scale_word_or_a_grouped_number() -> None:
     # "an N95 mask", "the P2 road", "a Sh5 thing": a letter before a small number is not money
     assert find_amounts("He wore an N95 mask on the P2 road with a Sh5 thing, then saw R2-D2.") == []
+    assert find_amounts("The W1 postcode and the Bt2 gene were in the W3C report.") == []
     assert summary("Each family gets Sh50,000 and the county Sh2 billion.") == [
         ("Sh50,000", 50000.0, None, "KES"),
         ("Sh2 billion", 2e9, None, "KES"),

@@ -92,6 +92,8 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "NRs": ("NPR", None),
     "SLRs": ("LKR", None),
     "R": ("ZAR", None),
+    "W": ("KRW", None),
+    "Bt": ("THB", None),
     "kr": ("SEK", "could be NOK, DKK or ISK"),
     "kr.": ("SEK", "could be NOK, DKK or ISK"),
     "Kr": ("SEK", "could be NOK, DKK or ISK"),
@@ -131,10 +133,10 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
 sign of text that passed through ASCII-only wire and newspaper systems ("# 142 million" is £142 million)."""
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
-    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr."}
+    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr.", "W", "Bt"}
 )
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
-"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "DM5 billion" is marks, "DM 20" a direct message; "# 142 million" is pounds, "#1" a rank.
+"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "W5 trillion" is won (Korean papers), "a W1 postcode" is not; "DM5 billion" is marks, "DM 20" a direct message; "# 142 million" is pounds, "#1" a rank.
 A number grouped in thousands counts as well as a scale word ("Sh50,000", "R1,500")."""
 
 SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {
