@@ -1648,3 +1648,22 @@ def test_a_repeated_name_is_not_tagged_inside_a_longer_one(nlp, reference):
     assert [e.start_char for e in nlp(text).ents if e.text == "France"] == [later]  # what the model says
     starts = [m.start for m in extract_entities(nlp(text), reference) if m.text == "France"]
     assert later in starts and inside not in starts
+
+
+def test_a_lone_word_tagged_a_person_beside_an_organisation_is_one(nlp, reference):
+    text = "Petrobras and YPF signed a gas supply deal on Tuesday."
+    assert ("Petrobras", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Petrobras", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_person_beside_an_organisation_stays_a_person(nlp, reference):
+    text = "Elon Musk founded SpaceX in 2002. Musk and NASA signed a contract."
+    found = _found_labels(nlp, reference, [text])[0]
+    assert ("Musk", "PERSON") in found and ("Musk", "ORG") not in found
+
+
+def test_a_company_is_not_named_after_its_product_line(nlp, reference):
+    text = "Apple unveiled new phones on Tuesday. The company said the Apple Watch Series 11 would ship in September."
+    assert ("the Apple Watch Series", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
+    apple = [m for m in extract_entities(nlp(text), reference) if m.text == "Apple"]
+    assert [(m.label, m.canonical_name) for m in apple] == [("ORG", "Apple")]

@@ -422,6 +422,8 @@ _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
+#: A model number after a name: "Series 11", "Galaxy S25" (not a score: "Liverpool 2-0").
+_NUMBER_AFTER = re.compile(r"\s[A-Z]?\d+\b(?![\-\u2013%]|[.,:]\d|\s*(?:per\s*cent|percent)\b)")
 #: Words around a language's name: "learning Hindi", "in Urdu", "Swahili-speaking", "Hindi and English".
 _LANGUAGE_CUE_BEFORE = re.compile(
     r"\b(?:in|into|speak|speaks|spoke|speaking|learn|learns|learning|learned|learnt|teach|teaches|teaching"
@@ -1910,8 +1912,8 @@ class _ArticleEntities:
         return _is_country(place) or (known is not None and (known[0] == "admin1" or known[1] >= _CLUB_PLACE_POPULATION))
 
     def _conjoined_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"deals with Nvidia and AMD", "Nokia, Sagem and Sony": a "place" no gazetteer knows, joined
-        by "and", "or" or a comma to an organisation, is an organisation too."""
+        """"deals with Nvidia and AMD", "Nokia, Sagem and Sony": a "place" no gazetteer knows, or a lone
+        word tagged a person, joined by "and", "or" or a comma to an organisation, is an organisation too."""
         def plainly_an_organisation(n: _Candidate) -> bool:
             # an acronym, a name ending in an organisation word or one the alias file knows: not a
             # surname of a team sheet the model also took for a company ("Orquera, Bortolami")
@@ -1924,7 +1926,15 @@ class _ArticleEntities:
 
         out = list(cands)
         for i, c in enumerate(out):
-            if c.label != "GPE" or c.label_fixed or c.listed or self._names_a_place(self.text[c.start : c.end]):
+            written = self.text[c.start : c.end]
+            if c.label == "PERSON":
+                # "Petrobras and YPF": a lone word the model took for a person, no given name and no word
+                # of a person the article names in full, beside a plain organisation
+                if " " in written or c.role_span is not None or is_given_name(written) or written in self._person_words:
+                    continue
+            elif c.label != "GPE" or self._names_a_place(written):
+                continue
+            if c.label_fixed or c.listed:
                 continue
             neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
             if any(
@@ -2387,6 +2397,8 @@ class _ArticleEntities:
                 # not "BMW X5", "BBC Radio 4": a model, a station; nor "Windows XP", "Sony BMG": an edition,
                 # a joint venture (a legal form or a club's is no such thing: "Deutsche Bank AG", "Sunderland FC")
                 and not _MODEL_NUMBER.search(" ".join(owners[0].split()[len(words) :]))
+                # nor "Apple Watch Series" written before "11": a product line the model cut short
+                and not any(_NUMBER_AFTER.match(self.text, at + len(owners[0])) for at in self._occurrences(owners[0]))
                 and not (
                     (tail := owners[0].split()[len(words) :])
                     and all(_ACRONYM.fullmatch(w) and w.lower() not in _LEGAL_FORMS | _CLUB_FORMS for w in tail)
