@@ -863,8 +863,9 @@ def test_a_company_whose_name_ends_in_s_keeps_it(nlp, reference):
     )
     found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "ORG"]
     assert ("Sainsbury’s", "Sainsbury's") in found and ("McDonald's", "McDonald's") in found, found
-    # the possessive before "shares" is cut, and the name is the same company's
-    assert ("Sainsbury", "Sainsbury's") in found, found
+    # before "shares" the 's is both the name's and the possessive: the mention is the whole name
+    assert ("Sainsbury's", "Sainsbury's") in found and ("Sainsbury", "Sainsbury's") not in found, found
+    assert len([name for name, canonical in found if canonical == "Sainsbury's"]) == 2, found
 
 
 def test_an_s_before_punctuation_is_the_names_own_unless_the_article_writes_it_without(nlp, reference):
@@ -1667,3 +1668,19 @@ def test_a_company_is_not_named_after_its_product_line(nlp, reference):
     assert ("the Apple Watch Series", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
     apple = [m for m in extract_entities(nlp(text), reference) if m.text == "Apple"]
     assert [(m.label, m.canonical_name) for m in apple] == [("ORG", "Apple")]
+
+
+def test_a_company_name_holding_an_apostrophe_s_keeps_it(nlp, reference):
+    texts = [
+        "Moody's rated the bond A1, and Fitch Ratings gave it AA-. Moody's Investors Service said the outlook was stable.",
+        "Standard & Poor's cut Italy to BBB, and Moody's agreed.",
+    ]
+    model = _model_labels(nlp, texts)
+    # what the model says
+    assert ("A1", "PRODUCT") in model[0] and ("BBB", "ORG") in model[1] and ("Fitch Ratings", "PERSON") in model[0]
+    found = [{(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(t), reference)} for t in texts]
+    assert ("Moody's", "ORG", "Moody's") in found[0] and ("Moody's", "ORG", "Moody's") in found[1]
+    assert ("Fitch Ratings", "ORG", "Fitch Ratings") in found[0]
+    assert ("Standard & Poor's", "ORG", "Standard & Poor's") in found[1]
+    # a credit grade after a rating word is no entity
+    assert not {name for f in found for name, _, _ in f} & {"A1", "BBB", "Moody"}

@@ -422,6 +422,9 @@ _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
+#: A credit rating ("A1", "Baa3", "BBB-") and what comes before one ("Moody's rated the bond A1").
+_CREDIT_GRADE = re.compile(r"(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA|BBB|BB|CCC)[+\-]?")
+_RATING_CUE = re.compile(r"\b(?:rat(?:ed|es|ing|ings)|grade|downgrad\w*|upgrad\w*|outlook|Moody's|Poor's|Fitch|S&P|DBRS)\b[^.!?]*$")
 #: A model number after a name: "Series 11", "Galaxy S25" (not a score: "Liverpool 2-0").
 _NUMBER_AFTER = re.compile(r"\s[A-Z]?\d+\b(?![\-\u2013%]|[.,:]\d|\s*(?:per\s*cent|percent)\b)")
 #: Words around a language's name: "learning Hindi", "in Urdu", "Swahili-speaking", "Hindi and English".
@@ -1765,6 +1768,8 @@ class _ArticleEntities:
             return True
         if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
             return True
+        if _CREDIT_GRADE.fullmatch(name) and _RATING_CUE.search(self.text, max(0, c.start - 120), c.start):
+            return True  # "Moody's rated the bond A1", "cut Italy to BBB"
         return name_key(name) in self.ref.junk_names
 
     # -- acronyms -------------------------------------------------------------------------
@@ -2064,6 +2069,13 @@ class _ArticleEntities:
                 label, name = long_forms[written]
             alias = self.ref.alias_for(name)
             state = _us_state_abbreviations().get(written) if label in ("GPE", "LOC", "ORG", "PERSON") else None
+            own_s = self.text[c.end : c.end + 2] in ("'s", "\u2019s")
+            if alias is None and own_s and label in ("ORG", "PERSON", "GPE", "PRODUCT"):
+                # "Moody's", "Standard & Poor's": a company whose name holds the 's the model left off
+                with_own_s = self.ref.alias_for(name + "'s")
+                if with_own_s is not None and with_own_s.label == "ORG":
+                    alias = with_own_s
+                    c = replace(c, end=c.end + 2)
             if alias is None and label == "ORG":
                 name = self._acronym_spelled_out(name)
             if alias is not None:
@@ -2075,7 +2087,16 @@ class _ArticleEntities:
             out.append(replace(c, canonical=name, label=label))
         # "Sainsbury's shares" after "Sainsbury's said": the possessive took the name's own 's
         with_s = {c.canonical[:-2]: c.canonical for c in out if c.label == "ORG" and c.canonical.endswith("'s")}
-        return [replace(c, canonical=with_s[c.canonical]) if c.label == "ORG" and c.canonical in with_s else c for c in out]
+        out = [replace(c, canonical=with_s[c.canonical]) if c.label == "ORG" and c.canonical in with_s else c for c in out]
+        # the mention takes in the 's its name holds: "[Moody's] rated", not "[Moody]'s rated"
+        return [
+            replace(c, end=c.end + 2)
+            if c.label == "ORG" and c.canonical.endswith(("'s", "\u2019s"))
+            and not self.text[c.start : c.end].endswith(("'s", "\u2019s"))
+            and self.text[c.end : c.end + 2] in ("'s", "\u2019s")
+            else c
+            for c in out
+        ]
 
     def _acronym_spelled_out(self, name: str) -> str:
         """"U.N. Security Council" is the United Nations Security Council and "IMF Executive Board" the
