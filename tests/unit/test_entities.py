@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.normalise.entities import _acronym_fits, _is_title_case, entity_id_for, extract_entities
+from newsgraph.nlp.extract import extract_texts
+from newsgraph.normalise.entities import _acronym_fits, _is_title_case, dateline_lead, entity_id_for, extract_entities
 from newsgraph.normalise.text import canonical_spelling, name_key
 
 
@@ -1684,3 +1685,26 @@ def test_a_company_name_holding_an_apostrophe_s_keeps_it(nlp, reference):
     assert ("Standard & Poor's", "ORG", "Standard & Poor's") in found[1]
     # a credit grade after a rating word is no entity
     assert not {name for f in found for name, _, _ in f} & {"A1", "BBB", "Moody"}
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["LONDON (Reuters) - ", "NEW YORK, March 3 (Reuters) - ", "TOKYO, Jan 5 (AP) \u2014 "],
+)
+def test_the_name_that_opens_a_wire_story_is_read_without_the_dateline(nlp, reference, dateline):
+    text = dateline + "Rio Tinto posted a record profit, and Meridian Holdings said it would cut 2,000 jobs."
+    whole = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Rio Tinto", "ORG") not in whole  # what the model says, reading the dateline with it
+    (extraction,) = extract_texts(nlp, reference, [("a", text)])
+    found = {(m.text, m.label) for m in extraction.entities}
+    assert ("Rio Tinto", "ORG") in found and ("Meridian Holdings", "ORG") in found
+    assert dateline.split(",")[0].split(" (")[0] in {name for name, label in found if label == "GPE"}
+
+
+def test_a_headline_above_the_text_is_no_dateline(nlp, reference):
+    doc = nlp("Meridian cuts jobs\n\nMeridian Holdings said it would cut 2,000 jobs.")
+    assert dateline_lead(doc) is None
+    doc = nlp("RIGA 1996-08-31\n\nLatvia beat Estonia 2-0.")
+    assert dateline_lead(doc) is None
+    text = "ISLAMABAD: The State Bank of Pakistan held rates. It meets again in June."
+    assert dateline_lead(nlp(text)) == (len("ISLAMABAD: "), text.index(" It"))

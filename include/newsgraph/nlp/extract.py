@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, Union
 from newsgraph.nlp.subject import amount_subject
 from newsgraph.normalise.amounts import AmountMatch, find_amounts
 from newsgraph.normalise.dates import ResolvedDate, resolve_dates
-from newsgraph.normalise.entities import EntityMention, extract_entities
+from newsgraph.normalise.entities import EntityMention, dateline_lead, extract_entities
 from newsgraph.normalise.fx import UsdValue, to_usd
 from newsgraph.normalise.reference import Reference
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: ``(key, text)`` or ``(key, text, reference date or None)``.
 Item = Union[tuple[str, str], tuple[str, str, Union[date, datetime, None]]]
@@ -100,6 +101,16 @@ def _amounts(
     return out
 
 
+def _lead_entities(nlp: "Language", doc: "Doc") -> tuple[tuple[int, int, str], ...]:
+    """The model's entities in the sentence after the dateline, read without it."""
+    lead = dateline_lead(doc)
+    if lead is None:
+        return ()
+    start, end = lead
+    alone = nlp(doc.text[start:end])
+    return tuple((start + e.start_char, start + e.end_char, e.label_) for e in alone.ents)
+
+
 def extract_texts(
     nlp: "Language",
     ref: Reference,
@@ -111,7 +122,9 @@ def extract_texts(
         sentence_starts = [s.start_char for s in doc.sents] or [0]
         matches = find_amounts(doc.text, on=ref_date)
         # a money amount is never also a named entity ("PKR 500" is not a product)
-        entities = extract_entities(doc, ref, excluded=tuple((m.start, m.end) for m in matches))
+        entities = extract_entities(
+            doc, ref, excluded=tuple((m.start, m.end) for m in matches), lead_ents=_lead_entities(nlp, doc)
+        )
         amounts = _amounts(doc, matches, sentence_starts, entities, ref_date)
         dates = [
             DateMention(d, bisect.bisect_right(sentence_starts, d.start) - 1) for d in resolve_dates(doc, ref_date)
