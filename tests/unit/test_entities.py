@@ -1708,3 +1708,16 @@ def test_a_headline_above_the_text_is_no_dateline(nlp, reference):
     assert dateline_lead(doc) is None
     text = "ISLAMABAD: The State Bank of Pakistan held rates. It meets again in June."
     assert dateline_lead(nlp(text)) == (len("ISLAMABAD: "), text.index(" It"))
+
+
+def test_a_river_the_model_took_for_a_person_is_a_place(nlp, reference):
+    texts = [
+        "Floods along the Danube and the Rhine closed ports in Hungary.",
+        "Barges crossed the Volga at dawn.",
+        "Fishermen on the banks of the Irrawaddy said catches fell.",
+    ]
+    model = _model_labels(nlp, texts)
+    # what the model says
+    assert ("Danube", "PERSON") in model[0] and ("Volga", "PERSON") in model[1] and ("Irrawaddy", "ORG") in model[2]
+    found = _found_labels(nlp, reference, texts)
+    assert ("Danube", "LOC") in found[0] and ("Volga", "LOC") in found[1] and ("Irrawaddy", "LOC") in found[2]

@@ -424,6 +424,11 @@ _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
+#: Words that make "the X" a river, a lake or a sea: "along the Danube", "crossed the Rhine", "the Mekong delta".
+_WATER_BEFORE = re.compile(
+    r"\b(?:along|across|crossing|crossed|cross|banks?\s+of|mouth\s+of|waters\s+of|shores?\s+of)\s+the\s+$"
+)
+_WATER_AFTER = re.compile(r"\s+(?:river|delta|estuary|basin|valley|river\s+basin)\b")
 #: A credit rating ("A1", "Baa3", "BBB-") and what comes before one ("Moody's rated the bond A1").
 _CREDIT_GRADE = re.compile(r"(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA|BBB|BB|CCC)[+\-]?")
 _RATING_CUE = re.compile(r"\b(?:rat(?:ed|es|ing|ings)|grade|downgrad\w*|upgrad\w*|outlook|Moody's|Poor's|Fitch|S&P|DBRS)\b[^.!?]*$")
@@ -1375,6 +1380,13 @@ class _ArticleEntities:
             return replace(c, label="LANGUAGE")
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
+        if (
+            (c.label == "PERSON" or (c.label == "ORG" and not name.isupper() and self.ref.alias_for(name) is None))
+            and " " not in name
+            and (_WATER_BEFORE.search(self.text, max(0, c.start - 30), c.start) or _WATER_AFTER.match(self.text, c.end))
+            and name not in self._person_words
+        ):
+            return replace(c, label="LOC")  # "along the Danube", "the Zambezi valley": a river, a sea
         if c.label != "GPE" and name not in self._person_words and self._is_known_place(c, name):
             return replace(c, label="GPE")
         if (
