@@ -1721,3 +1721,16 @@ def test_a_river_the_model_took_for_a_person_is_a_place(nlp, reference):
     assert ("Danube", "PERSON") in model[0] and ("Volga", "PERSON") in model[1] and ("Irrawaddy", "ORG") in model[2]
     found = _found_labels(nlp, reference, texts)
     assert ("Danube", "LOC") in found[0] and ("Volga", "LOC") in found[1] and ("Irrawaddy", "LOC") in found[2]
+
+
+def test_a_named_act_bill_or_treaty_is_a_law(nlp, reference):
+    text = (
+        "The Paris Agreement and the Maastricht Treaty were cited in the debate on the Road Safety Bill. "
+        "Auditors said the Sarbanes-Oxley Act had raised costs, and Sarbanes-Oxley would be reviewed."
+    )
+    model = _model_labels(nlp, [text])[0]
+    assert {label for name, label in model if name.endswith(("Agreement", "Treaty", "Bill", "Act"))} != {"LAW"}
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    for name in ("Paris Agreement", "Maastricht Treaty", "Road Safety Bill", "Sarbanes-Oxley Act"):
+        assert (name, "LAW", name) in found, found
+    assert ("Sarbanes-Oxley", "LAW", "Sarbanes-Oxley Act") in found

@@ -424,6 +424,8 @@ _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
+#: Last words of a named law, bill or treaty (LAW), whatever the model said.
+_LAW_HEADS = frozenset({"Act", "Bill", "Agreement", "Treaty", "Protocol", "Accords", "Directive", "Ordinance"})
 #: Words that make "the X" a river, a lake or a sea: "along the Danube", "crossed the Rhine", "the Mekong delta".
 _WATER_BEFORE = re.compile(
     r"\b(?:along|across|crossing|crossed|cross|banks?\s+of|mouth\s+of|waters\s+of|shores?\s+of)\s+the\s+$"
@@ -1378,6 +1380,14 @@ class _ArticleEntities:
         ):
             # "learning Hindi", "in Urdu and English", "Swahili-speaking": the language
             return replace(c, label="LANGUAGE")
+        words = name.split()
+        if (
+            len(words) >= 2
+            and c.label in ("ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "GPE", "LOC", "PERSON")
+            and words[-1] in _LAW_HEADS
+            and not (c.label == "PERSON" and words[-1] == "Bill")  # "Buffalo Bill"
+        ):
+            return replace(c, label="LAW")  # "Paris Agreement", "Kyoto Protocol", "Football Governance Bill"
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
         if (
@@ -2365,6 +2375,9 @@ class _ArticleEntities:
         (places, people and demonyms excepted: "the Scottish Executive" is not the Scottish
         National Party, nor "south east Asian" the Asian Development Bank)."""
         orgs = {c.canonical for c in cands if c.label == "ORG" and len(c.canonical.split()) >= 2}
+        # "Sarbanes-Oxley" after "Sarbanes-Oxley Act": a law by its leading words
+        laws = {c.canonical for c in cands if c.label == "LAW" and len(c.canonical.split()) >= 2}
+        orgs |= laws
         if not orgs:
             return cands
         out = []
@@ -2395,7 +2408,7 @@ class _ArticleEntities:
             if c.label == "ORG":
                 # "United" after "Manchester United": the organisation without the place it is named after
                 owners += [
-                    o for o in orgs
+                    o for o in orgs - laws
                     if len(o.split()) > len(words)
                     and o.split()[-len(words) :] == words
                     and known_place(" ".join(o.split()[: -len(words)])) is not None
@@ -2403,7 +2416,7 @@ class _ArticleEntities:
                 # "the Security Council" after "United Nations Security Council": a body without the
                 # organisation it belongs to
                 owners += [
-                    o for o in orgs
+                    o for o in orgs - laws
                     if len(o.split()) > len(words) >= 2
                     and o.split()[-len(words) :] == words
                     and (owner := self.ref.alias_for(" ".join(o.split()[: -len(words)]))) is not None
@@ -2411,14 +2424,14 @@ class _ArticleEntities:
                 ]
                 # "Disney" after "Walt Disney Co.": the last words of a company's name before its legal form
                 owners += [
-                    o for o in orgs
+                    o for o in orgs - laws
                     if (core := _without_legal_form(o).split()) != o.split()
                     and len(core) > len(words)
                     and core[-len(words) :] == words
                 ]
                 # "Lilly" after "Eli Lilly", "Schwab" after "Charles Schwab": a company named after a person
                 owners += [
-                    o for o in orgs
+                    o for o in orgs - laws
                     if len(words) == 1 and len(o.split()) == 2 and o.split()[1] == words[0] and is_given_name(o.split()[0])
                 ]
                 owners = sorted(set(owners))
@@ -2435,7 +2448,7 @@ class _ArticleEntities:
                     and all(_ACRONYM.fullmatch(w) and w.lower() not in _LEGAL_FORMS | _CLUB_FORMS for w in tail)
                 )
             ):
-                c = replace(c, label="ORG", canonical=owners[0])
+                c = replace(c, label="LAW" if owners[0] in laws else "ORG", canonical=owners[0])
             out.append(c)
         return out
 
