@@ -1734,3 +1734,36 @@ def test_a_named_act_bill_or_treaty_is_a_law(nlp, reference):
     for name in ("Paris Agreement", "Maastricht Treaty", "Road Safety Bill", "Sarbanes-Oxley Act"):
         assert (name, "LAW", name) in found, found
     assert ("Sarbanes-Oxley", "LAW", "Sarbanes-Oxley Act") in found
+
+
+def test_a_lone_name_that_speaks_of_itself_as_it_is_an_organisation(nlp, reference):
+    texts = [
+        "Petrobras said it would spend about R$3.5 billion to expand fuel terminals at the port.",
+        "The Wallabies beat Argentina 30-12 in Perth, and the Pumas fly home on Monday.",
+        "Singapore's Temasek will invest S$650 million in a solar venture.",
+    ]
+    model = _model_labels(nlp, texts)
+    # what the model says
+    assert ("Petrobras", "PERSON") in model[0] and ("Pumas", "PERSON") in model[1] and ("Temasek", "GPE") in model[2]
+    found = _found_labels(nlp, reference, texts)
+    assert ("Petrobras", "ORG") in found[0]
+    assert ("Wallabies", "ORG") in found[1] and ("Pumas", "ORG") in found[1]
+    assert ("Temasek", "ORG") in found[2] and ("Singapore", "GPE") in found[2]
+
+
+def test_a_name_before_a_noun_or_a_full_name_after_a_country_is_no_organisation(nlp, reference):
+    text = "Sales have been hit by the popularity of the Atkins diet, and France's Hind Dehiba finished second."
+    found = _found_labels(nlp, reference, [text])[0]
+    assert ("Atkins", "ORG") not in found and ("Hind Dehiba", "ORG") not in found and ("France", "GPE") in found
+
+
+def test_a_law_the_model_did_not_tag_is_found(nlp, reference):
+    texts = [
+        "The regulator was proposed in the Football Governance Bill, which is expected to become law this summer.",
+        "She won Best Urban Act at the awards, and the Internet Protocol was not discussed.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert not any(label == "LAW" for _, label in model[0])  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert ("Football Governance Bill", "LAW") in found[0]
+    assert not any(label == "LAW" for _, label in found[1])

@@ -354,6 +354,12 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(the|an?)\s+$", re.IGNORECASE)
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 #: A relative clause for a thing, not a person: "Sinopec, which plans".
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
+#: "Petrobras said it would", "... reported its": a name that speaks of itself as "it".
+_SAID_IT_AFTER = re.compile(
+    r"[ \t]+(?:said|says|added|announced|reported|expects|expected|plans|planned)[ \t]+(?:it|its)\b"
+)
+#: A possessor before a name: "Singapore's [Temasek]", "South Korea's [Hanwha]".
+_OWNER_BEFORE = re.compile(r"(?<![\w\-])((?:[A-Z][a-z]+[ \t]){0,2}[A-Z][a-z]+)['\u2019]s[ \t]+$")
 #: Between an owner and what it owns: "Anthropic's Dario Amodei".
 _POSSESSIVE_GAP = re.compile(r"['\u2019]s[ \t]+")
 #: "São Paulo-based" right before a name.
@@ -426,6 +432,14 @@ _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|
 _MODEL_NUMBER = re.compile(r"\d")
 #: Last words of a named law, bill or treaty (LAW), whatever the model said.
 _LAW_HEADS = frozenset({"Act", "Bill", "Agreement", "Treaty", "Protocol", "Accords", "Directive", "Ordinance"})
+#: A law's name in running text: capitalised words, perhaps joined by "of", "and"..., and a law word.
+_LAW_NAME = re.compile(
+    r"(?<![\w\-'\u2019])(?:The[ \t]+)?"
+    r"((?!(?:In|On|At|By|For|Under|With|From|After|Before|As|If|When|But|And|This|That|These|Those|A|An|The|"
+    r"Its|His|Her|Their|Our|New|Kill|Best)\b)[A-Z][\w\-'\u2019]*"
+    r"(?:[ \t]+(?:(?:of|and|for|on|to|the|&)[ \t]+)*[A-Z][\w\-'\u2019]*)*?"
+    r"[ \t]+(?:" + "|".join(sorted(_LAW_HEADS - {"Protocol"})) + r"))\b(?![\w\-])"  # "Internet Protocol"
+)
 #: Words that make "the X" a river, a lake or a sea: "along the Danube", "crossed the Rhine", "the Mekong delta".
 _WATER_BEFORE = re.compile(
     r"\b(?:along|across|crossing|crossed|cross|banks?\s+of|mouth\s+of|waters\s+of|shores?\s+of)\s+the\s+$"
@@ -813,6 +827,7 @@ class _ArticleEntities:
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
+            + self._untagged_laws(cands)
         )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -1505,6 +1520,22 @@ class _ArticleEntities:
             # "QatarEnergy", "SoftBank", "BlackRock": a word with a capital inside is a brand, not a
             # person or a place ("McCarthy", "DiCaprio", "LeBron" are people)
             return replace(c, label="ORG")
+        if c.label == "PERSON" and c.role_span is None and " " not in name and not is_given_name(name):
+            if _SAID_IT_AFTER.match(self.text, c.end) and name not in self._person_words:
+                return replace(c, label="ORG")  # "Petrobras said it would spend": a person says "he" or "she"
+            if (
+                name.endswith("s")
+                and _THE_BEFORE.search(self.text, max(0, c.start - 5), c.start)
+                and name_key(name) not in self.ref.demonyms
+                and not self._names_a_place(name)
+                and not self._is_area(name)
+                and not self._describes_a_noun_after(c)  # "the Atkins diet", "the Dickens character"
+            ):
+                return replace(c, label="ORG")  # "The Springboks beat New Zealand": no one person is "the Xs"
+        if c.label == "GPE" and " " not in name and name not in self._person_words and not self._names_a_place(name):
+            owner = _OWNER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
+            if owner is not None and _is_country(owner.group(1)):
+                return replace(c, label="ORG")  # "Singapore's Temasek": a country's "place" no gazetteer knows
         if (
             c.label == "PERSON"
             and c.role_span is None
@@ -1597,6 +1628,20 @@ class _ArticleEntities:
                 out.append(c)
         return out
 
+    def _untagged_laws(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"the Football Governance Bill", "the CHIPS and Science Act": a named law the model did not
+        tag, outside headlines."""
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        out = []
+        for m in _LAW_NAME.finditer(self.text):
+            start, end = m.span(1)
+            if any(start < e and s < end for s, e in taken) or self._in_headline(start):
+                continue
+            if _JOINED_BEFORE.search(self.text, max(0, start - 40), start):
+                continue  # "Best Urban Act": an award's name ends there, not a law's
+            out.append(_Candidate(start, end, "LAW"))
+        return out
+
     def _given_name_and_surname(self, c: _Candidate, name: str) -> bool:
         """A given name and one or two more name words, nothing in it or around it that makes it
         something else: "Keanu Reeves", "Carolina Kluft" (not "Morgan Stanley" or "Alfa Romeo", two
@@ -1670,6 +1715,16 @@ class _ArticleEntities:
         # (an adjective is no such noun: "US-based Alistair Cragg", "talented Nadia Petrova")
         return (before.dep_ in ("compound", "nmod") and span.start <= before.head.i < span.end) or (
             span.root.dep_ == "appos" and span.root.head.i == before.i
+        )
+
+    def _describes_a_noun_after(self, c: _Candidate) -> bool:
+        """"the Atkins diet", "the Boix-Vives family": the name, as the parser reads it, qualifies a noun after it."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        return (
+            span is not None
+            and span.root.dep_ in ("compound", "nmod", "amod")
+            and span.root.head.i >= span.end
+            and span.root.head.text[:1].islower()
         )
 
     def _people_not_language(self, c: _Candidate) -> bool:
