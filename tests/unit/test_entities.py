@@ -1767,3 +1767,14 @@ def test_a_law_the_model_did_not_tag_is_found(nlp, reference):
     found = _found_labels(nlp, reference, texts)
     assert ("Football Governance Bill", "LAW") in found[0]
     assert not any(label == "LAW" for _, label in found[1])
+
+
+def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, reference):
+    text = (
+        "The tribunal cut a fine imposed on Sainsbury’s by the regulator. The watchdog said it would go to the "
+        "Court of Appeal. Sainsbury’s, the second-largest supermarket chain, said it welcomed the judgment."
+    )
+    second = text.index("Sainsbury’s,")
+    assert all(e.start_char != second for e in nlp(text).ents)  # what the model says
+    found = [(m.start, m.label) for m in extract_entities(nlp(text), reference) if m.text == "Sainsbury’s"]
+    assert (second, "ORG") in found and len(found) == 2

@@ -381,9 +381,10 @@ _PEOPLE_WORD = re.compile(r"(?:ians?|ans?|ese|ish|ites?|m[ae]n)$")
 #: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
 #: Labels a name keeps wherever the article writes it again ("T-Mobile ... T-Mobile said").
 _REPEATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "PERSON"})
-#: A capitalised word, hyphen or apostrophe joined to a name makes it part of a longer one.
+#: A capitalised word ("Apple [Records]"), abbreviation ("St. [Petersburg]", "U.S. [Steel]"), hyphen or
+#: apostrophe joined to a name makes it part of a longer one; a sentence's last word does not ("Appeal. [Sainsbury's]").
 _JOINED_BEFORE = re.compile(
-    r"(?:[\w\-'\u2019&]|(?<![\w\-'\u2019.])(?!(?:The|An?)\s)[A-Z][\w\-'\u2019.]*\s+"
+    r"(?:[\w\-'\u2019&]|(?<![\w\-'\u2019.])(?!(?:The|An?)\s)(?:[A-Z][\w\-'\u2019]*|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})\s+"
     r"(?:(?:of|de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|and|&)\s+)?)$"
 )
 #: "MPs", "CDs": a plural of an abbreviated common noun.
