@@ -486,6 +486,8 @@ def test_over_after_a_phrasal_verb_is_not_a_qualifier(sentence: str) -> None:
         ("The council will spend $5m or more on parks.", "at least"),
         ("The council will spend $5m or less on parks.", "up to"),
         ("The council signed a $5m-plus contract.", "at least"),
+        ("Analysts expect $5m+ from the parks.", "at least"),
+        ("The council spent $5m + VAT on parks.", None),
         ("The council spent about $5m or so on parks.", "about"),
         ("The council spent $5m on parks or on roads.", None),
     ],

@@ -164,7 +164,7 @@ _WORDS_RE = re.compile(
 _PENCE_RE = re.compile(r"(?<![A-Za-z0-9.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])")
 _NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720"})
 
-_QUALIFIER_AFTER_RE = re.compile(r"(?i)(?P<q>-plus|[ \t]+or[ \t]+(?:so|thereabouts|more|less))(?![\w-])")
+_QUALIFIER_AFTER_RE = re.compile(r"(?i)(?P<q>-plus|\+(?![\w+])|[ \t]+or[ \t]+(?:so|thereabouts|more|less))(?![\w-])")
 _QUALIFIER_RE = re.compile(rf"(?i)(?<![A-Za-z0-9-])(?P<q>{_alternation(QUALIFIERS)})\s+\Z")
 _LAST_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z'-]*)\s*\Z")
 _BETWEEN_RE = re.compile(r"(?i)(?<![A-Za-z])between\s+\Z")

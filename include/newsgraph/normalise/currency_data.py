@@ -548,8 +548,9 @@ QUALIFIERS_AFTER: dict[str, str] = {
     "or more": "at least",
     "or less": "up to",
     "-plus": "at least",
+    "+": "at least",
 }
-"""Words just after an amount that bound it ("$5m or so", "a £1m-plus deal"); a qualifier before it wins."""
+"""Words just after an amount that bound it ("$5m or so", "a £1m-plus deal", "$30bn+"); a qualifier before it wins."""
 
 OVER_NOT_QUALIFIER_AFTER: frozenset[str] = frozenset(
     {
