@@ -7,7 +7,7 @@ amount in news English, most specific first:
 1. the amount modifies a noun: "a $7 billion IMF loan program" -> "IMF loan program",
    "a $1.3 billion commercial loan" -> "commercial loan";
 2. "in"/"of" after the amount: "$3.4 billion in loans" -> "loans",
-   "$2 billion of debt" -> "debt";
+   "$2 billion of debt" -> "debt" (not a place, a name or a date: "$10 billion in the United States");
 3. the amount after "of" or "worth" that hangs off a noun: "revenue of €5m" ->
    "revenue", "a deal worth $2bn" -> "deal", "loans worth $2bn" -> "loans";
 4. a level that something rose to or stood at: "exports rose to $2.5 billion" ->
@@ -38,6 +38,7 @@ _NOMINAL_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "ROOT", "npadvmod", "compound", "oprd", "dative"}
 )
 _AFTER_PREPS = frozenset({"in", "of"})
+_WHERE_AND_WHEN = frozenset({"GPE", "LOC", "FAC", "PERSON", "NORP", "ORG", "DATE", "TIME", "EVENT"})
 _WH_WORDS = frozenset({"which", "that", "what", "who"})
 _PRONOUNS = frozenset({"it", "its", "they", "them", "this", "these", "those", "we", "he", "she", "i", "you", "one", "way"})
 _SKIP_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
@@ -141,7 +142,8 @@ def _subject(span: "Span") -> str | None:
     for child in root.rights:
         if child.dep_ == "prep" and child.lower_ in _AFTER_PREPS:
             objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
+            # "invest $10 billion in the United States", "$2bn in March": where or when, not what
+            if objs and objs[0].ent_type_ not in _WHERE_AND_WHEN:
                 phrase = _phrase(objs[0], exclude)
                 if phrase:
                     return phrase
