@@ -378,6 +378,8 @@ _ORG_APPOSITION = re.compile(
 )
 #: Endings of words for peoples and their members that the demonym list may lack: "Gibraltarians", "Dutchman".
 _PEOPLE_WORD = re.compile(r"(?:ians?|ans?|ese|ish|ites?|m[ae]n)$")
+#: Endings of words for peoples, faiths and creeds ("Texan", "Swede", "Spaniard", "Turks", "Islamic", "Nazism").
+_NORP_SHAPE = re.compile(r"(?:ians?|ans?|ese|ish|ics?|ists?|isms?|ites?|is?|edes?|ards?|urks?|ch|m[ae]n|wom[ae]n|ity|ies|zi|zis)$")
 #: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
 #: Labels a name keeps wherever the article writes it again ("T-Mobile ... T-Mobile said").
 _REPEATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "PERSON"})
@@ -1406,6 +1408,8 @@ class _ArticleEntities:
             return replace(c, label="LAW")  # "Paris Agreement", "Kyoto Protocol", "Football Governance Bill"
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
+        if c.label == "NORP" and self._no_people(name):
+            return replace(c, label="ORG")  # "Coldplay", "Euronext", "Symantec": a name, not a people
         if (
             (c.label == "PERSON" or (c.label == "ORG" and not name.isupper() and self.ref.alias_for(name) is None))
             and " " not in name
@@ -1717,6 +1721,19 @@ class _ArticleEntities:
         return (before.dep_ in ("compound", "nmod") and span.start <= before.head.i < span.end) or (
             span.root.dep_ == "appos" and span.root.head.i == before.i
         )
+
+    def _no_people(self, name: str) -> bool:
+        """Whether a one-word name the model called a nationality or group is none: not a demonym
+        or its plural ("Brazilians", "Frenchman"), not shaped like one ("Texan", "Viennese", "Swede",
+        "Spaniard", "Islamic", "anti-European"), not a language, a place or an area."""
+        if " " in name or not name[:1].isupper() or not name.isalpha() or is_given_name(name) or name in self._person_words:
+            return False
+        if _NORP_SHAPE.search(name) or name in _language_names() or self._names_a_place(name) or self._is_area(name):
+            return False
+        for ending in ("", "s", "es", "man", "men", "woman", "women"):
+            if name.endswith(ending) and name_key(name[: len(name) - len(ending)]) in self.ref.demonyms:
+                return False
+        return True
 
     def _describes_a_noun_after(self, c: _Candidate) -> bool:
         """"the Atkins diet", "the Boix-Vives family": the name, as the parser reads it, qualifies a noun after it."""
