@@ -1793,3 +1793,10 @@ def test_a_name_the_model_took_for_a_people_is_an_organisation(nlp, reference):
     assert ("Coldplay", "ORG") in found[0] and {("Euronext", "ORG"), ("Symantec", "ORG")} <= found[1]
     # peoples stay peoples, whatever their endings
     assert {("Swede", "NORP"), ("Brazilians", "NORP"), ("Texan", "NORP"), ("Frenchman", "NORP")} <= found[2]
+
+
+def test_sports_bodies_come_from_the_alias_file_in_any_case(nlp, reference):
+    text = "Uefa fined the club on Monday, and Fifa said the Wada ruling stood."
+    assert ("Wada", "GPE") in _model_labels(nlp, [text])[0]  # what the model says
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert {("Uefa", "ORG", "UEFA"), ("Fifa", "ORG", "FIFA"), ("Wada", "ORG", "World Anti-Doping Agency")} <= found
