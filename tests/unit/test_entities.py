@@ -1652,11 +1652,6 @@ def test_a_repeated_name_is_not_tagged_inside_a_longer_one(nlp, reference):
     assert later in starts and inside not in starts
 
 
-def test_a_lone_word_tagged_a_person_beside_an_organisation_is_one(nlp, reference):
-    text = "Petrobras and YPF signed a gas supply deal on Tuesday."
-    assert ("Petrobras", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
-    assert ("Petrobras", "ORG") in _found_labels(nlp, reference, [text])[0]
-
 
 def test_a_person_beside_an_organisation_stays_a_person(nlp, reference):
     text = "Elon Musk founded SpaceX in 2002. Musk and NASA signed a contract."
@@ -1710,18 +1705,6 @@ def test_a_headline_above_the_text_is_no_dateline(nlp, reference):
     assert dateline_lead(nlp(text)) == (len("ISLAMABAD: "), text.index(" It"))
 
 
-def test_a_river_the_model_took_for_a_person_is_a_place(nlp, reference):
-    texts = [
-        "Floods along the Danube and the Rhine closed ports in Hungary.",
-        "Barges crossed the Volga at dawn.",
-        "Fishermen on the banks of the Irrawaddy said catches fell.",
-    ]
-    model = _model_labels(nlp, texts)
-    # what the model says
-    assert ("Danube", "PERSON") in model[0] and ("Volga", "PERSON") in model[1] and ("Irrawaddy", "ORG") in model[2]
-    found = _found_labels(nlp, reference, texts)
-    assert ("Danube", "LOC") in found[0] and ("Volga", "LOC") in found[1] and ("Irrawaddy", "LOC") in found[2]
-
 
 def test_a_named_act_bill_or_treaty_is_a_law(nlp, reference):
     text = (
@@ -1735,20 +1718,6 @@ def test_a_named_act_bill_or_treaty_is_a_law(nlp, reference):
         assert (name, "LAW", name) in found, found
     assert ("Sarbanes-Oxley", "LAW", "Sarbanes-Oxley Act") in found
 
-
-def test_a_lone_name_that_speaks_of_itself_as_it_is_an_organisation(nlp, reference):
-    texts = [
-        "Petrobras said it would spend about R$3.5 billion to expand fuel terminals at the port.",
-        "The Wallabies beat Argentina 30-12 in Perth, and the Pumas fly home on Monday.",
-        "Singapore's Temasek will invest S$650 million in a solar venture.",
-    ]
-    model = _model_labels(nlp, texts)
-    # what the model says
-    assert ("Petrobras", "PERSON") in model[0] and ("Pumas", "PERSON") in model[1] and ("Temasek", "GPE") in model[2]
-    found = _found_labels(nlp, reference, texts)
-    assert ("Petrobras", "ORG") in found[0]
-    assert ("Wallabies", "ORG") in found[1] and ("Pumas", "ORG") in found[1]
-    assert ("Temasek", "ORG") in found[2] and ("Singapore", "GPE") in found[2]
 
 
 def test_a_name_before_a_noun_or_a_full_name_after_a_country_is_no_organisation(nlp, reference):
@@ -1780,23 +1749,43 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
     assert (second, "ORG") in found and len(found) == 2
 
 
-def test_a_name_the_model_took_for_a_people_is_an_organisation(nlp, reference):
-    texts = [
-        "Beyoncé and Coldplay followed on the list.",
-        "Shares in Euronext rose after the bid, and hackers attacked Symantec software.",
-        "The Swede and two Brazilians finished ahead of a Texan and a Frenchman.",
-    ]
-    model = _model_labels(nlp, texts)
-    # what the model says
-    assert ("Coldplay", "NORP") in model[0] and ("Euronext", "NORP") in model[1] and ("Symantec", "NORP") in model[1]
-    found = _found_labels(nlp, reference, texts)
-    assert ("Coldplay", "ORG") in found[0] and {("Euronext", "ORG"), ("Symantec", "ORG")} <= found[1]
-    # peoples stay peoples, whatever their endings
-    assert {("Swede", "NORP"), ("Brazilians", "NORP"), ("Texan", "NORP"), ("Frenchman", "NORP")} <= found[2]
-
-
-def test_sports_bodies_come_from_the_alias_file_in_any_case(nlp, reference):
-    text = "Uefa fined the club on Monday, and Fifa said the Wada ruling stood."
-    assert ("Wada", "GPE") in _model_labels(nlp, [text])[0]  # what the model says
+@pytest.mark.parametrize(
+    ("text", "name", "model_label", "label", "canonical"),
+    [
+        # a river or a sea
+        ("Floods along the Danube and the Rhine closed ports in Hungary.", "Danube", "PERSON", "LOC", "Danube"),
+        ("Barges crossed the Volga at dawn.", "Volga", "PERSON", "LOC", "Volga"),
+        ("Fishermen on the banks of the Irrawaddy said catches fell.", "Irrawaddy", "ORG", "LOC", "Irrawaddy"),
+        # a lone name that says "it", is "the Xs", stands beside a company or after a country's possessive
+        ("Petrobras said it would spend about R$3.5 billion to expand fuel terminals at the port.",
+         "Petrobras", "PERSON", "ORG", "Petrobras"),
+        ("The Wallabies beat Argentina 30-12 in Perth, and the Pumas fly home on Monday.", "Pumas", "PERSON", "ORG", "Pumas"),
+        ("Petrobras and YPF signed a gas supply deal on Tuesday.", "Petrobras", "PERSON", "ORG", "Petrobras"),
+        ("Singapore's Temasek will invest S$650 million in a solar venture.", "Temasek", "GPE", "ORG", "Temasek"),
+        # a "nationality" that is no people
+        ("Beyoncé and Coldplay followed on the list.", "Coldplay", "NORP", "ORG", "Coldplay"),
+        ("Shares in Euronext rose after the bid, and hackers attacked Symantec software.", "Symantec", "NORP", "ORG", "Symantec"),
+        # sports bodies from the alias file, in any case
+        ("Uefa fined the club on Monday, and Fifa said the Wada ruling stood.", "Wada", "GPE", "ORG", "World Anti-Doping Agency"),
+    ],
+)
+def test_a_label_the_model_gets_wrong_is_put_right(nlp, reference, text, name, model_label, label, canonical):
+    assert (name, model_label) in _model_labels(nlp, [text])[0]  # what the model says
     found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
-    assert {("Uefa", "ORG", "UEFA"), ("Fifa", "ORG", "FIFA"), ("Wada", "ORG", "World Anti-Doping Agency")} <= found
+    assert (name, label, canonical) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Wallabies beat Argentina 30-12 in Perth, and the Pumas fly home on Monday.", {("Wallabies", "ORG")}),
+        ("Uefa fined the club on Monday, and Fifa said the Wada ruling stood.", {("Uefa", "ORG"), ("Fifa", "ORG")}),
+        ("Shares in Euronext rose after the bid.", {("Euronext", "ORG")}),
+        # peoples stay peoples whatever their endings
+        ("The Swede and two Brazilians finished ahead of a Texan and a Frenchman.",
+         {("Swede", "NORP"), ("Brazilians", "NORP"), ("Texan", "NORP"), ("Frenchman", "NORP")}),
+    ],
+)
+def test_labels_that_stand_beside_the_corrected_ones(nlp, reference, text, found):
+    assert found <= _found_labels(nlp, reference, [text])[0]
+

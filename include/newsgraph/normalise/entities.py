@@ -380,7 +380,6 @@ _ORG_APPOSITION = re.compile(
 _PEOPLE_WORD = re.compile(r"(?:ians?|ans?|ese|ish|ites?|m[ae]n)$")
 #: Endings of words for peoples, faiths and creeds ("Texan", "Swede", "Spaniard", "Turks", "Islamic", "Nazism").
 _NORP_SHAPE = re.compile(r"(?:ians?|ans?|ese|ish|ics?|ists?|isms?|ites?|is?|edes?|ards?|urks?|ch|m[ae]n|wom[ae]n|ity|ies|zi|zis)$")
-#: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
 #: Labels a name keeps wherever the article writes it again ("T-Mobile ... T-Mobile said").
 _REPEATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "PERSON"})
 #: A capitalised word ("Apple [Records]"), abbreviation ("St. [Petersburg]", "U.S. [Steel]"), hyphen or
@@ -389,9 +388,10 @@ _JOINED_BEFORE = re.compile(
     r"(?:[\w\-'\u2019&]|(?<![\w\-'\u2019.])(?!(?:The|An?)\s)(?:[A-Z][\w\-'\u2019]*|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})\s+"
     r"(?:(?:of|de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|and|&)\s+)?)$"
 )
+_JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|\s+(?:of\s+|de\s+|and\s+|&\s*)?[A-Z0-9]")
 #: "MPs", "CDs": a plural of an abbreviated common noun.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
-_JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|\s+(?:of\s+|de\s+|and\s+|&\s*)?[A-Z0-9]")
+#: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
 _CALENDAR_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -433,16 +433,6 @@ _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z
 _STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
-#: Last words of a named law, bill or treaty (LAW), whatever the model said.
-_LAW_HEADS = frozenset({"Act", "Bill", "Agreement", "Treaty", "Protocol", "Accords", "Directive", "Ordinance"})
-#: A law's name in running text: capitalised words, perhaps joined by "of", "and"..., and a law word.
-_LAW_NAME = re.compile(
-    r"(?<![\w\-'\u2019])(?:The[ \t]+)?"
-    r"((?!(?:In|On|At|By|For|Under|With|From|After|Before|As|If|When|But|And|This|That|These|Those|A|An|The|"
-    r"Its|His|Her|Their|Our|New|Kill|Best)\b)[A-Z][\w\-'\u2019]*"
-    r"(?:[ \t]+(?:(?:of|and|for|on|to|the|&)[ \t]+)*[A-Z][\w\-'\u2019]*)*?"
-    r"[ \t]+(?:" + "|".join(sorted(_LAW_HEADS - {"Protocol"})) + r"))\b(?![\w\-])"  # "Internet Protocol"
-)
 #: Words that make "the X" a river, a lake or a sea: "along the Danube", "crossed the Rhine", "the Mekong delta".
 _WATER_BEFORE = re.compile(
     r"\b(?:along|across|crossing|crossed|cross|banks?\s+of|mouth\s+of|waters\s+of|shores?\s+of)\s+the\s+$"
@@ -546,6 +536,7 @@ _FULL_NAME_WORD = re.compile(
 )
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
 _RELABEL_AS_EVENT = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_RELABEL_AS_LAW = _RELABEL_AS_EVENT | {"EVENT", "NORP"}
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Organisation words that also end the names of states.
 _STATE_WORDS = frozenset({"union", "federation", "commonwealth"})
@@ -614,6 +605,19 @@ def _is_region_of_business(name: str) -> bool:
         _is_country(name)
         or is_area(name)
         or (known is not None and (known[0] in ("country", "admin1") or known[1] >= _BIG_ENOUGH_FOR_A_UNIT))
+    )
+
+
+@lru_cache(maxsize=8)
+def _law_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """A law's name in running text: capitalised words, perhaps joined by "of", "and"..., and a law
+    word from ``law_words.txt`` ("the CHIPS and Science Act"); not a sentence's opening word."""
+    return re.compile(
+        r"(?<![\w\-'\u2019])(?:The[ \t]+)?"
+        r"((?!(?:In|On|At|By|For|Under|With|From|After|Before|As|If|When|But|And|This|That|These|Those|A|An|The|"
+        r"Its|His|Her|Their|Our|New|Kill|Best)\b)[A-Z][\w\-'\u2019]*"
+        r"(?:[ \t]+(?:(?:of|and|for|on|to|the|&)[ \t]+)*[A-Z][\w\-'\u2019]*)*?"
+        r"[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in words)) + r"))\b(?![\w\-])"
     )
 
 
@@ -1401,11 +1405,12 @@ class _ArticleEntities:
         words = name.split()
         if (
             len(words) >= 2
-            and c.label in ("ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "NORP", "GPE", "LOC", "PERSON")
-            and words[-1] in _LAW_HEADS
-            and not (c.label == "PERSON" and words[-1] == "Bill")  # "Buffalo Bill"
+            and words[-1][:1].isupper()
+            and words[-1].lower() in self.ref.law_words
+            and c.label in _RELABEL_AS_LAW
+            and not (c.label == "PERSON" and is_given_name(words[-1]))  # "Buffalo Bill"
         ):
-            return replace(c, label="LAW")  # "Paris Agreement", "Kyoto Protocol", "Football Governance Bill"
+            return replace(c, label="LAW")  # "Paris Agreement" as an event, "Maastricht Treaty" as an organisation
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
         if c.label == "NORP" and self._no_people(name):
@@ -1636,9 +1641,11 @@ class _ArticleEntities:
     def _untagged_laws(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"the Football Governance Bill", "the CHIPS and Science Act": a named law the model did not
         tag, outside headlines."""
+        if not self.ref.law_words:
+            return []
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
         out = []
-        for m in _LAW_NAME.finditer(self.text):
+        for m in _law_name_pattern(self.ref.law_words).finditer(self.text):
             start, end = m.span(1)
             if any(start < e and s < end for s, e in taken) or self._in_headline(start):
                 continue

@@ -35,6 +35,8 @@ class Reference:
     demonyms: frozenset[str] = frozenset()
     #: last words that make a name an event ("Cup", "Festival", "Open")
     event_words: frozenset[str] = frozenset()
+    #: last words that make a name a law ("Act", "Bill", "Treaty")
+    law_words: frozenset[str] = frozenset()
     #: organisations' names and aliases as written, not acronyms ("Reuters", "Aramco", "Associated
     #: Press"): found in text even where the model missed them
     organisation_names: frozenset[str] = frozenset()
@@ -113,4 +115,5 @@ def load_reference(folder: Path) -> Reference:
         org_words=frozenset(w.lower() for w in _lines(folder / "org_words.txt")),
         demonyms=frozenset(name_key(w) for w in _lines(folder / "demonyms.txt")),
         event_words=frozenset(w.lower() for w in _lines(folder / "event_words.txt")),
+        law_words=frozenset(w.lower() for w in _lines(folder / "law_words.txt")),
     )
