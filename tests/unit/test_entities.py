@@ -1720,6 +1720,23 @@ def test_a_named_act_bill_or_treaty_is_a_law(nlp, reference):
 
 
 
+def test_a_name_the_model_calls_a_law_with_no_word_of_a_law_is_no_law(nlp, reference):
+    texts = [
+        "Fans queued overnight to buy Halo 2 on Tuesday, and Halo 2 sold 2.4 million copies.",
+        "The band supported the Stone Roses on tour.",
+        "The firm filed for Chapter 11 bankruptcy protection in New York.",
+        "Auditors must sign off under Section 404 of the law, and the Kyoto Protocol came into force.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert ("Halo 2", "LAW") in model[0] and ("the Stone Roses", "LAW") in model[1]  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert not any("Halo" in name for name, _ in found[0]), found[0]
+    assert not any("Roses" in name for name, _ in found[1]), found[1]
+    # a numbered provision or a name with a word of a law in it stays a law
+    assert ("Chapter 11", "LAW") in found[2]
+    assert {("Section 404", "LAW"), ("Kyoto Protocol", "LAW")} <= found[3]
+
+
 def test_a_name_before_a_noun_or_a_full_name_after_a_country_is_no_organisation(nlp, reference):
     text = "Sales have been hit by the popularity of the Atkins diet, and France's Hind Dehiba finished second."
     found = _found_labels(nlp, reference, [text])[0]
@@ -1765,6 +1782,8 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a "nationality" that is no people
         ("Beyoncé and Coldplay followed on the list.", "Coldplay", "NORP", "ORG", "Coldplay"),
         ("Shares in Euronext rose after the bid, and hackers attacked Symantec software.", "Symantec", "NORP", "ORG", "Symantec"),
+        # an event the model called a law
+        ("Spain's only other Davis Cup title came in 2000.", "Davis Cup", "LAW", "EVENT", "Davis Cup"),
         # sports bodies from the alias file, in any case
         ("Uefa fined the club on Monday, and Fifa said the Wada ruling stood.", "Wada", "GPE", "ORG", "World Anti-Doping Agency"),
     ],

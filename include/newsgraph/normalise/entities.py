@@ -442,6 +442,9 @@ _WATER_AFTER = re.compile(r"\s+(?:river|delta|estuary|basin|valley|river\s+basin
 _CREDIT_GRADE = re.compile(r"(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA|BBB|BB|CCC)[+\-]?")
 _RATING_CUE = re.compile(r"\b(?:rat(?:ed|es|ing|ings)|grade|downgrad\w*|upgrad\w*|outlook|Moody's|Poor's|Fitch|S&P|DBRS)\b[^.!?]*$")
 #: A model number after a name: "Series 11", "Galaxy S25" (not a score: "Liverpool 2-0").
+#: "Roe v Wade", "Brown v. Board of Education": a court case, a law of its own.
+_COURT_CASE = re.compile(r"\w (?:v|vs)\.? [A-Z]")
+
 _NUMBER_AFTER = re.compile(r"\s[A-Z]?\d+\b(?![\-\u2013%]|[.,:]\d|\s*(?:per\s*cent|percent)\b)")
 #: Words around a language's name: "learning Hindi", "in Urdu", "Swahili-speaking", "Hindi and English".
 _LANGUAGE_CUE_BEFORE = re.compile(
@@ -535,7 +538,7 @@ _FULL_NAME_WORD = re.compile(
     r"(?:Mc|Mac|O'|O\u2019|D'|D\u2019)?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)?"
 )
 _RELABEL_AS_PLACE = frozenset({"PERSON", "ORG", "PRODUCT", "LOC", "WORK_OF_ART", "EVENT"})
-_RELABEL_AS_EVENT = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_RELABEL_AS_EVENT = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"})
 _RELABEL_AS_LAW = _RELABEL_AS_EVENT | {"EVENT", "NORP"}
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Organisation words that also end the names of states.
@@ -1870,7 +1873,20 @@ class _ArticleEntities:
             return True
         if _CREDIT_GRADE.fullmatch(name) and _RATING_CUE.search(self.text, max(0, c.start - 120), c.start):
             return True  # "Moody's rated the bond A1", "cut Italy to BBB"
+        if c.label == "LAW" and not c.label_fixed and not self._names_a_law(name):
+            # "Halo 2", "the Stone Roses" as laws; "Davis Cup" and "Habib Bank" are relabelled later
+            last = name.split()[-1].lower()
+            return not (last in self.ref.event_words or last in self.ref.org_words or last in self.ref.facility_words)
         return name_key(name) in self.ref.junk_names
+
+    def _names_a_law(self, name: str) -> bool:
+        """"Kyoto Protocol", "Chapter 11", "Roe v Wade": a name with a word of a law in it, a court case, or one the
+        article also writes before such a word ("Sarbanes-Oxley" beside "the Sarbanes-Oxley Act")."""
+        words = {w.lower() for w in _NAME_WORD.findall(name)}
+        if words & (self.ref.law_words | self.ref.law_name_words) or _COURT_CASE.search(name):
+            return True
+        laws = "|".join(re.escape(w) for w in sorted(self.ref.law_words))
+        return bool(laws) and re.search(rf"(?<![\w\-]){re.escape(name)}\s+(?i:{laws})\b", self.text) is not None
 
     # -- acronyms -------------------------------------------------------------------------
 

@@ -37,6 +37,8 @@ class Reference:
     event_words: frozenset[str] = frozenset()
     #: last words that make a name a law ("Act", "Bill", "Treaty")
     law_words: frozenset[str] = frozenset()
+    #: words that let the model's LAW stand without making a name a law ("Protocol", "Chapter")
+    law_name_words: frozenset[str] = frozenset()
     #: organisations' names and aliases as written, not acronyms ("Reuters", "Aramco", "Associated
     #: Press"): found in text even where the model missed them
     organisation_names: frozenset[str] = frozenset()
@@ -116,4 +118,5 @@ def load_reference(folder: Path) -> Reference:
         demonyms=frozenset(name_key(w) for w in _lines(folder / "demonyms.txt")),
         event_words=frozenset(w.lower() for w in _lines(folder / "event_words.txt")),
         law_words=frozenset(w.lower() for w in _lines(folder / "law_words.txt")),
+        law_name_words=frozenset(w.lower() for w in _lines(folder / "law_name_words.txt")),
     )
