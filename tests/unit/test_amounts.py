@@ -78,6 +78,10 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The developer sold the tower for HK$2bn.", "HK$2bn", 2e9, "HKD"),
         ("The airline posted a A$68m profit.", "A$68m", 68e6, "AUD"),
         ("The port operator raised S$450 million.", "S$450 million", 450e6, "SGD"),
+        ("The carmaker put Rmb5bn into a battery plant.", "Rmb5bn", 5e9, "CNY"),
+        ("The insurer wrote Rmb 1.2 billion of premiums.", "Rmb 1.2 billion", 1.2e9, "CNY"),
+        ("The chipmaker's value passed $3T on Friday.", "$3T", 3e12, "USD"),
+        ("Household debt reached £2.1tr last year.", "£2.1tr", 2.1e12, "GBP"),
         ("The bank lent R$5bn to farmers.", "R$5bn", 5e9, "BRL"),
         ("The oil company lost AR$ 1.5 trillion in the year.", "AR$ 1.5 trillion", 1.5e12, "ARS"),
         ("The refiner earned COL$ 19.1 trillion.", "COL$ 19.1 trillion", 19.1e12, "COP"),
@@ -369,6 +373,9 @@ def test_a_lone_letter_after_a_space_is_not_a_scale() -> None:
         ("The bakery was fined two hundred and fifty pounds.", "two hundred and fifty pounds", 250.0, "GBP"),
         ("They won a two million dollar prize.", "two million dollar", 2e6, "USD"),
         ("The exporter lost ten billion yen.", "ten billion yen", 10e9, "JPY"),
+        ("The appeal raised a quarter of a million pounds.", "a quarter of a million pounds", 2.5e5, "GBP"),
+        ("The agency spent three quarters of a billion dollars.", "three quarters of a billion dollars", 7.5e8, "USD"),
+        ("Rebuilding took two-thirds of a billion euros.", "two-thirds of a billion euros", 2e9 / 3, "EUR"),
     ],
 )
 def test_numbers_written_as_words(sentence: str, text: str, value: float, currency: str) -> None:
@@ -667,6 +674,7 @@ def test_normalise_currency_uses_the_dollar_default() -> None:
         ("two hundred and fifty", 250.0),
         ("one and a half", 1.5),
         ("half a million", 5e5),
+        ("a quarter of a million", 2.5e5),
         ("a billion", 1e9),
         ("two billion", 2e9),
     ],
@@ -675,7 +683,9 @@ def test_parse_number(s: str, value: float) -> None:
     assert parse_number(s) == value
 
 
-@pytest.mark.parametrize("s", ["", "   ", "abc", "1,2,3", "1.2.3", "two three", "half", "$5", "5%", "1,0000"])
+@pytest.mark.parametrize(
+    "s", ["", "   ", "abc", "1,2,3", "1.2.3", "two three", "half", "$5", "5%", "1,0000", "five quarters of a", "of a"]
+)
 def test_parse_number_rejects(s: str) -> None:
     assert parse_number(s) is None
 

@@ -36,6 +36,8 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         # "of"/"worth" hanging off a noun
         ("The company reported revenue of €5m in the quarter.", "€5m", "revenue"),
         ("The deal, worth $2bn, was signed by Aramco.", "$2bn", "deal"),
+        ("The contract is worth 4.5 billion Saudi riyals.", "4.5 billion Saudi riyals", "contract"),
+        ("The takeover, which is worth $2bn, was approved on Monday.", "$2bn", "takeover"),
         ("Toyota posted a net profit of ¥1.2 trillion for the year.", "¥1.2 trillion", "net profit"),
         # a level something rose to or stood at
         ("Exports rose to $2.5 billion in March.", "$2.5 billion", "Exports"),

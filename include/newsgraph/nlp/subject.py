@@ -9,7 +9,8 @@ amount in news English, most specific first:
 2. "in"/"of" after the amount: "$3.4 billion in loans" -> "loans",
    "$2 billion of debt" -> "debt" (not a place, a name or a date: "$10 billion in the United States");
 3. the amount after "of" or "worth" that hangs off a noun: "revenue of €5m" ->
-   "revenue", "a deal worth $2bn" -> "deal", "loans worth $2bn" -> "loans";
+   "revenue", "a deal worth $2bn" -> "deal", "loans worth $2bn" -> "loans", "the contract
+   is worth $2bn" -> "contract";
 4. a level that something rose to or stood at: "exports rose to $2.5 billion" ->
    "Exports", "foreign reserves stood at $9.4 billion" -> "foreign reserves", and the
    object when there is one: "set compensation at 250 euros" -> "compensation";
@@ -154,6 +155,11 @@ def _subject(span: "Span") -> str | None:
             return phrase
     if head.lower_ == "worth" or (root.dep_ == "pobj" and head.lower_ == "worth"):
         owner = head.head if head.head is not head else None
+        if owner is not None and owner.lower_ in _COPULAS:
+            # "the contract is worth $2bn": what is worth it is the verb's subject
+            owner = _clause_subject(owner)
+            if owner is not None and owner.lower_ in _WH_WORDS:
+                owner = _relative_antecedent(owner)
         if owner is not None and owner.i < span.start:
             phrase = _phrase(owner, exclude)
             if phrase:

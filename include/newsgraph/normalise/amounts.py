@@ -53,6 +53,7 @@ from newsgraph.normalise.currency_data import (
     DOMINANCE,
     EXCLUDED_CODES,
     EXPLICIT_CURRENCY_NAMES,
+    FRACTION_WORDS,
     EURO_LEGACY_RATES,
     iso_4217_codes,
     LEGACY_UNTIL,
@@ -136,7 +137,7 @@ _NOT_AREA = rf"(?!{_SP}*{_DASH}?{_SP}*(?i:zone|area)(?![A-Za-z]))"
 _WORD_END = r"(?![A-Za-z]|['\u2019]t(?![A-Za-z]))"
 #: "$2-3 billion", "$1 million to $2 million", "between $1 and $2", "a $4 million-to-$5 million fee".
 _CONNECTOR = rf"{_DASH}to{_DASH}|{_DASH}|to(?![A-Za-z])|and(?![A-Za-z])"
-_NUMBER_WORD = rf"(?:{_alternation([*UNIT_WORDS, *TENS_WORDS, 'hundred', 'half', 'a', 'an'])})(?![A-Za-z])"
+_NUMBER_WORD = rf"(?:{_alternation([*UNIT_WORDS, *TENS_WORDS, *FRACTION_WORDS, 'hundred', 'half', 'a', 'an', 'of'])})(?![A-Za-z])"
 
 #: A price in eighths after a whole number: "$ 23 5/8", "2-1/2 cents".
 _FRACTION = r"[- ][1-9][0-9]?/[1-9][0-9]?(?![0-9/])"
@@ -225,9 +226,13 @@ def _small_number(words: list[str], i: int) -> tuple[int | None, int]:
 
 
 def _parse_words(words: list[str]) -> float | None:
-    """Number words below a thousand, plus "a", "half a" and "... and a half"; None if ungrammatical."""
+    """Number words below a thousand, plus "a", "half a", "... and a half" and "a quarter of a",
+    "two-thirds of a"; None if ungrammatical."""
     if not words:
         return None
+    if len(words) >= 4 and words[-2:] in (["of", "a"], ["of", "an"]) and words[-3] in FRACTION_WORDS:
+        parts = _parse_words(words[:-3])
+        return parts / FRACTION_WORDS[words[-3]] if parts is not None and parts < FRACTION_WORDS[words[-3]] else None
     half = 0.0
     if len(words) > 3 and words[-3:] == ["and", "a", "half"]:
         half, words = 0.5, words[:-3]

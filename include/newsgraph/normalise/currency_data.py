@@ -57,6 +57,7 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "¥": ("JPY", "could be CNY"),
     "JP¥": ("JPY", None),
     "CN¥": ("CNY", None),
+    "Rmb": ("CNY", None),
     "₹": ("INR", None),
     "Rs": ("INR", "could be PKR, LKR or NPR"),
     "Rs.": ("INR", "could be PKR, LKR or NPR"),
@@ -483,8 +484,8 @@ SCALES: dict[str, float] = {
 }
 """Scale words that may stand apart from the number ("7 billion", "7 bn"); keys are lower case."""
 
-ATTACHED_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9}
-"""Short scales that count only when glued to the number ("€5m", "$5k"): "5 m" is a distance."""
+ATTACHED_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12, "tr": 1e12}
+"""Short scales that count only when glued to the number ("€5m", "$5k", "$3T"): "5 m" is a distance."""
 
 UNIT_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -499,6 +500,9 @@ TENS_WORDS: dict[str, int] = {
     "eighty": 80, "ninety": 90,
 }
 """Multiples of ten as words; "twenty-five" is a tens word plus a unit word."""
+
+FRACTION_WORDS: dict[str, int] = {"quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+"""Parts of a scale before "of a": "a quarter of a million", "two-thirds of a billion"."""
 
 QUALIFIERS: dict[str, str] = {
     "about": "about",
