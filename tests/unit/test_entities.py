@@ -1737,6 +1737,27 @@ def test_a_name_the_model_calls_a_law_with_no_word_of_a_law_is_no_law(nlp, refer
     assert {("Section 404", "LAW"), ("Kyoto Protocol", "LAW")} <= found[3]
 
 
+def test_a_company_named_like_a_person_is_the_company_throughout(nlp, reference):
+    texts = [
+        "Shares in struggling German football club Borussia Dortmund slipped on Monday. Borussia Dortmund has posted record losses.",
+        "Microsoft agreed to buy Activision Blizzard for $68.7 billion, and Activision shares jumped 25%.",
+        "The drinks group Pernod Ricard agreed the deal. Pernod Ricard said profits rose.",
+        "Bookmaker William Hill cut its odds. William Hill said bets rose.",
+        # guards: a film's director, and a person whose surname a company bears
+        "Kill Bill director Quentin Tarantino had talked of making the film.",
+        "Ford said sales rose. Harrison Ford starred in the film, and Ford shares fell.",
+    ]
+    model = _model_labels(nlp, texts)
+    for i, name in enumerate(["Borussia Dortmund", "Activision Blizzard", "Pernod Ricard", "William Hill"]):
+        assert (name, "PERSON") in model[i]  # what the model says
+    for i, name in enumerate(["Borussia Dortmund", "Activision Blizzard", "Pernod Ricard", "William Hill"]):
+        labels = {m.label for m in extract_entities(nlp(texts[i]), reference) if m.text == name}
+        assert labels == {"ORG"}, (name, labels)
+    found = _found_labels(nlp, reference, texts[4:])
+    assert ("Kill Bill", "ORG") not in found[0] and ("Quentin Tarantino", "PERSON") in found[0]
+    assert ("Harrison Ford", "PERSON") in found[1]
+
+
 def test_a_name_before_a_noun_or_a_full_name_after_a_country_is_no_organisation(nlp, reference):
     text = "Sales have been hit by the popularity of the Atkins diet, and France's Hind Dehiba finished second."
     found = _found_labels(nlp, reference, [text])[0]

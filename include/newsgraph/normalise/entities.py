@@ -326,20 +326,20 @@ _ORG_CUE_AFTER = re.compile(
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:firm|company|group|giant|conglomerate|chipmaker|carmaker|automaker|drugmaker|toymaker|retailer"
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
-    r"|consultancy|start-up|startup|operator)[ \t]+$"
+    r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker)[ \t]+$"
 )
 #: What kind of company, capitalised at a sentence's start and run into the name by the model:
 #: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
 _ORG_NOUN_LEADING = re.compile(
     r"(?:Chipmaker|Carmaker|Automaker|Drugmaker|Toymaker|Retailer|Lender|Insurer|Brewer|Broadcaster"
-    r"|Conglomerate|Startup|Start-up)[ \t]+(?=[A-Z])"
+    r"|Conglomerate|Startup|Start-up|Bookmaker)[ \t]+(?=[A-Z])"
 )
 #: Companies of a kind listed after their plural: "miners Rio Tinto and Anglo American", "banks HSBC,
 #: Barclays and Lloyds" (each name of the list; "lenders" and "miners" alone are people's words).
 _ORG_LIST_BEFORE = re.compile(
     r"\b(?:firms|companies|groups|giants|conglomerates|chipmakers|carmakers|automakers|drugmakers|toymakers"
     r"|retailers|supermarkets|banks|lenders|insurers|airlines|carriers|brewers|manufacturers|broadcasters"
-    r"|studios|operators|miners|majors|start-ups|startups)[ \t]+"
+    r"|studios|operators|miners|majors|start-ups|startups|clubs|charities|agencies|newspapers)[ \t]+"
     r"(?:[A-Z][\w&'.\-]*(?:[ \t]+[A-Z][\w&'.\-]*)*(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+|,[ \t]+(?:and|or)[ \t]+)){0,6}$"
 )
 #: A possessive right before a name: "Miyazaki's", "Elvis'".
@@ -843,6 +843,7 @@ class _ArticleEntities:
         cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
         cands = self._one_sense_per_name(cands)
+        cands = self._companies_tagged_people(cands)
         cands = self._clubs(cands)
         cands = self._resolve_short_organisations(cands)
         short = self._short_references(cands)
@@ -2415,6 +2416,31 @@ class _ArticleEntities:
                 c = replace(c, label="ORG")
             out.append(c)
         return out
+
+    def _companies_tagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Activision Blizzard" tagged a person beside "Activision" tagged an organisation, "Borussia
+        Dortmund" a person three times and, after "football club", an organisation: a name of two words
+        or more is the organisation throughout when one of its uses, written whole, is cued as one, or
+        when its first word, no given name, is cued as an organisation on its own ("Activision shares").
+        Not a name with a title."""
+        def cued(c: _Candidate) -> bool:
+            if _WORK_CUE_AFTER.match(self.text, c.end):
+                return False  # "Kill Bill director Quentin Tarantino": a film's director
+            return self._cued_as_organisation(c) or self._called_an_organisation_before(c.start, any_case=True)
+
+        alone = {self.text[c.start : c.end] for c in cands if c.label == "ORG" and " " not in self.text[c.start : c.end] and cued(c)}
+        titled = {c.canonical for c in cands if c.label == "PERSON" and c.role_span is not None}
+        companies = {
+            c.canonical
+            for c in cands
+            # the whole name written: "band Kasabian" says nothing of the "Linda Kasabian" it is named after
+            if c.canonical and " " in c.canonical and self.text[c.start : c.end] == c.canonical and c.canonical not in titled
+            and (cued(c) or (c.canonical.split()[0] in alone and not is_given_name(c.canonical.split()[0])))
+        }
+        return [
+            replace(c, label="ORG") if c.label == "PERSON" and c.role_span is None and c.canonical in companies else c
+            for c in cands
+        ]
 
     def _clubs(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Clubs named after their towns: a town (or a town or club taken for a person or a
