@@ -7,6 +7,7 @@ import pytest
 from newsgraph.nlp.extract import extract_texts
 from newsgraph.normalise.entities import _acronym_fits, _is_title_case, dateline_lead, entity_id_for, extract_entities
 from newsgraph.normalise.text import canonical_spelling, name_key
+from newsgraph.normalise.names import is_common_word
 
 
 @pytest.mark.parametrize(
@@ -1735,6 +1736,34 @@ def test_a_name_the_model_calls_a_law_with_no_word_of_a_law_is_no_law(nlp, refer
     # a numbered provision or a name with a word of a law in it stays a law
     assert ("Chapter 11", "LAW") in found[2]
     assert {("Section 404", "LAW"), ("Kyoto Protocol", "LAW")} <= found[3]
+
+
+def test_the_untagged_name_before_a_persons_title_is_the_employer(nlp, reference):
+    texts = [
+        "OpenAI Chief Executive Sam Altman told a Senate panel that the company would work with regulators.",
+        "Rivals followed. Anthropic's chief executive Dario Amodei said models would improve.",
+        # guards: common words and title qualifiers before a title are no employers
+        "The plan was attacked by Shadow Chancellor George Osborne and Culture Secretary Tessa Jowell.",
+        "Former Chief Executive John Smith left the firm in May.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert not any(name in ("OpenAI", "Anthropic") for name, _ in model[0] | model[1])  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert ("OpenAI", "ORG") in found[0] and ("Sam Altman", "PERSON") in found[0]
+    assert ("Anthropic", "ORG") in found[1]
+    assert found[2] == {("George Osborne", "PERSON"), ("Tessa Jowell", "PERSON")}, found[2]
+    assert {name for name, _ in found[3]} == {"John Smith"}, found[3]
+
+
+def test_a_name_the_model_stopped_inside_at_an_izafat_is_read_whole(nlp, reference):
+    text = "Protesters gathered as Imran Khan's Pakistan Tehreek-e-Insaf party demanded his release."
+    assert ("Pakistan Tehreek", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Pakistan Tehreek-e-Insaf", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_common_english_words_are_told_from_names():
+    assert all(is_common_word(w) for w in ("Shadow", "Culture", "earlier", "Committee"))
+    assert not any(is_common_word(w) for w in ("Investec", "Comerica", "OpenAI", "Safaricom"))
 
 
 def test_a_company_named_like_a_person_is_the_company_throughout(nlp, reference):

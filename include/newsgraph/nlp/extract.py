@@ -150,9 +150,10 @@ _FORKED: dict[str, object] = {}
 def warm_up(nlp: "Language", ref: Reference) -> None:
     """Load everything the extractor loads lazily (gazetteer, exchange rates, lookup tables),
     so that processes forked afterwards share it instead of each loading its own."""
-    from newsgraph.normalise.names import given_names
+    from newsgraph.normalise.names import given_names, is_common_word
 
     given_names()
+    is_common_word("news")
     list(extract_texts(nlp, ref, [("warm-up", _WARM_UP_TEXT, date(2025, 9, 1))]))
 
 

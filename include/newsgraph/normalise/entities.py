@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
-from newsgraph.normalise.names import is_given_name
+from newsgraph.normalise.names import is_common_word, is_given_name
 from newsgraph.normalise.reference import Reference, role_words
 from newsgraph.normalise.text import canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
@@ -119,6 +119,8 @@ _PLUS_SUFFIX = re.compile(r"\+(?![\w+])")
 #: The head of a name joined the Urdu and Persian way, before the word the model kept: "Tehreek-e-",
 #: "Minar-e-", "Jamaat-ud-".
 _IZAFAT_HEAD = re.compile(r"(?<![\w\-])[A-Z][a-z]+-(?:e|i|ul|ur|us|ud|al)-\Z")
+#: The rest of such a name after the word the model stopped at: "Tehreek" + "-e-Insaf".
+_IZAFAT_TAIL = re.compile(r"-(?:e|i|ul|ur|us|ud|al)-[A-Z][a-z]+(?![\w\-])")
 _IZAFAT_ORG = re.compile(r"(?<![\w\-])[A-Z][a-z]+-[ei]-[A-Z][a-z]+(?![\w\-])")
 #: The rest of a double-barrelled name after the hyphen the model stopped at (group 1: the word).
 _HYPHENED_REST = re.compile(r"-([A-Z][a-z\u00e0-\u00ff]+)(?![\w\-])")
@@ -442,6 +444,16 @@ _WATER_AFTER = re.compile(r"\s+(?:river|delta|estuary|basin|valley|river\s+basin
 _CREDIT_GRADE = re.compile(r"(?:Aaa|Aa[1-3]|A[1-3]|Baa[1-3]|Ba[1-3]|B[1-3]|Caa[1-3]|AAA|AA|BBB|BB|CCC)[+\-]?")
 _RATING_CUE = re.compile(r"\b(?:rat(?:ed|es|ing|ings)|grade|downgrad\w*|upgrad\w*|outlook|Moody's|Poor's|Fitch|S&P|DBRS)\b[^.!?]*$")
 #: A model number after a name: "Series 11", "Galaxy S25" (not a score: "Liverpool 2-0").
+#: One to three capitalised words, perhaps with a possessive, right before a title: "OpenAI Chief Executive".
+_EMPLOYER_BEFORE = re.compile(r"(?<![\w\-'\u2019.&])([A-Z][\w&\-]*(?:[ \t][A-Z][\w&\-]*){0,2})(?:['\u2019]s)?[ \t]+\Z")
+#: A capitalised word and a space right before a position: the run of capitals goes on to the left.
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.\-]*[ \t]+\Z")
+#: Words that qualify a title and are no employer's name: "Former Chief Executive", "Group Chairman".
+_TITLE_MODIFIERS = frozenset(
+    {"former", "then", "acting", "interim", "deputy", "senior", "outgoing", "incoming", "new", "late", "current",
+     "founding", "vice", "assistant", "executive", "managing", "joint", "co", "ex", "chief", "top", "group",
+     "global", "regional", "general", "lord", "lady", "honorary", "retired", "veteran", "elected"}
+)
 #: "Roe v Wade", "Brown v. Board of Education": a court case, a law of its own.
 _COURT_CASE = re.compile(r"\w (?:v|vs)\.? [A-Z]")
 
@@ -837,7 +849,7 @@ class _ArticleEntities:
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
-            + self._untagged_laws(cands)
+            + self._untagged_laws(cands) + self._employers_before_titles(cands)
         )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -1092,6 +1104,9 @@ class _ArticleEntities:
             head = _IZAFAT_HEAD.search(self.text, max(0, c.start - 30), c.start)
             if head is not None and (prev is None or prev.end <= head.start()) and " " not in self.text[c.start : c.end]:
                 c = replace(c, start=head.start())  # "Minar-e-" + "Pakistan", "Zia-ul-" + "Haq"
+            tail = _IZAFAT_TAIL.match(self.text, c.end)
+            if tail is not None and self._unclaimed(cands, c, tail.end()):
+                c = replace(c, end=tail.end())  # "Pakistan Tehreek" + "-e-Insaf"
             if c.label in ("GPE", "LOC", "NORP", "PERSON") and _IZAFAT_ORG.search(self.text, c.start, c.end):
                 # "Minar-e-Pakistan", "Jamaat-e-Islami" tagged as a place or a person: a party, a group or a
                 # monument named the Urdu and Persian way (people are named with "-ul-", "-ud-": "Zia-ul-Haq")
@@ -1620,6 +1635,46 @@ class _ArticleEntities:
                 and not self._names_a_place(name)
             ):
                 out[i] = replace(c, label="ORG")
+        return out
+
+    def _employers_before_titles(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"OpenAI Chief Executive Sam Altman", "Anthropic's chief executive Dario Amodei": the untagged name
+        right before a person's title is who the person works for: an organisation, or the place or
+        people it names ("Kenya President William Ruto"). Not a common English word ("Shadow Chancellor",
+        "Culture Secretary", "Earlier, Chairman ..."), a word the article also writes in lower case, a word
+        that qualifies titles ("Former", "Deputy"), a department ("Finance", "Defence": junk names) or part
+        of a longer run of capitalised words."""
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        out = []
+        for c in cands:
+            if c.label != "PERSON" or c.role_span is None or self._in_headline(c.start):
+                continue
+            m = _EMPLOYER_BEFORE.search(self.text, max(0, c.role_span[0] - 60), c.role_span[0])
+            if m is None:
+                continue
+            start, end = m.span(1)
+            name = self.text[start:end]
+            if (
+                any(s < end and start < e for s, e in taken)
+                or _CAPITALISED_BEFORE.search(self.text, max(0, start - 30), start)
+                or any(
+                    w.lower() in _TITLE_MODIFIERS or w.lower() in self._role_words or w in _NOT_NAMES
+                    or w.lower() in _CALENDAR_WORDS or (name_key(w) in self.ref.junk_names and not w.isupper())
+                    or is_common_word(w)
+                    or self.doc.vocab[w.lower()].is_stop
+                    or re.search(rf"(?<![\w\-]){re.escape(w.lower())}(?![\w\-])", self.text) is not None
+                    for w in name.split()
+                )
+            ):
+                continue
+            if name_key(name) in self.ref.demonyms:
+                label = "NORP"
+            elif self._names_a_place(name):
+                label = "GPE"
+            else:
+                label = "ORG"
+            out.append(_Candidate(start, end, label))
+            taken.append((start, end))
         return out
 
     def _untagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
