@@ -1832,6 +1832,8 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a "nationality" that is no people
         ("Beyoncé and Coldplay followed on the list.", "Coldplay", "NORP", "ORG", "Coldplay"),
         ("Shares in Euronext rose after the bid, and hackers attacked Symantec software.", "Symantec", "NORP", "ORG", "Symantec"),
+        # a share price moves
+        ("Klarna jumped 15 per cent on its debut. Analysts said Klarna would grow.", "Klarna", "PERSON", "ORG", "Klarna"),
         # an event the model called a law
         ("Spain's only other Davis Cup title came in 2000.", "Davis Cup", "LAW", "EVENT", "Davis Cup"),
         # sports bodies from the alias file, in any case

@@ -322,6 +322,9 @@ _ORG_CUE_AFTER = re.compile(
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
     r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
     r"|workforce|profits?|assets|customers|board|party)\b"
+    # "Moderna fell 3%", "Klarna jumped 15 per cent on its debut": a share price moves
+    r"|[ \t]+(?:rose|fell|gained|jumped|climbed|dropped|slipped|slid|tumbled|surged|soared|plunged|sank|rallied"
+    r"|added|lost|shed|advanced|declined)[ \t]+(?:by[ \t]+|as much as[ \t]+)?[0-9][0-9.,]*[ \t]*(?:%|per[ \t]?cent|percent)"
 )
 #: A noun for a company or a band right before a name: "security firm Sophos", "drinks group Diageo",
 #: "chipmaker Intel", "rock band Franz Ferdinand" (not "film-maker", "producer": those are people's).
