@@ -1761,6 +1761,23 @@ def test_a_name_the_model_stopped_inside_at_an_izafat_is_read_whole(nlp, referen
     assert ("Pakistan Tehreek-e-Insaf", "ORG") in _found_labels(nlp, reference, [text])[0]
 
 
+def test_a_common_word_at_a_sentences_start_is_no_name(nlp, reference):
+    texts = [
+        "Broadband has become hugely competitive, and broadband prices fell.",
+        "Tsunami aid slowed as the tsunami hit fishing towns.",
+        "Coal was the main fuel. Coal mines closed as coal prices fell.",
+        # guards: a company and a person keep names that are also words
+        "Apple said iPhone sales rose, and apple growers were unhappy.",
+        "Steve Jobs left in 1985. Jobs returned later, when jobs at the firm were scarce.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert ("Broadband", "GPE") in model[0] and ("Tsunami", "PERSON") in model[1] and ("Coal", "PERSON") in model[2]
+    found = _found_labels(nlp, reference, texts)
+    assert not found[0] and not found[1] and not found[2], found[:3]
+    assert ("Apple", "ORG") in found[3]
+    assert ("Jobs", "PERSON") in found[4], found[4]
+
+
 def test_common_english_words_are_told_from_names():
     assert all(is_common_word(w) for w in ("Shadow", "Culture", "earlier", "Committee"))
     assert not any(is_common_word(w) for w in ("Investec", "Comerica", "OpenAI", "Safaricom"))

@@ -868,7 +868,7 @@ class _ArticleEntities:
         cands = self._non_overlapping(cands + short + self._surname_uses(cands) + self._untagged_repeats(cands))
         cands = self._headline_names(cands)
         cands = self._people_lists(cands)
-        return [self._to_mention(c) for c in cands]
+        return [self._to_mention(c) for c in cands if not self._common_word_taken_for_a_name(c)]
 
     def _first_names_cut_off(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"founder Stelios" + "Haji-Ioannou", "referee Anders" + "Frisk": a person whose first name the
@@ -1612,6 +1612,30 @@ class _ArticleEntities:
             if c.label == "GPE" and last not in _STATE_WORDS and not _is_country(name) and not _is_place_name(name):
                 return replace(c, label="ORG")
         return c
+
+    def _common_word_taken_for_a_name(self, c: _Candidate) -> bool:
+        """"Broadband" tagged a place, "Children" or "Weather" a person, "Tsunami" a place in an article that
+        also writes the word in lower case: a common English word capitalised at a sentence's start or in
+        a headline, not a name. Organisations and laws keep theirs ("Sky", "Orange", "Amazon",
+        "Constitution"), as do places the gazetteer knows, demonyms, languages, given names, words of the
+        article's people ("Jobs" beside "Steve Jobs") and names in a list ("Andrews, Ball, Buffel")."""
+        name = self.text[c.start : c.end]
+        if (
+            c.label in ("ORG", "NORP", "LANGUAGE", "LAW")
+            or c.label_fixed
+            or c.listed
+            or (self.text[max(0, c.start - 2) : c.start] == ", " and self.text[c.end : c.end + 1] == ",")  # a team sheet
+            or c.role_span is not None
+            or not _ONE_NAME.fullmatch(name)
+            or name in self._person_words
+            or is_given_name(name)
+            or name_key(name) in self.ref.demonyms
+            or name in _language_names()
+            or self._names_a_place(name)
+            or not is_common_word(name)
+        ):
+            return False
+        return re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", self.text) is not None
 
     def _possessors_of_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Anthropic's Dario Amodei", "Vale's Gustavo Pimenta": one word tagged a person, no given name
