@@ -531,6 +531,12 @@ def test_qualifier_applies_to_word_amounts() -> None:
         ("The ministry pays 1,5 Mrd. Euro into the fund.", 1.5e9),
         ("The court awarded Rs 1,50,000 to the family.", 150_000.0),
         ("Each voucher is worth £1,000.", 1000.0),
+        # thousands set apart by spaces, plain, no-break or thin
+        ("Eskom pays pensioners R5 000 a month.", 5000.0),
+        ("The club paid €1\u202f250\u202f000 for the keeper.", 1_250_000.0),
+        ("Tickets cost 2 500 euros each.", 2500.0),
+        ("The fee is €1 250,50 a term.", 1250.5),
+        ("Kenya's court awarded Sh50\u00a0000 to each family.", 50_000.0),
     ],
 )
 def test_thousands_separators_and_decimal_commas(sentence: str, value: float) -> None:
@@ -658,6 +664,7 @@ def test_normalise_currency_uses_the_dollar_default() -> None:
         ("1,250,000", 1_250_000.0),
         ("1,250", 1250.0),
         ("24,50", 24.5),
+        ("5 000", 5000.0),
         ("1,5", 1.5),
         ("1.234.567,89", 1_234_567.89),
         ("1,234.56", 1234.56),
@@ -684,7 +691,7 @@ def test_parse_number(s: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "s", ["", "   ", "abc", "1,2,3", "1.2.3", "two three", "half", "$5", "5%", "1,0000", "five quarters of a", "of a"]
+    "s", ["", "   ", "abc", "1,2,3", "1.2.3", "two three", "half", "$5", "5%", "1,0000", "five quarters of a", "of a", "5 00"]
 )
 def test_parse_number_rejects(s: str) -> None:
     assert parse_number(s) is None

@@ -126,7 +126,10 @@ def _alternation(keys: Iterable[str]) -> str:
 
 _SP = r"[ \t\u00a0\u202f]"
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
-_NUM = r"[0-9]+(?:[.,][0-9]+){0,8}"
+#: Thousands set apart by spaces, as in South African, French or Swiss copy: "R5 000", "€1 250 000"
+#: (a thin or no-break space, or a plain one between groups of exactly three digits).
+_SPACED_NUM = r"[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:[.,][0-9]{1,2})?(?![0-9]|[.,][0-9])"
+_NUM = rf"(?:{_SPACED_NUM}|[0-9]+(?:[.,][0-9]+){{0,8}})"
 _SCALE = (
     rf"(?:{_SP}?(?:{_DASH}{_SP}?)?(?i:{_alternation(SCALES)})(?![A-Za-z])"
     rf"|(?i:{_alternation(ATTACHED_SCALES)})(?![A-Za-z]))"
@@ -191,7 +194,15 @@ def _grouped(groups: list[str]) -> bool:
 
 
 def _parse_digits(s: str) -> float | None:
-    """Digits with separators; a lone comma before one or two digits is a decimal comma ("€24,50")."""
+    """Digits with separators; a lone comma before one or two digits is a decimal comma ("€24,50");
+    groups set apart by spaces are thousands ("5 000")."""
+    spaced = re.split(r"[ \u00a0\u202f\u2009]", s)
+    if len(spaced) > 1:
+        whole = [*spaced[:-1], spaced[-1][:3]]
+        fraction = spaced[-1][4:] if len(spaced[-1]) > 3 else ""
+        if not all(g.isdigit() for g in whole) or not _grouped(whole) or (fraction and not fraction.isdigit()):
+            return None
+        return float("".join(whole) + ("." + fraction if fraction else ""))
     if "," in s and "." in s:
         decimal = "," if s.rfind(",") > s.rfind(".") else "."
         thousands = "." if decimal == "," else ","
@@ -509,7 +520,11 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
             continue  # "$5 24/7 million": no price
         # a number grouped in thousands ("Sh50,000") vouches for a short symbol as a scale word does;
         # "#" only when written apart as wire text writes the pound ("# 2,000", not "ranked #10,000")
-        grouped = value >= 1000 and "," in m["num"][:used] and (m["cur"] != "#" or m.start("num") > m.end("cur"))
+        grouped = (
+            value >= 1000
+            and _GROUPED_SEPARATOR.search(m["num"][:used]) is not None
+            and (m["cur"] != "#" or m.start("num") > m.end("cur"))
+        )
         currency = _code_before_number(m["cur"], bool(scale) or grouped, default)
         if currency is None:
             continue
@@ -524,8 +539,9 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
             yield found
 
 
+_GROUPED_SEPARATOR = re.compile(r"[0-9][, \u00a0\u202f\u2009][0-9]{3}")
 _RATE_DECIMALS_RE = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)\.[0-9]{2,}")
-_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:[, \u00a0\u202f\u2009][0-9]{3})+")
 _MILESTONE_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:the|and)\s+\Z")
 
 
