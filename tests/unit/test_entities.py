@@ -1849,6 +1849,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a "nationality" that is no people
         ("Beyoncé and Coldplay followed on the list.", "Coldplay", "NORP", "ORG", "Coldplay"),
         ("Shares in Euronext rose after the bid, and hackers attacked Symantec software.", "Symantec", "NORP", "ORG", "Symantec"),
+        # an arena, a prison, a tunnel: a facility
+        ("The Lakers beat the Celtics 118-110 at Crypto.com Arena on Friday night.", "Crypto.com Arena", "ORG", "FAC",
+         "Crypto.com Arena"),
         # a share price moves
         ("Klarna jumped 15 per cent on its debut. Analysts said Klarna would grow.", "Klarna", "PERSON", "ORG", "Klarna"),
         # an event the model called a law
