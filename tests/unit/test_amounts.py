@@ -79,6 +79,10 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The airline posted a A$68m profit.", "A$68m", 68e6, "AUD"),
         ("The port operator raised S$450 million.", "S$450 million", 450e6, "SGD"),
         ("The carmaker put Rmb5bn into a battery plant.", "Rmb5bn", 5e9, "CNY"),
+        ("Dhaka set aside ৳500 crore for flood relief.", "৳500 crore", 5e9, "BDT"),
+        ("Tbilisi borrowed ₾300 million from the bank.", "₾300 million", 3e8, "GEL"),
+        ("Budapest will spend Ft500bn on rail.", "Ft500bn", 5e11, "HUF"),
+        ("Lusaka raised ZK2.5 billion in bonds.", "ZK2.5 billion", 2.5e9, "ZMW"),
         ("The insurer wrote Rmb 1.2 billion of premiums.", "Rmb 1.2 billion", 1.2e9, "CNY"),
         ("The chipmaker's value passed $3T on Friday.", "$3T", 3e12, "USD"),
         ("Household debt reached £2.1tr last year.", "£2.1tr", 2.1e12, "GBP"),
@@ -286,7 +290,7 @@ def test_a_singular_cent_counts_only_joined_by_a_hyphen() -> None:
 
 def test_short_symbols_need_a_scale_word_or_a_grouped_number() -> None:
     # "an N95 mask", "the P2 road", "a Sh5 thing": a letter before a small number is not money
-    assert find_amounts("He wore an N95 mask on the P2 road with a Sh5 thing, then saw R2-D2.") == []
+    assert find_amounts("He wore an N95 mask on the P2 road with a Sh5 thing, then saw R2-D2 and an MK5 missile.") == []
     assert find_amounts("The W1 postcode and the Bt2 gene were in the W3C report.") == []
     assert summary("Each family gets Sh50,000 and the county Sh2 billion.") == [
         ("Sh50,000", 50000.0, None, "KES"),

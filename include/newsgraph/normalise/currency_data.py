@@ -72,6 +72,18 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "₫": ("VND", None),
     "₴": ("UAH", None),
     "₸": ("KZT", None),
+    "৳": ("BDT", None),
+    "₾": ("GEL", None),
+    "₼": ("AZN", None),
+    "₮": ("MNT", None),
+    "₭": ("LAK", None),
+    "₲": ("PYG", None),
+    "₡": ("CRC", None),
+    "֏": ("AMD", None),
+    "Ft": ("HUF", None),
+    "Kz": ("AOA", None),
+    "MK": ("MWK", None),
+    "ZK": ("ZMW", None),
     "₵": ("GHS", None),
     "GH₵": ("GHS", None),
     "RM": ("MYR", None),
@@ -134,7 +146,8 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
 sign of text that passed through ASCII-only wire and newspaper systems ("# 142 million" is £142 million)."""
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
-    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr.", "W", "Bt"}
+    {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr.", "W", "Bt",
+     "Ft", "Kz", "MK", "ZK"}
 )
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
 "QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "W5 trillion" is won (Korean papers), "a W1 postcode" is not; "DM5 billion" is marks, "DM 20" a direct message; "# 142 million" is pounds, "#1" a rank.
