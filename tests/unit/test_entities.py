@@ -1849,6 +1849,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a "nationality" that is no people
         ("Beyoncé and Coldplay followed on the list.", "Coldplay", "NORP", "ORG", "Coldplay"),
         ("Shares in Euronext rose after the bid, and hackers attacked Symantec software.", "Symantec", "NORP", "ORG", "Symantec"),
+        # a shoal, a strait, a sea: a natural place, not a facility placed by the town in its name
+        ("The coast guard said Chinese vessels rammed its ship near Scarborough Shoal on Sunday.", "Scarborough Shoal",
+         "FAC", "LOC", "Scarborough Shoal"),
         # an arena, a prison, a tunnel: a facility
         ("The Lakers beat the Celtics 118-110 at Crypto.com Arena on Friday night.", "Crypto.com Arena", "ORG", "FAC",
          "Crypto.com Arena"),
@@ -1872,6 +1875,8 @@ def test_a_label_the_model_gets_wrong_is_put_right(nlp, reference, text, name, m
         ("The Wallabies beat Argentina 30-12 in Perth, and the Pumas fly home on Monday.", {("Wallabies", "ORG")}),
         ("Uefa fined the club on Monday, and Fifa said the Wada ruling stood.", {("Uefa", "ORG"), ("Fifa", "ORG")}),
         ("Shares in Euronext rose after the bid.", {("Euronext", "ORG")}),
+        ("The Philippine coast guard accused Chinese vessels of ramming its ship.", {("Philippine", "NORP")}),
+        ("Tourists flocked to Rhode Island and Staten Island last summer.", {("Rhode Island", "GPE"), ("Staten Island", "GPE")}),
         # peoples stay peoples whatever their endings
         ("The Swede and two Brazilians finished ahead of a Texan and a Frenchman.",
          {("Swede", "NORP"), ("Brazilians", "NORP"), ("Texan", "NORP"), ("Frenchman", "NORP")}),

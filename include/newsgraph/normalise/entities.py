@@ -1435,6 +1435,17 @@ class _ArticleEntities:
             return replace(c, label="LAW")  # "Paris Agreement" as an event, "Maastricht Treaty" as an organisation
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
             return replace(c, label="LOC")
+        if (
+            c.label in ("ORG", "FAC", "PERSON", "PRODUCT")
+            and len(words) >= 2
+            and (
+                (words[-1].lower() in self.ref.loc_words and words[-1][:1].isupper())
+                or (words[0].lower() in self.ref.loc_words and words[1] == "of")
+            )
+            and not (c.label == "PERSON" and is_given_name(words[0]))  # "Mike Lake"
+            and not self._names_a_place(name)  # "Rhode Island", "Ivory Coast"
+        ):
+            return replace(c, label="LOC")  # "Scarborough Shoal" as a facility, "Strait of Hormuz" as a company
         if c.label == "NORP" and self._no_people(name):
             return replace(c, label="ORG")  # "Coldplay", "Euronext", "Symantec": a name, not a people
         if (
@@ -1843,8 +1854,8 @@ class _ArticleEntities:
         name before a common noun other than a language noun, or after "the" as the people, is the
         nationality; "speak English", "in Latin", "an English teacher", "English-speaking" stay the language."""
         span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None or len(span) != 1:
-            return False
+        if span is None or len(span) != 1 or _LANGUAGE_CUE_AFTER.match(self.text, c.end):
+            return False  # "the Catalan language"
         token = span[0]
         head = token.head
         if token.dep_ in ("amod", "compound") and head.i > token.i:

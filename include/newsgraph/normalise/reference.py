@@ -39,6 +39,8 @@ class Reference:
     law_words: frozenset[str] = frozenset()
     #: words that let the model's LAW stand without making a name a law ("Protocol", "Chapter")
     law_name_words: frozenset[str] = frozenset()
+    #: words that make a name a natural place ("Shoal", "Strait", "Sea")
+    loc_words: frozenset[str] = frozenset()
     #: organisations' names and aliases as written, not acronyms ("Reuters", "Aramco", "Associated
     #: Press"): found in text even where the model missed them
     organisation_names: frozenset[str] = frozenset()
@@ -119,4 +121,5 @@ def load_reference(folder: Path) -> Reference:
         event_words=frozenset(w.lower() for w in _lines(folder / "event_words.txt")),
         law_words=frozenset(w.lower() for w in _lines(folder / "law_words.txt")),
         law_name_words=frozenset(w.lower() for w in _lines(folder / "law_name_words.txt")),
+        loc_words=frozenset(w.lower() for w in _lines(folder / "loc_words.txt")),
     )
