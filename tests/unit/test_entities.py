@@ -1778,6 +1778,28 @@ def test_a_common_word_at_a_sentences_start_is_no_name(nlp, reference):
     assert ("Jobs", "PERSON") in found[4], found[4]
 
 
+def test_a_clubs_first_word_the_model_left_off_makes_the_club(nlp, reference):
+    texts = [
+        "Real Madrid beat Barcelona 3-1 at the Santiago Bernabeu on Sunday.",
+        "Inter Milan drew with Sporting Lisbon, and Dynamo Kyiv lost to Zenit St Petersburg.",
+        "Real wages in Madrid fell, and the Inter-American Development Bank lent money to Lisbon.",  # guard
+    ]
+    model = _model_labels(nlp, texts)
+    assert ("Madrid", "GPE") in model[0] and ("Dynamo Kyiv", "PRODUCT") in model[1]  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert ("Real Madrid", "ORG") in found[0]
+    assert {("Inter Milan", "ORG"), ("Sporting Lisbon", "ORG"), ("Dynamo Kyiv", "ORG")} <= found[1], found[1]
+    assert {("Madrid", "GPE"), ("Lisbon", "GPE"), ("Inter-American Development Bank", "ORG")} <= found[2], found[2]
+
+
+def test_un_agencies_the_model_misses_are_found(nlp, reference):
+    text = "The WHO and UNICEF warned of cholera in Yemen, and Unicef said Doctors Without Borders agreed."
+    model = _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Unicef", "PERSON") in model and ("Without Borders", "ORG") in model and not any(n == "UNICEF" for n, _ in model)
+    found = {(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "ORG"}
+    assert {("UNICEF", "UNICEF"), ("Unicef", "UNICEF"), ("Doctors Without Borders", "Médecins Sans Frontières")} <= found, found
+
+
 def test_common_english_words_are_told_from_names():
     assert all(is_common_word(w) for w in ("Shadow", "Culture", "earlier", "Committee"))
     assert not any(is_common_word(w) for w in ("Investec", "Comerica", "OpenAI", "Safaricom"))

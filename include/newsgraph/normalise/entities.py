@@ -457,6 +457,11 @@ _TITLE_MODIFIERS = frozenset(
      "founding", "vice", "assistant", "executive", "managing", "joint", "co", "ex", "chief", "top", "group",
      "global", "regional", "general", "lord", "lady", "honorary", "retired", "veteran", "elected"}
 )
+#: The first word of a club's name before its town's: "Real Madrid", "Inter Milan", "Borussia Dortmund".
+_CLUB_PREFIX_BEFORE = re.compile(
+    r"(?<![\w\-])(Real|Atletico|Atlético|Sporting|Inter|Olympique|Dynamo|Dinamo|Racing|Deportivo|Borussia|Hertha"
+    r"|Eintracht|Fortuna|Werder|Hellas|Shakhtar|Zenit|Spartak|Lokomotiv|Steaua|Partizan) \Z"
+)
 #: "Roe v Wade", "Brown v. Board of Education": a court case, a law of its own.
 _COURT_CASE = re.compile(r"\w (?:v|vs)\.? [A-Z]")
 
@@ -849,6 +854,7 @@ class _ArticleEntities:
         cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
         definitions.update(self._fitted_acronyms(cands, definitions))
+        cands = self._inside_known_names(cands)
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
@@ -860,6 +866,7 @@ class _ArticleEntities:
         cands = self._one_sense_per_name(cands)
         cands = self._companies_tagged_people(cands)
         cands = self._clubs(cands)
+        cands = self._club_prefixes(cands)
         cands = self._resolve_short_organisations(cands)
         short = self._short_references(cands)
         spans = {(c.start, c.end) for c in short}
@@ -2041,6 +2048,17 @@ class _ArticleEntities:
                 out.append(_Candidate(m.start(), end, alias.label))
         return out
 
+    def _inside_known_names(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Without Borders" of "Doctors Without Borders", "Rio" of "Rio Tinto": a piece the model tagged of
+        a longer organisation's name from the alias file gives way to the whole name."""
+        if not self.ref.organisation_names:
+            return cands
+        spans = [(m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)]
+        return [
+            c for c in cands
+            if not any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in spans)
+        ]
+
     def _known_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Organisations the model missed: names from the alias file ("Aramco shares", "told
         Reuters") and proper nouns the text itself makes companies or sides ("Redgum shares closed
@@ -2581,6 +2599,22 @@ class _ArticleEntities:
             else c
             for c in cands
         ]
+
+    def _club_prefixes(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Real" + "Madrid", "Inter" + "Milan", "Sporting" + "Lisbon": the word a club's name starts
+        with, which the model left off the town it tagged, makes the club; such a word and a place
+        tagged anything else ("Dynamo Kyiv" as a product) are the club too."""
+        taken = [(c.start, c.end) for c in cands]
+        out = []
+        for c in cands:
+            m = _CLUB_PREFIX_BEFORE.search(self.text, max(0, c.start - 16), c.start) if c.label in ("GPE", "ORG") else None
+            if m is not None and " " not in c.canonical and not any(s < c.start and m.start(1) < e for s, e in taken):
+                c = replace(c, start=m.start(1), label="ORG", canonical=f"{m.group(1)} {c.canonical}", label_fixed=True)
+            first, _, rest = c.canonical.partition(" ")
+            if c.label != "ORG" and rest and _CLUB_PREFIX_BEFORE.fullmatch(first + " ") and self._names_a_place(rest):
+                c = replace(c, label="ORG")  # "Dynamo Kyiv" as a product, "Zenit St Petersburg" as a building
+            out.append(c)
+        return out
 
     def _resolve_short_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Booking" after "Booking Holdings": the leading words of exactly one longer
