@@ -287,6 +287,16 @@ def test_a_saints_name_in_a_facility_is_no_place():
     assert resolve_places([("FAC", "St Mary's")])[("FAC", "St Mary's")] is None
 
 
+def test_a_facility_named_after_a_person_is_not_placed_by_the_given_name():
+    # "Santiago" is Chile's capital, but the Santiago Bernabeu stadium is named after a man, and is in Madrid
+    assert resolve_places([("FAC", "Santiago Bernabeu")])[("FAC", "Santiago Bernabeu")] is None
+    got = resolve_places([("FAC", "Santiago Bernabeu"), ("GPE", "Madrid")])
+    assert got[("FAC", "Santiago Bernabeu")].country_code == "ES"
+    # a city before a common word or a facility word still places the facility
+    for name, cc in (("Sydney Opera House", "AU"), ("Santiago Airport", "CL"), ("Paris Charles de Gaulle Airport", "FR")):
+        assert resolve_places([("FAC", name)])[("FAC", name)].country_code == cc, name
+
+
 def test_georgia_the_country_or_the_state():
     assert one("GPE", "Georgia").geonames_id == GEORGIA_COUNTRY
     assert one("GPE", "Georgia", ("GPE", "Tbilisi"), ("GPE", "Russia")).geonames_id == GEORGIA_COUNTRY

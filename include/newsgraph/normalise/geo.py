@@ -48,7 +48,7 @@ How one article's places are resolved (:func:`resolve_places`):
    gazetteer name or a ``facility`` row of the reference file ("Port Qasim" -> PK). Otherwise the place named inside the facility's name gives the
    country ("Karachi Port" -> Karachi -> PK): the longest run of words that is a country,
    a division or a city (cities of fewer than 50,000 people only in a country the article
-   names). Failing that, the facility takes the article's country when all the article's
+   names), but not a given name opening a person's name ("Santiago Bernabeu" is no stadium in Chile). Failing that, the facility takes the article's country when all the article's
    places and demonyms are in one country ("Port Qasim" in an article about Pakistan).
    A facility's ``geonames_id`` is set only when its whole name is in the gazetteer; its
    coordinates are those of the place inside its name (city precision, so with
@@ -547,6 +547,17 @@ def _demonym(g: Gazetteer, name: str) -> str | None:
     return cc
 
 
+def _named_after_a_person(words: list[str], g: Gazetteer) -> bool:
+    """Whether a facility's name opens with a given name and a surname ("Santiago Bernabeu", "Estadio"
+    aside): a first word that is a given name before a rare capitalised word that is no facility word
+    ("Sydney Opera House" and "Paris Charles de Gaulle" keep their cities)."""
+    from newsgraph.normalise.names import is_common_word, is_given_name
+
+    if len(words) < 2 or not words[1][:1].isupper() or words[1].lower().strip(".'") in g.facility_words:
+        return False
+    return is_given_name(words[0]) and not is_common_word(words[1])
+
+
 def _facility(g: Gazetteer, name: str, ev: _Evidence) -> _Entry | None:
     """The place named inside a facility's name, longest run of words first."""
     words = _WORD.findall(name)[:12]
@@ -560,6 +571,8 @@ def _facility(g: Gazetteer, name: str, ev: _Evidence) -> _Entry | None:
                 continue
             if i > 0 and words[i - 1].rstrip(".").lower() in _SAINT_WORDS:
                 continue  # "St Mary's" is no place called Mary
+            if n == 1 and i == 0 and _named_after_a_person(words, g):
+                continue  # "Santiago Bernabeu" is named after a man, not after Chile's capital
             for cand in g.candidates(_lookup_key(" ".join(run)), "FAC"):
                 e = cand[0]
                 if e.kind in ("region", "continent"):
