@@ -1092,6 +1092,18 @@ def test_small_dollar_economies_need_the_article_to_write_us_dollars() -> None:
             "SEK",
             "ambiguous currency word 'crowns' read as SEK (context: SEK amount x1, Gothenburg x1)",
         ),
+        (
+            "GABORONE — Botswana's Debswana said diamond sales fell to P20 billion.",
+            "P20 billion",
+            "BWP",
+            "ambiguous symbol 'P' read as BWP (context: Botswana x1, Debswana x1, Gaborone x1)",
+        ),
+        (
+            "MANILA — Ayala Land said profit rose to P3.2 billion.",
+            "P3.2 billion",
+            "PHP",
+            "ambiguous symbol 'P' read as PHP (context: Manila x1)",
+        ),
     ],
 )
 def test_other_families_are_read_from_the_country(text: str, span: str, currency: str, note: str) -> None:
@@ -1171,7 +1183,7 @@ def test_the_dollar_default_still_applies_where_context_is_silent() -> None:
 
 def test_currency_context_covers_every_family() -> None:
     context = currency_context(PAKISTAN + " " + CHINA)
-    assert set(context) == {"dollar", "rupee", "yen", "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona"}
+    assert set(context) == {"dollar", "rupee", "yen", "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona", "p"}
     assert context["rupee"].code == "PKR" and context["rupee"].decided
     assert context["yen"].code == "CNY" and context["yen"].decided
     assert context["pound"] == CurrencyReading("GBP", None, False)

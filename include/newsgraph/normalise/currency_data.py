@@ -670,6 +670,7 @@ CONTEXT_FAMILIES: dict[str, ContextFamily] = {
     "dirham": ContextFamily("AED", ("AED", "MAD"), 1),
     "riyal": ContextFamily("SAR", ("SAR", "QAR", "IRR", "OMR", "YER"), 1),
     "krona": ContextFamily("SEK", ("SEK", "NOK", "DKK", "ISK", "CZK"), 1),
+    "p": ContextFamily("PHP", ("PHP", "BWP"), 1),
 }
 """Families of ambiguous currencies, resolved once per article.
 
@@ -690,7 +691,8 @@ also writes US dollars explicitly.
 The French, Belgian and Luxembourg francs, the Finnish mark and the Italian lira are read
 from context only in articles published before :data:`LEGACY_UNTIL` (or undated).
 
-Rupee, peso, franc, dinar, shilling, dirham, riyal, krona: only the country itself uses
+Rupee, peso, franc, dinar, shilling, dirham, riyal, krona, and "P" (Philippine peso or Botswana
+pula): only the country itself uses
 the currency, so one cue is enough if no other country of the family is close. Yen: "¥"
 is mostly Japanese usage (Chinese English-language media write "yuan"), and Japanese
 business stories often mention China ("Toyota ... ¥1.2 trillion ... sales in China fell as
@@ -736,6 +738,7 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "krone": ("krona", frozenset({"NOK", "DKK"})),
     "kroner": ("krona", frozenset({"NOK", "DKK"})),
     "crowns": ("krona", None),
+    "P": ("p", None),
 }
 _add_singulars(FAMILY_FORMS)
 """Ambiguous written forms (keys of SYMBOLS / CURRENCY_WORDS) -> (family, codes the form may stand for; None = all);
@@ -859,6 +862,8 @@ COUNTRY_CUES: dict[str, tuple[str, ...]] = {
         "Makati", "Quezon City", "Bangko Sentral", "BSP",
     ),
     "CLP": ("Chile", "Chilean", "Chileans", "Valparaiso", "Valparaíso", "Codelco"),
+    # "P" before a number: Philippine peso or Botswana pula
+    "BWP": ("Botswana", "Botswanan", "Batswana", "Gaborone", "Francistown", "Debswana", "Bank of Botswana"),
     "COP": ("Colombia", "Colombian", "Colombians", "Bogota", "Bogotá", "Medellin", "Medellín", "Ecopetrol"),
     "UYU": ("Uruguay", "Uruguayan", "Uruguayans", "Montevideo"),
     "DOP": ("Dominican Republic", "Santo Domingo"),
