@@ -1877,6 +1877,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # an arena, a prison, a tunnel: a facility
         ("The Lakers beat the Celtics 118-110 at Crypto.com Arena on Friday night.", "Crypto.com Arena", "ORG", "FAC",
          "Crypto.com Arena"),
+        # an unknown "place" that leads a funding round
+        ("Anthropic raised $13 billion in a round led by Iconiq, valuing the startup at $183 billion.", "Iconiq", "GPE",
+         "ORG", "Iconiq"),
         # a share price moves
         ("Klarna jumped 15 per cent on its debut. Analysts said Klarna would grow.", "Klarna", "PERSON", "ORG", "Klarna"),
         # an event the model called a law

@@ -457,6 +457,8 @@ _TITLE_MODIFIERS = frozenset(
      "founding", "vice", "assistant", "executive", "managing", "joint", "co", "ex", "chief", "top", "group",
      "global", "regional", "general", "lord", "lady", "honorary", "retired", "veteran", "elected"}
 )
+#: What only money or a company does to a business: "a round led by Iconiq", "backed by Temasek".
+_BACKED_BY_BEFORE = re.compile(r"\b(?:led|backed|funded|financed|underwritten|acquired|bought)[ \t]+by[ \t]+\Z")
 #: The first word of a club's name before its town's: "Real Madrid", "Inter Milan", "Borussia Dortmund".
 _CLUB_PREFIX_BEFORE = re.compile(
     r"(?<![\w\-])(Real|Atletico|Atlético|Sporting|Inter|Olympique|Dynamo|Dinamo|Racing|Deportivo|Borussia|Hertha"
@@ -1560,9 +1562,14 @@ class _ArticleEntities:
         if (
             c.label == "GPE"
             and not self._names_a_place(name)
-            and (_ORG_CUE_AFTER.match(self.text, c.end) or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start))
+            and (
+                _ORG_CUE_AFTER.match(self.text, c.end)
+                or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
+                or _BACKED_BY_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+            )
         ):
-            # "Shares of Nvidia rose", "Nvidia shares": a "place" no gazetteer knows, traded, is a company
+            # "Shares of Nvidia rose", "Nvidia shares", "a round led by Iconiq": a "place" no gazetteer knows,
+            # traded or investing, is a company
             return replace(c, label="ORG")
         if c.label == "FAC" and self._place_and_plural(c):
             return replace(c, label="ORG")  # "the San Francisco 49ers" as a building: a team
