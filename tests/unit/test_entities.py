@@ -1880,6 +1880,8 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # an unknown "place" that leads a funding round
         ("Anthropic raised $13 billion in a round led by Iconiq, valuing the startup at $183 billion.", "Iconiq", "GPE",
          "ORG", "Iconiq"),
+        # a people's name before "language" is the language
+        ("The English language is taught there, and the French language too.", "French", "NORP", "LANGUAGE", "French"),
         # a share price moves
         ("Klarna jumped 15 per cent on its debut. Analysts said Klarna would grow.", "Klarna", "PERSON", "ORG", "Klarna"),
         # an event the model called a law

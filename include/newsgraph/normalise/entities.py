@@ -459,11 +459,6 @@ _TITLE_MODIFIERS = frozenset(
 )
 #: What only money or a company does to a business: "a round led by Iconiq", "backed by Temasek".
 _BACKED_BY_BEFORE = re.compile(r"\b(?:led|backed|funded|financed|underwritten|acquired|bought)[ \t]+by[ \t]+\Z")
-#: The first word of a club's name before its town's: "Real Madrid", "Inter Milan", "Borussia Dortmund".
-_CLUB_PREFIX_BEFORE = re.compile(
-    r"(?<![\w\-])(Real|Atletico|Atlético|Sporting|Inter|Olympique|Dynamo|Dinamo|Racing|Deportivo|Borussia|Hertha"
-    r"|Eintracht|Fortuna|Werder|Hellas|Shakhtar|Zenit|Spartak|Lokomotiv|Steaua|Partizan) \Z"
-)
 #: "Roe v Wade", "Brown v. Board of Education": a court case, a law of its own.
 _COURT_CASE = re.compile(r"\w (?:v|vs)\.? [A-Z]")
 
@@ -473,6 +468,7 @@ _LANGUAGE_CUE_BEFORE = re.compile(
     r"\b(?:in|into|speak|speaks|spoke|speaking|learn|learns|learning|learned|learnt|teach|teaches|teaching"
     r"|taught|fluent|translated|dubbed|subtitled|written|sung)[ \t]+\Z"
 )
+_LANGUAGE_WORD_AFTER = re.compile(r"[ \t-](?:language|speaking|speakers?)\b")
 _LANGUAGE_CUE_AFTER = re.compile(r"(?:[ \t-](?:language|speaking|speakers?)\b|[ \t]+(?:and|or)[ \t]+English\b)")
 #: A US lawmaker's party and state: "D-W.Va.", "R-S.C." (group 1: the state's abbreviation).
 _PARTY_STATE = re.compile(r"(?<=[\s(,])[DRI]-([A-Z][A-Za-z.]{1,5})(?=[,;)\s])")
@@ -801,6 +797,13 @@ def _us_state_abbreviations(dotted_only: bool = True) -> dict[str, str]:
         s.ap_abbr: s.name for s in us.states.STATES_AND_TERRITORIES
         if s.ap_abbr and ("." in s.ap_abbr or not dotted_only)
     }
+
+
+@lru_cache(maxsize=8)
+def _club_first_word_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """The first word of a club's name right before its town's: "Real " of "Real Madrid"."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w\-])({alternatives}) \Z")
 
 
 @lru_cache(maxsize=8)
@@ -1424,11 +1427,17 @@ class _ArticleEntities:
         if (
             c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP", "PRODUCT")
             and name in _language_names()
-            and name_key(name) not in self.ref.demonyms
             and not _is_country(name)
             and (
-                _LANGUAGE_CUE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
-                or _LANGUAGE_CUE_AFTER.match(self.text, c.end)
+                # "in Urdu", "learning Hindi"; not "in Japanese markets"
+                (
+                    name_key(name) not in self.ref.demonyms  # not "in Japanese markets", "French and English clubs"
+                    and (
+                        _LANGUAGE_CUE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+                        or _LANGUAGE_CUE_AFTER.match(self.text, c.end)
+                    )
+                )
+                or _LANGUAGE_WORD_AFTER.match(self.text, c.end)  # "the French language", "French-speaking"
             )
         ):
             # "learning Hindi", "in Urdu and English", "Swahili-speaking": the language
@@ -1868,8 +1877,8 @@ class _ArticleEntities:
         name before a common noun other than a language noun, or after "the" as the people, is the
         nationality; "speak English", "in Latin", "an English teacher", "English-speaking" stay the language."""
         span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None or len(span) != 1 or _LANGUAGE_CUE_AFTER.match(self.text, c.end):
-            return False  # "the Catalan language"
+        if span is None or len(span) != 1:
+            return False
         token = span[0]
         head = token.head
         if token.dep_ in ("amod", "compound") and head.i > token.i:
@@ -2611,14 +2620,17 @@ class _ArticleEntities:
         """"Real" + "Madrid", "Inter" + "Milan", "Sporting" + "Lisbon": the word a club's name starts
         with, which the model left off the town it tagged, makes the club; such a word and a place
         tagged anything else ("Dynamo Kyiv" as a product) are the club too."""
+        if not self.ref.club_first_words:
+            return cands
+        prefix = _club_first_word_pattern(self.ref.club_first_words)
         taken = [(c.start, c.end) for c in cands]
         out = []
         for c in cands:
-            m = _CLUB_PREFIX_BEFORE.search(self.text, max(0, c.start - 16), c.start) if c.label in ("GPE", "ORG") else None
+            m = prefix.search(self.text, max(0, c.start - 16), c.start) if c.label in ("GPE", "ORG") else None
             if m is not None and " " not in c.canonical and not any(s < c.start and m.start(1) < e for s, e in taken):
                 c = replace(c, start=m.start(1), label="ORG", canonical=f"{m.group(1)} {c.canonical}", label_fixed=True)
             first, _, rest = c.canonical.partition(" ")
-            if c.label != "ORG" and rest and _CLUB_PREFIX_BEFORE.fullmatch(first + " ") and self._names_a_place(rest):
+            if c.label != "ORG" and rest and first in self.ref.club_first_words and self._names_a_place(rest):
                 c = replace(c, label="ORG")  # "Dynamo Kyiv" as a product, "Zenit St Petersburg" as a building
             out.append(c)
         return out

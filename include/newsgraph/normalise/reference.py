@@ -41,6 +41,8 @@ class Reference:
     law_name_words: frozenset[str] = frozenset()
     #: words that make a name a natural place ("Shoal", "Strait", "Sea")
     loc_words: frozenset[str] = frozenset()
+    #: words a club's name starts with before its town's, as written ("Real", "Inter")
+    club_first_words: frozenset[str] = frozenset()
     #: organisations' names and aliases as written, not acronyms ("Reuters", "Aramco", "Associated
     #: Press"): found in text even where the model missed them
     organisation_names: frozenset[str] = frozenset()
@@ -122,4 +124,5 @@ def load_reference(folder: Path) -> Reference:
         law_words=frozenset(w.lower() for w in _lines(folder / "law_words.txt")),
         law_name_words=frozenset(w.lower() for w in _lines(folder / "law_name_words.txt")),
         loc_words=frozenset(w.lower() for w in _lines(folder / "loc_words.txt")),
+        club_first_words=frozenset(_lines(folder / "club_first_words.txt")),
     )
