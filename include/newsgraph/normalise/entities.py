@@ -882,6 +882,19 @@ class _ArticleEntities:
         cands = self._people_lists(cands)
         return [self._to_mention(c) for c in cands if not self._common_word_taken_for_a_name(c)]
 
+    @cached_property
+    def _words_as_written(self) -> frozenset[str]:
+        """Every run of word characters and hyphens in the article, as written."""
+        return frozenset(re.findall(r"[\w\-]+", self.text))
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        """Whether the article also writes ``word`` in lower case, as a word of its own ("broadband" beside
+        "Broadband has become...")."""
+        lower = word.lower()
+        if re.fullmatch(r"[\w\-]+", lower):
+            return lower in self._words_as_written
+        return re.search(rf"(?<![\w\-]){re.escape(lower)}(?![\w\-])", self.text) is not None
+
     def _first_names_cut_off(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"founder Stelios" + "Haji-Ioannou", "referee Anders" + "Frisk": a person whose first name the
         model left out, where the parser makes the capitalised word before the name part of it, inside
@@ -923,7 +936,7 @@ class _ArticleEntities:
                 and word.lower() not in _CALENDAR_WORDS
                 and not _is_country(word)
                 and known_place(word) is None
-                and re.search(rf"(?<![\w\-]){re.escape(word.lower())}(?![\w\-])", self.text) is None
+                and not self._written_in_lower_case(word)
             ):
                 c = replace(c, start=prev.idx)
             out.append(c)
@@ -1669,7 +1682,7 @@ class _ArticleEntities:
             or not is_common_word(name)
         ):
             return False
-        return re.search(rf"(?<![\w\-]){re.escape(name.lower())}(?![\w\-])", self.text) is not None
+        return self._written_in_lower_case(name)
 
     def _possessors_of_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Anthropic's Dario Amodei", "Vale's Gustavo Pimenta": one word tagged a person, no given name
@@ -1723,7 +1736,7 @@ class _ArticleEntities:
                     or w.lower() in _CALENDAR_WORDS or (name_key(w) in self.ref.junk_names and not w.isupper())
                     or is_common_word(w)
                     or self.doc.vocab[w.lower()].is_stop
-                    or re.search(rf"(?<![\w\-]){re.escape(w.lower())}(?![\w\-])", self.text) is not None
+                    or self._written_in_lower_case(w)
                     for w in name.split()
                 )
             ):
@@ -2106,7 +2119,7 @@ class _ArticleEntities:
                 continue  # "Bank shares", "Asian shares", "The shares"
             if run[0].is_sent_start:
                 # "Mining shares rose": a capital that only starts the sentence is no name
-                if re.search(rf"(?<![\w\-]){re.escape(run[0].lower_)}(?![\w\-])", self.text) is not None:
+                if self._written_in_lower_case(run[0].text):
                     continue
             if _is_country(name) or self._names_a_place(name) or name_key(name) in self.ref.junk_names:
                 continue
