@@ -1912,3 +1912,40 @@ def test_a_label_the_model_gets_wrong_is_put_right(nlp, reference, text, name, m
 def test_labels_that_stand_beside_the_corrected_ones(nlp, reference, text, found):
     assert found <= _found_labels(nlp, reference, [text])[0]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "person"),
+    [
+        # the model tagged the surname alone as a place
+        ("Manchester City manager Pep Guardiola said Erling Haaland would miss Saturday's match against Arsenal.",
+         ("Haaland", "GPE"), "Erling Haaland"),
+        # the model tagged the given name alone as an organisation, after a sentence's first word
+        ("But Francesca Detakats came specially to the stall on Sunday.", ("Francesca", "ORG"), "Francesca Detakats"),
+        # the model tagged each word alone: a place and a nationality
+        ("A statement from Jacinta Oyelaran said the firm would appeal.", ("Oyelaran", "NORP"), "Jacinta Oyelaran"),
+        # the model tagged the nationality before the person and left the person out
+        ("Sharapova beat fellow Russian Svetlana Kuznetsova 6-1 6-4 in the quarter-final on Tuesday.",
+         ("Russian", "NORP"), "Svetlana Kuznetsova"),
+    ],
+)
+def test_a_person_the_model_cut_or_passed_over_is_named_whole(nlp, reference, text, model, person):
+    ents = {(e.text, e.label_) for e in nlp(text).ents}
+    assert model in ents and not any(name == person for name, _ in ents), ents
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert (person, "PERSON") in found, found
+    assert not any(name in person.split() for name, _ in found), found
+
+
+def test_a_company_named_before_a_thing_of_its_own_keeps_its_name(nlp, reference):
+    text = (
+        "Apple unveiled the iPhone 16 at its Cupertino headquarters on Monday. The device features the "
+        "company's A18 chip and Apple Intelligence software.\n\n"
+        "Kingfisher said sales rose. Kingfisher Airlines, its carrier, flew more people, and Kingfisher shares climbed."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Apple", "ORG"), ("Apple Intelligence", "ORG")} <= model, model
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Apple", "Apple") in found and ("Apple Intelligence", "Apple Intelligence") in found, found
+    # a name whose longer form ends in a word of an organisation ("Airlines") is that organisation
+    assert [c for t, c in found if t == "Kingfisher"] == ["Kingfisher Airlines"] * 2, found

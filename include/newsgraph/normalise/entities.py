@@ -851,6 +851,7 @@ class _ArticleEntities:
             for w in self.text[c.start : c.end].split()
         }
         cands = [self._known_label(c) for c in cands]
+        cands = self._people_split_by_the_model(cands)
         cands = self._possessors_of_people(cands)
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
@@ -1751,12 +1752,54 @@ class _ArticleEntities:
             taken.append((start, end))
         return out
 
+    def _people_split_by_the_model(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Erling Haaland" with only "Haaland" tagged, a place; "But Francesca Detakats came" with "Francesca"
+        an organisation; "Jacinta Oyelaran" tagged a place and a nationality: a given name and a surname of
+        which the model tagged words alone as something other than a person is the person, when no such
+        word is a place, people or name the reference data knows and the two words are held to what makes
+        a tagged name a person."""
+        replaced: dict[tuple[int, int], _Candidate | None] = {}
+        for run in self._capitalised_runs:
+            while run and run[0].is_stop:
+                run = run[1:]  # "But Francesca Detakats"
+            if len(run) != 2 or self._in_headline(run[0].idx):
+                continue
+            start, end = run[0].idx, run[1].idx + len(run[1].text)
+            inside = [c for c in cands if c.start < end and start < c.end]
+            words = {(t.idx, t.idx + len(t.text)) for t in run}
+            if not inside or any(
+                (c.start, c.end) not in words
+                or c.label in ("PERSON", "DATE", "TIME", "LAW")
+                or c.label_fixed
+                or c.listed
+                or self._names_a_place(name := self.text[c.start : c.end])
+                or name_key(name) in self.ref.demonyms
+                or name in _language_names()
+                for c in inside
+            ):
+                continue
+            person = _Candidate(start, end, "PERSON")
+            if self._given_name_and_surname(person, self.text[start:end]):
+                replaced.update({(c.start, c.end): None for c in inside})
+                replaced[(inside[0].start, inside[0].end)] = person
+        out = []
+        for c in cands:
+            if (c.start, c.end) not in replaced:
+                out.append(c)
+            elif (person := replaced[(c.start, c.end)]) is not None:
+                out.append(person)
+        return out
+
     def _untagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Mikel Arteta said", "with Erling Haaland scoring": a given name and a surname the model
-        did not tag at all, outside headlines and quotes, held to what makes a tagged one a person."""
+        """"Mikel Arteta said", "with Erling Haaland scoring", "fellow Russian Svetlana Kuznetsova": a given
+        name and a surname the model did not tag at all (after a nationality it tagged), outside headlines
+        and quotes, held to what makes a tagged one a person."""
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        peoples = {(c.start, c.end) for c in cands if c.label == "NORP"}
         out = []
         for run in self._capitalised_runs:
+            if len(run) >= 3 and (run[0].idx, run[0].idx + len(run[0].text)) in peoples:
+                run = run[1:]  # "fellow Russian Svetlana Kuznetsova": the nationality, then the person
             if not 2 <= len(run) <= 3:
                 continue
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
@@ -2661,6 +2704,10 @@ class _ArticleEntities:
         orgs |= laws
         if not orgs:
             return cands
+        first_seen: dict[str, int] = {}
+        for c in cands:
+            if not self._in_headline(c.start):
+                first_seen.setdefault(c.canonical, c.start)
         out = []
         from newsgraph.normalise.geo import known_place
 
@@ -2684,6 +2731,22 @@ class _ArticleEntities:
             # "Yukos" is not "Yukos USA", nor "Nintendo" "Nintendo Europe" (a regional unit of it),
             # but it is an organisation too
             owners = [o for o in longer if not _is_region_of_business(" ".join(o.split()[len(words) :]))]
+            if owners and first_seen.get(c.canonical, 0) < first_seen.get(owners[0], 0) and len(owners) == 1:
+                tail = owners[0].split()[len(words) :]
+                if not any(
+                    w.lower().rstrip(".,") in self.ref.org_words or w.lower().rstrip(",") in _LEGAL_FORMS or w in ("&", "and")
+                    for w in tail
+                ):
+                    # "Apple" named before "Apple Intelligence", "BBC" before "BBC One": the organisation
+                    # first, then a thing of its own (not "Kingfisher" before "Kingfisher Airlines", "Tate"
+                    # before "Tate & Lyle": the organisation by its full name)
+                    owners, longer = [], []
+                    if c.label in ("PRODUCT", "GPE", "LOC") or (
+                        # "Mini" (a person) before "Mini Convertible"; not "Drogba" before "Drogba 107" (a
+                        # team sheet) or "Adam Smith" before "Adam Smith Lecture"
+                        c.label == "PERSON" and not is_given_name(words[0]) and not _MODEL_NUMBER.search(" ".join(tail))
+                    ):
+                        c = replace(c, label="ORG")
             if longer and not owners and c.label in ("PERSON", "PRODUCT"):
                 c = replace(c, label="ORG")
             if c.label == "ORG":
