@@ -1949,3 +1949,23 @@ def test_a_company_named_before_a_thing_of_its_own_keeps_its_name(nlp, reference
     assert ("Apple", "Apple") in found and ("Apple Intelligence", "Apple Intelligence") in found, found
     # a name whose longer form ends in a word of an organisation ("Airlines") is that organisation
     assert [c for t, c in found if t == "Kingfisher"] == ["Kingfisher Airlines"] * 2, found
+
+
+def test_a_nationality_the_model_ran_into_a_name_is_split_from_it(nlp, reference):
+    text = (
+        "Top seed Spaniard Conchita Martinez beat Slovakian Daniela Hantuchova in Doha, while Kenyan Bernard Lagat "
+        "won the 3,000m. Welshman Colin Jackson and Christian Slater watched. Irina Korzhanenko was stripped of her title, "
+        "and Russian Korzhanenko has appealed. The Royal Scots and the King's Own Scottish Borderers will merge."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Spaniard Conchita Martinez", "PERSON"), ("Kenyan Bernard Lagat", "PERSON"), ("Russian Korzhanenko", "PERSON")} <= model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    for people, person in [
+        ("Spaniard", "Conchita Martinez"), ("Slovakian", "Daniela Hantuchova"), ("Kenyan", "Bernard Lagat"),
+        ("Welshman", "Colin Jackson"),
+    ]:
+        assert (people, "NORP", people) in found and (person, "PERSON", person) in found, found
+    assert ("Korzhanenko", "PERSON", "Irina Korzhanenko") in found and ("Russian", "NORP", "Russian") in found, found
+    # a given name is no nationality; a regiment is no person
+    assert ("Christian Slater", "PERSON", "Christian Slater") in found, found
+    assert not any(text == "Borderers" for text, _, _ in found), found

@@ -1355,6 +1355,10 @@ class _ArticleEntities:
         person_keys = {
             w for c in cands if c.label == "PERSON" for w in name_key(self.text[c.start : c.end]).split()
         }
+        surnames = Counter(
+            self.text[c.start : c.end].split()[-1] for c in cands
+            if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
+        )
         out = []
         for c in cands:
             first = re.match(r"([A-Z][\w\-]+) +", self.text[c.start : c.end])
@@ -1365,6 +1369,15 @@ class _ArticleEntities:
                 and _role_prefix(self.text, c.start + first.end(), c.end, self.ref) is not None
             ):
                 # "Belgian King Philippe": the nationality, then a title and the person
+                out.append(_Candidate(c.start, c.start + first.end(1), "NORP"))
+                c = replace(c, start=c.start + first.end())
+            elif (
+                c.label == "PERSON"
+                and first is not None
+                and self._nationality_before_a_name(first.group(1), c.start + first.end(), c.end, surnames)
+            ):
+                # "Spaniard Conchita Martinez", "Kenyan Bernard Lagat", "Tory Edward Turnour": the
+                # nationality or party, then the person
                 out.append(_Candidate(c.start, c.start + first.end(1), "NORP"))
                 c = replace(c, start=c.start + first.end())
             prefix = _role_prefix(self.text, c.start, c.end, self.ref)
@@ -1398,6 +1411,22 @@ class _ArticleEntities:
                 and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
             )
         ]
+
+    def _nationality_before_a_name(self, word: str, start: int, end: int, surnames: Counter[str]) -> bool:
+        """Whether ``word`` is a people's name ("Kenyan", "Spaniard", "Welshman", "Tory") written before the
+        name of a person (``start``..``end``): a given name and more, or a surname of the article's
+        ``surnames`` ("Russian Korzhanenko" beside "Irina Korzhanenko"); not a given name before a surname
+        ("Christian Slater"), nor a regiment ("Scottish Borderers")."""
+        rest = self.text[start:end].split()
+        if not rest or not all(_FULL_NAME_WORD.fullmatch(w) or re.fullmatch(r"[A-Z]\.?", w) for w in rest):
+            return False
+        if len(rest) == 1 and surnames[rest[0]] < 2:  # (the name itself is one)
+            return False
+        people = any(
+            word.endswith(ending) and name_key(word[: len(word) - len(ending)]) in self.ref.demonyms
+            for ending in ("", "man", "woman")
+        ) or name_key(word + "s") in self.ref.demonyms
+        return people and (not is_given_name(word) or is_given_name(rest[0]))
 
     def _facility(self, c: _Candidate) -> _Candidate:
         if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"} or (c.start, c.end) in self.side_spans:
