@@ -437,6 +437,21 @@ def test_changes_and_lists_are_not_ranges(sentence: str, expected: list) -> None
     assert summary(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Its debt rose from $2 to $3 billion in a year.", [("$2", 2e9, None, "USD"), ("$3 billion", 3e9, None, "USD")]),
+        ("Sales grew from £500 to £600 million.", [("£500", 5e8, None, "GBP"), ("£600 million", 6e8, None, "GBP")]),
+        ("The fund lent $1 and $2 billion to the two banks.", [("$1", 1e9, None, "USD"), ("$2 billion", 2e9, None, "USD")]),
+        # a price that moves keeps its own size
+        ("Shares fell from $5 to $4.50, and Brent slid $2 to $61.15.",
+         [("$5", 5.0, None, "USD"), ("$4.50", 4.5, None, "USD"), ("$2", 2.0, None, "USD"), ("$61.15", 61.15, None, "USD")]),
+    ],
+)
+def test_a_bare_figure_takes_the_scale_of_the_amount_it_is_joined_to(sentence: str, expected: list) -> None:
+    assert summary(sentence) == expected
+
+
 # --- qualifiers -----------------------------------------------------------------------
 
 

@@ -682,6 +682,32 @@ def _merge_ranges(text: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
     return merged
 
 
+_SCALE_AT_END_RE = re.compile(rf"(?P<scale>{_SCALE})\Z")
+
+
+def _shared_scales(text: str, amounts: list[AmountMatch]) -> list[AmountMatch]:
+    """Give a bare figure the scale of the amount it is joined to: "rose from $2 to $3 billion" moves
+    from $2 billion, not from two dollars; "$1 and $2 billion" are billions both."""
+    out = list(amounts)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        gap = _GAP_RE.fullmatch(text, a.end, b.start)
+        scale = _SCALE_AT_END_RE.search(b.text)
+        if (
+            gap is None
+            or gap["conn"].strip().lower() not in ("to", "and")
+            or scale is None
+            or a.value_max is not None
+            or a.currency != b.currency
+            or _SCALE_AT_END_RE.search(a.text)
+            or not a.text[-1:].isdigit()
+            or a.value >= 1000
+        ):
+            continue
+        out[i] = replace(a, value=_times(a.value, _scale_factor(scale["scale"])))
+    return out
+
+
 def _raw_amounts(text: str, default: str) -> list[AmountMatch]:
     """The amounts of ``text`` with every ambiguous form at its documented default."""
     candidates = [
@@ -690,7 +716,7 @@ def _raw_amounts(text: str, default: str) -> list[AmountMatch]:
         *_worded(text, default),
         *_pence(text),
     ]
-    return _merge_ranges(text, _non_overlapping(candidates))
+    return _shared_scales(text, _merge_ranges(text, _non_overlapping(candidates)))
 
 
 # --- currency context -----------------------------------------------------------------
