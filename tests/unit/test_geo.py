@@ -242,18 +242,32 @@ def test_without_evidence_the_most_populous_candidate_wins():
 
 
 def test_perth():
+    # the small Perth (47,000) needs its division or another of its country's cities named ...
     assert one("GPE", "Perth", ("GPE", "Scotland")).geonames_id == PERTH_GB
-    assert one("GPE", "Perth", ("GPE", "UK")).geonames_id == PERTH_GB
-    assert one("GPE", "Perth", ("NORP", "Scottish")).geonames_id == PERTH_GB
+    assert one("GPE", "Perth", ("GPE", "Edinburgh")).geonames_id == PERTH_GB
     assert one("GPE", "Perth", ("GPE", "Western Australia")).geonames_id == PERTH_AU
     assert one("GPE", "Perth", ("GPE", "Australia")).geonames_id == PERTH_AU
+    # ... not only its country: "the Hopman Cup in Perth" in a story about a British player
+    assert one("GPE", "Perth", ("GPE", "UK")).geonames_id == PERTH_AU
 
 
 def test_london():
     assert one("GPE", "London", ("GPE", "Ontario")).geonames_id == LONDON_CA
-    assert one("GPE", "London", ("GPE", "Canada")).geonames_id == LONDON_CA
-    assert one("GPE", "London", ("NORP", "Canadian")).geonames_id == LONDON_CA
+    assert one("GPE", "London", ("GPE", "Toronto")).geonames_id == LONDON_CA
     assert one("GPE", "London", ("GPE", "Paris"), ("GPE", "Berlin")).geonames_id == LONDON_GB
+    # a Canadian singer's London concert is in England: Canada alone does not make it Ontario
+    assert one("GPE", "London", ("GPE", "Canada")).geonames_id == LONDON_GB
+    assert one("GPE", "London", ("NORP", "Canadian")).geonames_id == LONDON_GB
+
+
+def test_a_big_city_keeps_its_name_from_a_much_smaller_namesake_whose_country_is_named():
+    # Geneva (201,000) against Geneva, Illinois (22,000) in a story about trade with the United States
+    assert one("GPE", "Geneva", ("GPE", "United States"), ("GPE", "China")).country_code == "CH"
+    assert one("GPE", "Geneva", ("GPE", "Illinois")).country_code == "US"
+    # Melbourne against Melbourne, Florida; Rome against Rome, Georgia
+    assert one("GPE", "Melbourne", ("GPE", "US")).country_code == "AU"
+    assert one("GPE", "Rome", ("NORP", "American")).country_code == "IT"
+    assert one("GPE", "Melbourne", ("GPE", "Florida")).country_code == "US"
 
 
 def test_other_ambiguous_cities_follow_the_article():

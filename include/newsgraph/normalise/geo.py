@@ -90,8 +90,14 @@ FAC_CITY_MIN_POPULATION = 50_000
 #: unless the article names the namesake's state or province ("Paris" is not Paris, Texas).
 WORLD_CITY_POPULATION = 500_000
 SMALL_NAMESAKE_POPULATION = 30_000
-#: ... and from namesakes this many times smaller when the article names the big city's country too.
+#: ... and from namesakes this many times smaller, whatever countries the article names ("London" in
+#: a story that names Canada is not London, Ontario).
 NAMESAKE_RATIO = 5
+#: A city this big keeps its name from namesakes BIG_CITY_NAMESAKE_RATIO times smaller ("Geneva" in a
+#: story that names the United States is not Geneva, Illinois; "Windsor" beside "British" may be
+#: Windsor, Berkshire, a seventh of Windsor, Ontario).
+BIG_CITY_POPULATION = 100_000
+BIG_CITY_NAMESAKE_RATIO = 8
 #: Longer names are not places (and are not worth normalising).
 #: A town this many times smaller than the state or country of the same name leaves that name's
 #: vote certain.
@@ -419,13 +425,17 @@ def _float(value: object) -> float | None:
 class _Evidence:
     """Votes of one article's places: countries and first-level divisions."""
 
-    __slots__ = ("countries", "divisions", "named_divisions")
+    __slots__ = ("countries", "divisions", "named_divisions", "local", "maybe_divisions")
 
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.divisions: Counter[tuple[str, str]] = Counter()
         #: divisions the article names itself ("California"), not only through a city in them
         self.named_divisions: Counter[tuple[str, str]] = Counter()
+        #: countries of the cities and divisions the article names ("Beirut": LB), not of countries named
+        self.local: Counter[str] = Counter()
+        #: divisions a name the article uses may mean ("Georgia": the US state, or the country)
+        self.maybe_divisions: Counter[tuple[str, str]] = Counter()
 
 
 _NO_EVIDENCE = _Evidence()
@@ -470,23 +480,33 @@ def _best(
 
 
 def _namesakes_named(cands: tuple[_Cand, ...], ev: _Evidence) -> tuple[_Cand, ...]:
-    """A big city's small namesake (Amsterdam, New York; Paris, Texas) stays in the running only
-    when the article names its state or province; the country alone (or a city in the state)
-    does not take "Amsterdam" in a story about Nvidia in New York away from the Netherlands."""
+    """A big city's small namesake (Amsterdam, New York; Paris, Texas; Geneva, Illinois) stays in the
+    running only when the article names its state or province; the country alone (or a city in the
+    state) does not take "Amsterdam" in a story about Nvidia in New York away from the Netherlands."""
     cities = [c[0] for c in cands if c[0].kind == "city"]
     big = max(cities, key=lambda e: e.population, default=None)
-    if big is None or big.population < WORLD_CITY_POPULATION:
+    if big is None or big.population < BIG_CITY_POPULATION:
         return cands
-    # the big city's country is named too ("Athens" in a story about Greek and US sprinters)
-    backed = big.cc is not None and ev.countries[big.cc] > 0
+    ratio = NAMESAKE_RATIO if big.population >= WORLD_CITY_POPULATION else BIG_CITY_NAMESAKE_RATIO
+
+    def small(e: _Entry) -> bool:
+        return big.population >= WORLD_CITY_POPULATION and e.population < SMALL_NAMESAKE_POPULATION
 
     def namesake(e: _Entry) -> bool:
-        return e.kind == "city" and e is not big and (
-            e.population < SMALL_NAMESAKE_POPULATION or (backed and e.population * NAMESAKE_RATIO <= big.population)
-        )
+        return e.kind == "city" and e is not big and (small(e) or e.population * ratio <= big.population)
 
     kept = tuple(
-        c for c in cands if not namesake(c[0]) or (c[0].admin1 is not None and ev.named_divisions[c[0].admin1] > 0)
+        c for c in cands
+        if not namesake(c[0])
+        or (c[0].admin1 is not None and ev.named_divisions[c[0].admin1] > 0)
+        # a big enough namesake in a country whose other cities the article names ("Tripoli" beside
+        # "Beirut"), or in a division it may name, in a country it names ("Athens" beside "Georgia" and
+        # "US"), when the article does not name the big city's country ("Birmingham" beside "UK" and
+        # "Washington" is the English city)
+        or (
+            not small(c[0]) and c[0].cc is not None and c[0].cc != big.cc and ev.countries[big.cc] == 0
+            and (ev.local[c[0].cc] > 0 or (ev.countries[c[0].cc] > 0 and ev.maybe_divisions[c[0].admin1] > 0))
+        )
     )
     return kept or cands
 
@@ -632,11 +652,15 @@ def resolve_places(
         places[(label, name)] = cands
         votes[(label, name)] = vote
         country, division = vote
+        kind = _best(cands, _NO_EVIDENCE).kind if cands and (country or division) else None
+        ev.maybe_divisions.update({c[0].admin1 for c in cands if c[0].kind == "admin1" and c[0].admin1 is not None})
         if country:
             ev.countries[country] += 1
+            if kind in ("city", "admin1"):
+                ev.local[country] += 1
         if division:
             ev.divisions[division] += 1
-            if cands and _best(cands, _NO_EVIDENCE).kind == "admin1":
+            if kind == "admin1":
                 ev.named_divisions[division] += 1
 
     article_countries: set[str] = {cc for cc, n in ev.countries.items() if n > 0}
