@@ -1969,3 +1969,16 @@ def test_a_nationality_the_model_ran_into_a_name_is_split_from_it(nlp, reference
     # a given name is no nationality; a regiment is no person
     assert ("Christian Slater", "PERSON", "Christian Slater") in found, found
     assert not any(text == "Borderers" for text, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("PARIS - LVMH, the world's largest luxury group, reported sales of 86.2 billion euros for 2023.", "LVMH"),
+        ("NAIROBI - Safaricom, East Africa's largest telecom operator, said on Thursday that M-Pesa grew.", "Safaricom"),
+    ],
+)
+def test_a_name_the_text_calls_a_company_in_apposition_is_one(nlp, reference, text, name):
+    assert not any(e.text == name for e in nlp(text).ents)  # the model passes over it
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert (name, "ORG") in found, found

@@ -373,7 +373,8 @@ _BASED_BEFORE = re.compile(r"\w-based[ \t]+$")
 #: "Metrolinx, the provincial transit agency." (not "Smith, the head of the company", "Jones, a bank manager",
 #: "Tower, a spokeswoman for the bank", "Gatwick, the company has written").
 _ORG_APPOSITION = re.compile(
-    r",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:of|for|at|from|behind|with|to|by|in|on)\b)[\w'\u2019\-]+[ \t]+){0,5}?"
+    r",[ \t]+(?:the|a|an|[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}['\u2019]s)[ \t]+"
+    r"(?:(?!(?:of|for|at|from|behind|with|to|by|in|on)\b)[\w'\u2019\-]+[ \t]+){0,5}?"
     r"(?:company|firm|group|giant|conglomerate|bank|lender|insurer|maker|carmaker|chipmaker|producer|retailer"
     r"|operator|airline|carrier|agency|regulator|watchdog|utility|broadcaster|publisher|brewer|miner|manufacturer"
     r"|supplier|provider|exchange|fund|band|startup|start-up|automaker|drugmaker|steelmaker|refiner|chain|charity)"
@@ -2168,7 +2169,12 @@ class _ArticleEntities:
         free = [
             (m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)
         ] if self.ref.organisation_names else []
-        for run in self._capitalised_runs:
+        # "LVMH, the world's largest luxury group,", "TSMC shares": a cued acronym
+        runs = self._capitalised_runs + [
+            [t] for t in self.doc if _ACRONYM.fullmatch(t.text) and (_SHARES_AFTER.match(self.text, t.idx + len(t.text))
+                                                                   or _ORG_APPOSITION.match(self.text, t.idx + len(t.text)))
+        ]
+        for run in runs:
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             name = self.text[start:end]
             if len(run) > 3 or self.text[end : end + 1] in ("-", "'", "\u2019") or not (
