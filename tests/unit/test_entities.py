@@ -1982,3 +1982,17 @@ def test_a_name_the_text_calls_a_company_in_apposition_is_one(nlp, reference, te
     assert not any(e.text == name for e in nlp(text).ents)  # the model passes over it
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert (name, "ORG") in found, found
+
+
+def test_a_surname_the_model_left_out_and_a_place_before_an_area_word_are_found(nlp, reference):
+    text = (
+        "CARACAS - Nicolas Maduro was sworn in on Friday, while opposition leader Maria Corina Machado was briefly "
+        "detained. Russian forces struck a power plant in the Kharkiv region overnight. Band members James Dean "
+        "Bradfield and Nicky Wire said the tour in Spain would go ahead."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Maria Corina", "PERSON") in model and not any(name == "Kharkiv" for name, _ in model), model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Maria Corina Machado", "PERSON"), ("Kharkiv", "GPE"), ("Nicolas Maduro", "PERSON")} <= found, found
+    # a place after a name is no surname of it
+    assert ("Spain", "GPE") in found, found

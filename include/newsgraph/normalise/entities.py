@@ -283,6 +283,10 @@ _NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
+#: "in the Kharkiv region", "Sindh province": a place's name before a word for an area of it.
+_BEFORE_AREA_WORD = re.compile(
+    r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?=[ \t]+(?:region|province|oblast|district|prefecture|governorate)\b)"
+)
 #: "$5", "PKR 500": money the model took for a name ("ITV1", "BBC2" are names: not currency codes).
 _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|(?P<code>[A-Z]{3})\s?)\d")
 #: A city this populous can name a company's regional unit ("Nintendo Tokyo") or a team ("Bayern
@@ -553,6 +557,8 @@ _WORK_NOUN_BEFORE = re.compile(
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
 #: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
+#: One more name word after a name, then no capitalised word: " Machado was", " Bradfield will".
+_NEXT_NAME_WORD = re.compile(r" ((?:Mc|Mac|O'|O\u2019)?[A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)?)(?![\w'\u2019\-])(?! [A-Z])")
 _FULL_NAME_WORD = re.compile(
     r"(?:Mc|Mac|O'|O\u2019|D'|D\u2019)?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)?"
 )
@@ -839,7 +845,7 @@ class _ArticleEntities:
         self.side_spans: set[tuple[int, int]] = set()
 
     def mentions(self) -> list[EntityMention]:
-        cands = self._first_names_cut_off(self._join_split_names(self._spacy_candidates()))
+        cands = self._surnames_cut_off(self._first_names_cut_off(self._join_split_names(self._spacy_candidates())))
         cands = self._results_sides(cands)
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
@@ -941,6 +947,36 @@ class _ArticleEntities:
                 and not self._written_in_lower_case(word)
             ):
                 c = replace(c, start=prev.idx)
+            out.append(c)
+        return out
+
+    def _surnames_cut_off(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Maria Corina" + "Machado", "James Dean" + "Bradfield": a person the model tagged by a given name
+        and another name, and the one name word right after it that it left out: no common English word,
+        no place, people or organisation word, nor the start of a longer run of capitalised words."""
+        from newsgraph.normalise.geo import known_place
+
+        starts = {c.start for c in cands}
+        out = []
+        for c in cands:
+            words = self.text[c.start : c.end].split()
+            m = _NEXT_NAME_WORD.match(self.text, c.end) if c.label == "PERSON" and len(words) >= 2 else None
+            if (
+                m is not None
+                and is_given_name(words[0])
+                and m.start(1) not in starts
+                and not any(s < m.end(1) and m.start(1) < e for s, e in self.excluded)
+                and not self._in_headline(c.start)
+                and not is_common_word(word := m.group(1))
+                and name_key(word) not in self.ref.demonyms
+                and word.lower() not in self.ref.org_words
+                and word.lower() not in self.ref.facility_words
+                and word.lower() not in self._role_words
+                and word.lower() not in _CALENDAR_WORDS
+                and ((place := known_place(word)) is None or (place[0] == "city" and place[1] < _LIST_PLACE_POPULATION))
+                and not _is_country(word)
+            ):
+                c = replace(c, end=m.end(1))
             out.append(c)
         return out
 
@@ -2054,11 +2090,12 @@ class _ArticleEntities:
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 
     def _based_places(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Vevey-based": a known place before "-based" the model did not tag."""
+        """"Vevey-based", "the Kharkiv region": a known place before "-based" or a word for an area
+        that the model did not tag."""
         from newsgraph.normalise.geo import known_place
 
         out = []
-        for m in _BASED.finditer(self.text):
+        for m in (*_BASED.finditer(self.text), *_BEFORE_AREA_WORD.finditer(self.text)):
             start, end = m.span(1)
             if any(c.start < end and start < c.end for c in cands) or any(start < e and s < end for s, e in self.excluded):
                 continue
