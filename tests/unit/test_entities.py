@@ -1888,6 +1888,11 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         ("Spain's only other Davis Cup title came in 2000.", "Davis Cup", "LAW", "EVENT", "Davis Cup"),
         # sports bodies from the alias file, in any case
         ("Uefa fined the club on Monday, and Fifa said the Wada ruling stood.", "Wada", "GPE", "ORG", "World Anti-Doping Agency"),
+        # a product line by its shape
+        ("Foxconn assembles the iPhone in Zhengzhou.", "iPhone", "ORG", "PRODUCT", "iPhone"),
+        ("Sales of the iPod rose, Apple said, and the iTunes store sold 200 million songs.", "iTunes", "ORG", "PRODUCT", "iTunes"),
+        # a football league from the alias file
+        ("Chelsea lead the Premiership by five points after beating Everton.", "Premiership", "PERSON", "ORG", "Premiership"),
     ],
 )
 def test_a_label_the_model_gets_wrong_is_put_right(nlp, reference, text, name, model_label, label, canonical):

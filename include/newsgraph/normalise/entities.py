@@ -557,6 +557,8 @@ _WORK_NOUN_BEFORE = re.compile(
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
 #: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
+#: "iPod", "iPhones", "iPhone 16 Pro": a product by its shape.
+_I_PRODUCT = re.compile(r"i[A-Z][a-z]+s?(?: [0-9]{1,2}[a-z]?)?(?: (?:Pro|Max|Plus|Mini|Air|Nano|Shuffle|Touch))*")
 #: One more name word after a name, then no capitalised word: " Machado was", " Bradfield will".
 _NEXT_NAME_WORD = re.compile(r" ((?:Mc|Mac|O'|O\u2019)?[A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)?)(?![\w'\u2019\-])(?! [A-Z])")
 _FULL_NAME_WORD = re.compile(
@@ -1496,6 +1498,8 @@ class _ArticleEntities:
         name = self.text[c.start : c.end]
         if c.label in _RELABEL_AS_PLACE and c.label != "GPE" and name not in self._person_words and _is_country(name):
             return replace(c, label="GPE")
+        if c.label in ("ORG", "NORP", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _I_PRODUCT.fullmatch(name):
+            return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
         if (
