@@ -2001,3 +2001,16 @@ def test_a_surname_the_model_left_out_and_a_place_before_an_area_word_are_found(
     assert {("Maria Corina Machado", "PERSON"), ("Kharkiv", "GPE"), ("Nicolas Maduro", "PERSON")} <= found, found
     # a place after a name is no surname of it
     assert ("Spain", "GPE") in found, found
+
+
+def test_a_place_no_gazetteer_knows_and_the_text_never_places_is_an_organisation(nlp, reference):
+    text = "Gizmondo has cut prices. Gizmondo said sales were strong in Europe."
+    assert [(e.text, e.label_) for e in nlp(text).ents if e.text == "Gizmondo"] == [("Gizmondo", "GPE")] * 2
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found.count(("Gizmondo", "ORG")) == 2, found
+    # a small town the article writes after "to" or "in" stays a place, as do other names of cities
+    text = "Fans travelled to Davos and the mayor of Davos welcomed them. Troops left Basra on Monday."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Davos", "GPE"), ("Basra", "GPE")} <= model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Davos", "GPE"), ("Basra", "GPE")} <= found, found

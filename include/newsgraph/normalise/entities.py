@@ -557,6 +557,9 @@ _WORK_NOUN_BEFORE = re.compile(
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
 #: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
+#: A comma and a name after a name, or a comma before it: a list ("Sheahan, Horan, O'Callaghan").
+_LIST_NEIGHBOUR = re.compile(r",[ \t]+[A-Z]")
+_LIST_NEIGHBOUR_BEFORE = re.compile(r"[a-z],[ \t]+\Z")
 #: "iPod", "iPhones", "iPhone 16 Pro": a product by its shape.
 _I_PRODUCT = re.compile(r"i[A-Z][a-z]+s?(?: [0-9]{1,2}[a-z]?)?(?: (?:Pro|Max|Plus|Mini|Air|Nano|Shuffle|Touch))*")
 #: One more name word after a name, then no capitalised word: " Machado was", " Bradfield will".
@@ -879,6 +882,7 @@ class _ArticleEntities:
         cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
         cands = self._one_sense_per_name(cands)
+        cands = self._places_no_one_knows(cands)
         cands = self._companies_tagged_people(cands)
         cands = self._clubs(cands)
         cands = self._club_prefixes(cands)
@@ -2675,6 +2679,44 @@ class _ArticleEntities:
                 c = replace(c, label="ORG")
             out.append(c)
         return out
+
+    def _places_no_one_knows(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Yugansk", "Bafta", "Kazaa" tagged places: a one-word "place" that no gazetteer, alias or demonym
+        knows and that the article never writes after "in", "at", "from", "near" or the like ("in Davos"
+        stays the town) is the organisation the model most often takes for a place."""
+        from newsgraph.normalise.geo import any_city_alias, country_code
+
+        unknown = {
+            c.canonical for c in cands
+            if c.label == "GPE"
+            and not c.label_fixed
+            and _ONE_NAME.fullmatch(name := self.text[c.start : c.end])
+            and not name.lower().endswith("shire")
+            # (a common word is no name at all, and a given name a person's: "Broadband", "Tatiana")
+            and not is_common_word(name)
+            and not is_given_name(name)
+            and not self._names_a_place(name)
+            and country_code("GPE", name) is None
+            and not any_city_alias(name)  # "Kharkov", "Oporto", "Basra": other names of places
+            and not self._is_area(name)
+            and name_key(name) not in self.ref.demonyms
+            and name not in self._person_words
+        }
+        # a name also tagged a person is the person's; one in a list of names may be a player's ("Sheahan, Horan")
+        unknown -= {
+            c.canonical for c in cands
+            if c.label == "PERSON" or c.listed or _LIST_NEIGHBOUR.match(self.text, c.end)
+            or _LIST_NEIGHBOUR_BEFORE.search(self.text, max(0, c.start - 3), c.start)
+        }
+        if not unknown:
+            return cands
+        placed = {
+            c.canonical for c in cands
+            if c.canonical in unknown and _LOCATIVE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+        }
+        return [
+            replace(c, label="ORG") if c.label == "GPE" and c.canonical in unknown - placed else c for c in cands
+        ]
 
     def _companies_tagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Activision Blizzard" tagged a person beside "Activision" tagged an organisation, "Borussia

@@ -737,6 +737,14 @@ def world_city_alias(name: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def any_city_alias(name: str) -> bool:
+    """Whether ``name`` is another name of any city the gazetteer holds ("Basra", "Oporto", "Kharkov")."""
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
+        return False
+    return bool(gazetteer().alternates.get(_lookup_key(name)))
+
+
+@lru_cache(maxsize=65536)
 def is_area(name: str) -> bool:
     """Whether the gazetteer knows ``name`` exactly as a continent or a region ("Asia",
     "Middle East", "Gulf"): such names are locations (LOC), not political entities."""
