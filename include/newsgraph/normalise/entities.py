@@ -1833,13 +1833,17 @@ class _ArticleEntities:
         word is a place, people or name the reference data knows and the two words are held to what makes
         a tagged name a person."""
         replaced: dict[tuple[int, int], _Candidate | None] = {}
+        ordered = sorted(cands, key=lambda c: c.start)
+        starts = [c.start for c in ordered]
+        longest = max((c.end - c.start for c in cands), default=0)
         for run in self._capitalised_runs:
             while run and run[0].is_stop:
                 run = run[1:]  # "But Francesca Detakats"
             if len(run) != 2 or self._in_headline(run[0].idx):
                 continue
             start, end = run[0].idx, run[1].idx + len(run[1].text)
-            inside = [c for c in cands if c.start < end and start < c.end]
+            lo, hi = bisect.bisect_left(starts, start - longest), bisect.bisect_left(starts, end)
+            inside = [c for c in ordered[lo:hi] if c.start < end and start < c.end]
             words = {(t.idx, t.idx + len(t.text)) for t in run}
             if not inside or any(
                 (c.start, c.end) not in words
