@@ -556,7 +556,6 @@ _WORK_NOUN_BEFORE = re.compile(
 )
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
-#: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
 #: A comma and a name after a name, or a comma before it: a list ("Sheahan, Horan, O'Callaghan").
 _LIST_NEIGHBOUR = re.compile(r",[ \t]+[A-Z]")
 _LIST_NEIGHBOUR_BEFORE = re.compile(r"[a-z],[ \t]+\Z")
@@ -564,6 +563,7 @@ _LIST_NEIGHBOUR_BEFORE = re.compile(r"[a-z],[ \t]+\Z")
 _I_PRODUCT = re.compile(r"i[A-Z][a-z]+s?(?: [0-9]{1,2}[a-z]?)?(?: (?:Pro|Max|Plus|Mini|Air|Nano|Shuffle|Touch))*")
 #: One more name word after a name, then no capitalised word: " Machado was", " Bradfield will".
 _NEXT_NAME_WORD = re.compile(r" ((?:Mc|Mac|O'|O\u2019)?[A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)?)(?![\w'\u2019\-])(?! [A-Z])")
+#: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
 _FULL_NAME_WORD = re.compile(
     r"(?:Mc|Mac|O'|O\u2019|D'|D\u2019)?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:-[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+)?"
 )
@@ -1465,11 +1465,7 @@ class _ArticleEntities:
             return False
         if len(rest) == 1 and surnames[rest[0]] < 2:  # (the name itself is one)
             return False
-        people = any(
-            word.endswith(ending) and name_key(word[: len(word) - len(ending)]) in self.ref.demonyms
-            for ending in ("", "man", "woman")
-        ) or name_key(word + "s") in self.ref.demonyms
-        return people and (not is_given_name(word) or is_given_name(rest[0]))
+        return self._names_a_people(word) and (not is_given_name(word) or is_given_name(rest[0]))
 
     def _facility(self, c: _Candidate) -> _Candidate:
         if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"} or (c.start, c.end) in self.side_spans:
@@ -1991,10 +1987,15 @@ class _ArticleEntities:
             return False
         if _NORP_SHAPE.search(name) or name in _language_names() or self._names_a_place(name) or self._is_area(name):
             return False
-        for ending in ("", "s", "es", "man", "men", "woman", "women"):
-            if name.endswith(ending) and name_key(name[: len(name) - len(ending)]) in self.ref.demonyms:
-                return False
-        return True
+        return not self._names_a_people(name)
+
+    def _names_a_people(self, word: str) -> bool:
+        """Whether ``word`` is a demonym, its plural or its member ("Kenyan", "Brazilians", "Welshman",
+        "Spaniard" beside "Spaniards")."""
+        return name_key(word + "s") in self.ref.demonyms or any(
+            word.endswith(ending) and name_key(word[: len(word) - len(ending)]) in self.ref.demonyms
+            for ending in ("", "s", "es", "man", "men", "woman", "women")
+        )
 
     def _describes_a_noun_after(self, c: _Candidate) -> bool:
         """"the Atkins diet", "the Boix-Vives family": the name, as the parser reads it, qualifies a noun after it."""
