@@ -1980,7 +1980,8 @@ def test_a_nationality_the_model_ran_into_a_name_is_split_from_it(nlp, reference
     ("text", "name"),
     [
         ("PARIS - LVMH, the world's largest luxury group, reported sales of 86.2 billion euros for 2023.", "LVMH"),
-        ("NAIROBI - Safaricom, East Africa's largest telecom operator, said on Thursday that M-Pesa grew.", "Safaricom"),
+        ("Safaricom, East Africa's largest telecom operator, said on Thursday that M-Pesa transactions grew.", "Safaricom"),
+        ("Meanwhile Airtel, India's second-largest mobile carrier, raised tariffs.", "Airtel"),
     ],
 )
 def test_a_name_the_text_calls_a_company_in_apposition_is_one(nlp, reference, text, name):

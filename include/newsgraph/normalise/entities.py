@@ -2225,6 +2225,8 @@ class _ArticleEntities:
                                                                    or _ORG_APPOSITION.match(self.text, t.idx + len(t.text)))
         ]
         for run in runs:
+            if len(run) > 1 and run[0].is_sent_start and run[0].is_stop:
+                run = run[1:]  # "Meanwhile Airtel, India's second-largest mobile carrier,"
             start, end = run[0].idx, run[-1].idx + len(run[-1].text)
             name = self.text[start:end]
             if len(run) > 3 or self.text[end : end + 1] in ("-", "'", "\u2019") or not (
