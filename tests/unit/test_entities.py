@@ -2015,3 +2015,37 @@ def test_a_place_no_gazetteer_knows_and_the_text_never_places_is_an_organisation
     assert {("Davos", "GPE"), ("Basra", "GPE")} <= model, model
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert {("Davos", "GPE"), ("Basra", "GPE")} <= found, found
+
+
+def test_a_listed_company_the_model_missed_or_mislabelled_is_an_organisation(nlp, reference):
+    text = (
+        "Pfizer agreed to buy a smaller rival for $43 billion on Monday. Glencore cut output at two mines. "
+        "Experian led the market higher. Rivals of Diageo fell after Rightmove said house prices rose."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert not any(name in ("Pfizer", "Glencore", "Experian") for name, _ in model), model
+    assert ("Diageo", "PERSON") in model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Pfizer", "ORG"), ("Glencore", "ORG"), ("Experian", "ORG"), ("Diageo", "ORG"), ("Rightmove", "ORG")} <= found, found
+
+
+def test_a_listed_company_named_before_a_unit_of_its_own_keeps_its_name(nlp, reference):
+    text = (
+        "Diageo, the spirits group, said sales rose. Diageo already owns a US wine arm, Diageo Chateau & "
+        "Estate Wines, and Diageo said the deal would close in March."
+    )
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.text.startswith("Diageo")]
+    assert found == [("Diageo", "Diageo")] * 2 + [("Diageo Chateau & Estate Wines",) * 2, ("Diageo", "Diageo")], found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The Da Vinci Code sold well last year, its publisher said.", "Vinci"),  # a piece of a longer name
+        ("He watered the cactus every week. Cactus flowers open at night, the gardener said.", "Cactus"),  # a word
+        ("Sainsbury's gift to the party was £2m, the minister said.", "Sainsbury's"),  # a family's possessive
+    ],
+)
+def test_a_listed_company_name_that_names_something_else_is_left_alone(nlp, reference, text, name):
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert (name, "ORG") not in found, found

@@ -75,6 +75,7 @@ from newsgraph.normalise.currency_data import (
     HYPHENED_WORDS,
     CENT_CURRENCIES,
 )
+from newsgraph.normalise.text import alternation
 
 __all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
 
@@ -96,34 +97,6 @@ class AmountMatch:
     qualifier: str | None
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    if "" in node:
-        return "(?:" + "|".join(branches) + ")?"
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _alternation(keys: Iterable[str]) -> str:
-    """A regex for any of ``keys``, longest match first ("US$" over "$"), a space matching any whitespace.
-
-    Built as a trie: the regex engine tries alternatives one by one, and sharing
-    prefixes makes the long word lists cheap to scan for.
-    """
-    trie: dict[str, dict] = {}
-    for key in keys:
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_pattern(trie)
-
-
 _SP = r"[ \t\u00a0\u202f]"
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 #: Thousands set apart by spaces, as in South African, French or Swiss copy: "R5 000", "€1 250 000"
@@ -131,16 +104,16 @@ _DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 _SPACED_NUM = r"[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+(?:[.,][0-9]{1,2})?(?![0-9]|[.,][0-9])"
 _NUM = rf"(?:{_SPACED_NUM}|[0-9]+(?:[.,][0-9]+){{0,8}})"
 _SCALE = (
-    rf"(?:{_SP}?(?:{_DASH}{_SP}?)?(?i:{_alternation(SCALES)})(?![A-Za-z])"
-    rf"|(?i:{_alternation(ATTACHED_SCALES)})(?![A-Za-z]))"
+    rf"(?:{_SP}?(?:{_DASH}{_SP}?)?(?i:{alternation(SCALES)})(?![A-Za-z])"
+    rf"|(?i:{alternation(ATTACHED_SCALES)})(?![A-Za-z]))"
 )
-_CURRENCY_BEFORE = rf"{_alternation(SYMBOLS)}|[A-Z]{{3}}"
+_CURRENCY_BEFORE = rf"{alternation(SYMBOLS)}|[A-Z]{{3}}"
 _NOT_AREA = rf"(?!{_SP}*{_DASH}?{_SP}*(?i:zone|area)(?![A-Za-z]))"
 #: After a currency word: the word ends there, and is no contraction ("1.75 million won't do").
 _WORD_END = r"(?![A-Za-z]|['\u2019]t(?![A-Za-z]))"
 #: "$2-3 billion", "$1 million to $2 million", "between $1 and $2", "a $4 million-to-$5 million fee".
 _CONNECTOR = rf"{_DASH}to{_DASH}|{_DASH}|to(?![A-Za-z])|and(?![A-Za-z])"
-_NUMBER_WORD = rf"(?:{_alternation([*UNIT_WORDS, *TENS_WORDS, *FRACTION_WORDS, 'hundred', 'half', 'a', 'an', 'of'])})(?![A-Za-z])"
+_NUMBER_WORD = rf"(?:{alternation([*UNIT_WORDS, *TENS_WORDS, *FRACTION_WORDS, 'hundred', 'half', 'a', 'an', 'of'])})(?![A-Za-z])"
 
 #: A price in eighths after a whole number: "$ 23 5/8", "2-1/2 cents".
 _FRACTION = r"[- ][1-9][0-9]?/[1-9][0-9]?(?![0-9/])"
@@ -155,21 +128,21 @@ _SUFFIX_RE = re.compile(
     rf"(?<![A-Za-z0-9.,/])(?P<num>{_NUM})(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
     rf"(?:{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?P<num2>{_NUM})(?P<scale2>{_SCALE})?)?"
     rf"(?:{_SP}|{_DASH})*"
-    rf"(?:(?P<word>(?i:{_alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
-    rf"|(?P<sym>{_alternation(SUFFIX_SYMBOLS)})(?![A-Za-z])"
+    rf"(?:(?P<word>(?i:{alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
+    rf"|(?P<sym>{alternation(SUFFIX_SYMBOLS)})(?![A-Za-z])"
     rf"|(?P<code>[A-Z]{{3}})(?![A-Za-z]))"
 )
 _WORD_JOIN = rf"(?:{_SP}+and{_SP}+|{_SP}*{_DASH}{_SP}*|{_SP}+)"
 _WORDS_RE = re.compile(
     rf"(?<![A-Za-z0-9-])(?P<words>(?i:{_NUMBER_WORD}(?:{_WORD_JOIN}{_NUMBER_WORD}){{0,7}}))"
-    rf"(?:(?:{_SP}|{_DASH})+(?P<scale>(?i:{_alternation(SCALES)}))(?![A-Za-z]))?"
-    rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{_alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
+    rf"(?:(?:{_SP}|{_DASH})+(?P<scale>(?i:{alternation(SCALES)}))(?![A-Za-z]))?"
+    rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
 )
 _PENCE_RE = re.compile(r"(?<![A-Za-z0-9.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])")
 _NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720"})
 
 _QUALIFIER_AFTER_RE = re.compile(r"(?i)(?P<q>-plus|\+(?![\w+])|[ \t]+or[ \t]+(?:so|thereabouts|more|less))(?![\w-])")
-_QUALIFIER_RE = re.compile(rf"(?i)(?<![A-Za-z0-9-])(?P<q>{_alternation(QUALIFIERS)})\s+\Z")
+_QUALIFIER_RE = re.compile(rf"(?i)(?<![A-Za-z0-9-])(?P<q>{alternation(QUALIFIERS)})\s+\Z")
 _LAST_WORD_RE = re.compile(r"(?P<w>[A-Za-z][A-Za-z'-]*)\s*\Z")
 _BETWEEN_RE = re.compile(r"(?i)(?<![A-Za-z])between\s+\Z")
 _GAP_RE = re.compile(rf"{_SP}*(?P<conn>{_CONNECTOR}){_SP}*")
@@ -805,7 +778,7 @@ def _explicit_names() -> dict[str, str]:
 
 
 _CUES = _cue_table()
-_SCAN_RE = re.compile(rf"(?:{_alternation(k for k in _CUES if not k[0].islower())})(?![A-Za-z0-9])")
+_SCAN_RE = re.compile(rf"(?:{alternation(k for k in _CUES if not k[0].islower())})(?![A-Za-z0-9])")
 """Cues that start with a capital (nearly all): one trie regex, which the engine only enters at capitals."""
 _LOWER_CUES: tuple[tuple[str, _Cue], ...] = tuple((k, c) for k, c in _CUES.items() if k[0].islower())
 """The few lower-case cues ("yen", "sterling", "foreign reserves", "figures"): found with ``str.find``,
@@ -813,12 +786,12 @@ because a regex that starts at common letters is tried at half the positions of 
 _EXPLICIT_NAMES = _explicit_names()
 _FIGURES_KEYS = frozenset(k for k, cue in _CUES.items() if cue.code == _FIGURES)
 _FIGURES_RE = re.compile(
-    rf"(?i:(?:{_alternation(FIGURES_NOUNS)})\s+(?:(?:are|is|were|all|given|quoted|stated|expressed|shown|reported)\s+)*"
-    rf"in\s+(?:the\s+)?)(?P<cur>(?i:{_alternation(_EXPLICIT_NAMES)})|[A-Z]{{3}})(?![A-Za-z])"
+    rf"(?i:(?:{alternation(FIGURES_NOUNS)})\s+(?:(?:are|is|were|all|given|quoted|stated|expressed|shown|reported)\s+)*"
+    rf"in\s+(?:the\s+)?)(?P<cur>(?i:{alternation(_EXPLICIT_NAMES)})|[A-Z]{{3}})(?![A-Za-z])"
 )
 _RATE_SIDE = (
-    r"(?:(?P<{p}sym>" + _alternation(SYMBOLS) + r"|[A-Z]{{3}})[ \u00a0]?)?(?P<{p}num>[0-9][0-9.,]*)"
-    r"(?:[ \u00a0]?(?P<{p}word>(?i:" + _alternation(CURRENCY_WORDS) + r")|[A-Z]{{3}})(?![A-Za-z]))?"
+    r"(?:(?P<{p}sym>" + alternation(SYMBOLS) + r"|[A-Z]{{3}})[ \u00a0]?)?(?P<{p}num>[0-9][0-9.,]*)"
+    r"(?:[ \u00a0]?(?P<{p}word>(?i:" + alternation(CURRENCY_WORDS) + r")|[A-Z]{{3}})(?![A-Za-z]))?"
 )
 _RATE_RE = re.compile(rf"\(\s*{_RATE_SIDE.format(p='l')}\s*=\s*{_RATE_SIDE.format(p='r')}\s*\)")
 _CONVERSION_GAP_RE = re.compile(
@@ -827,7 +800,7 @@ _CONVERSION_GAP_RE = re.compile(
     rf"up{_SP}+to|at{_SP}+least|or){_SP}+)?"
 )
 _COMMODITY_RE = re.compile(
-    rf"(?i){_SP}*(?:an?|per|/){_SP}*(?P<unit>{_alternation(COMMODITY_UNITS)})(?![A-Za-z])"
+    rf"(?i){_SP}*(?:an?|per|/){_SP}*(?P<unit>{alternation(COMMODITY_UNITS)})(?![A-Za-z])"
 )
 _NOTE_RE = re.compile(r"ambiguous (?P<kind>symbol|currency word) '(?P<tok>.+?)' (?:read as|left without)")
 _MAX_LABELS = 6
@@ -1194,7 +1167,7 @@ def find_amounts(
 #: must end the phrase or date it ("from 12.1 million shares" counts shares).
 _COMPARED_RE = re.compile(
     rf"{_SP}*,?{_SP}*(?:(?:up|down){_SP}+)?(?:from|versus|vs\.?|against|compared{_SP}+(?:with|to)){_SP}+"
-    rf"(?P<num>{_NUM})(?P<scale>{_SP}?(?i:{_alternation(SCALES)})|(?i:{_alternation(ATTACHED_SCALES)}))"
+    rf"(?P<num>{_NUM})(?P<scale>{_SP}?(?i:{alternation(SCALES)})|(?i:{alternation(ATTACHED_SCALES)}))"
     rf"(?=[ \t]*(?:[.,;:)\]]|$)|{_SP}+(?:a|in|last|the|previously|earlier|before)(?![A-Za-z]))"
 )
 

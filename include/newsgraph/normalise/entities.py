@@ -30,7 +30,7 @@ from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
 from newsgraph.normalise.names import is_common_word, is_given_name
 from newsgraph.normalise.reference import Reference, role_words
-from newsgraph.normalise.text import canonical_spelling, name_key
+from newsgraph.normalise.text import alternation, canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -619,7 +619,7 @@ def _is_title_case(words: list[str]) -> bool:
 _FORMS_AFTER_A_NAME = _LEGAL_FORMS | {"company"}
 
 
-def _without_legal_form(name: str) -> str:
+def without_legal_form(name: str) -> str:
     """"Walt Disney Co." without "Co.": the name a company goes by; the name itself where it has no legal form."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(",") in _FORMS_AFTER_A_NAME:
@@ -675,7 +675,7 @@ def entity_id_for(label: str, canonical_name: str) -> str:
     company's legal form is no part of its key: "Apple Inc." in one article and "Apple" in
     another, "Deutsche Bank AG" and "Deutsche Bank", "Acme, Inc." and "Acme Inc" are one entity."""
     if label == "ORG":
-        canonical_name = _without_legal_form(canonical_name).rstrip(",")
+        canonical_name = without_legal_form(canonical_name).rstrip(",")
     return "E" + stable_id(label, name_key(canonical_name), length=15)
 
 
@@ -818,10 +818,14 @@ def _club_first_word_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-])({alternatives}) \Z")
 
 
+#: A capitalised word right before or after a name, on its line.
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w\-'\u2019])([A-Z][\w\-]*)[ \t]+\Z")
+_CAPITALISED_WORD_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
 @lru_cache(maxsize=8)
 def _organisation_names_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?:{alternatives})(?![\w\-])")
+    return re.compile(rf"(?<![\w\-])(?:{alternation(names)})(?![\w\-])")
 
 
 class _ArticleEntities:
@@ -2200,12 +2204,36 @@ class _ArticleEntities:
                 out.append(_Candidate(m.start(), end, alias.label))
         return out
 
+    @cached_property
+    def _known_name_spans(self) -> list[tuple[int, int]]:
+        """Where the article names an organisation from the alias file ("Reuters", "Rio Tinto") or a
+        listed company ("Pfizer", "Severn Trent"); a one-word company's name only where the article
+        never writes it in lower case ("Cactus" beside "a cactus")."""
+        spans = []
+        for names in (self.ref.organisation_names, self.ref.listed_companies):
+            if names:
+                spans += [m.span() for m in _organisation_names_pattern(names).finditer(self.text)]
+        return sorted(
+            (s, e) for s, e in set(spans)
+            if len(self.text[s:e].split()) > 1 or self.text[s:e] in self.ref.organisation_names
+            or not (self._written_in_lower_case(self.text[s:e]) or self._inside_a_longer_name(s, e))
+        )
+
+    def _inside_a_longer_name(self, start: int, end: int) -> bool:
+        """Whether a capitalised word stands right before or after ``start``..``end`` on its line ("The Da
+        [Vinci] Code", "[Hertz] Rent Guide"), a sentence's first stop word apart ("In Pfizer's case")."""
+        before = _CAPITALISED_WORD_BEFORE.search(self.text, max(0, start - 40), start)
+        if before is not None:
+            token = self.doc.char_span(before.start(1), before.end(1))
+            if token is None or not (token[0].is_sent_start and token[0].is_stop):
+                return True
+        return _CAPITALISED_WORD_AFTER.match(self.text, end) is not None
+
     def _inside_known_names(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Without Borders" of "Doctors Without Borders", "Rio" of "Rio Tinto": a piece the model tagged of
-        a longer organisation's name from the alias file gives way to the whole name."""
-        if not self.ref.organisation_names:
-            return cands
-        spans = [(m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)]
+        """"Without Borders" of "Doctors Without Borders", "Rio" of "Rio Tinto", "Trent" of "Severn
+        Trent": a piece the model tagged of a longer organisation's name from the alias file or of a
+        listed company's gives way to the whole name."""
+        spans = self._known_name_spans
         return [
             c for c in cands
             if not any(s <= c.start and c.end <= e and e - s > c.end - c.start for s, e in spans)
@@ -2216,9 +2244,7 @@ class _ArticleEntities:
         Reuters") and proper nouns the text itself makes companies or sides ("Redgum shares closed
         up", "data-centre operator Meridian Digital", "Gazprom, the Russian gas giant,", "beat the
         Buffalo Bills"), wherever the article names them; "Lakers" alone after "Los Angeles Lakers"."""
-        free = [
-            (m.start(), m.end()) for m in _organisation_names_pattern(self.ref.organisation_names).finditer(self.text)
-        ] if self.ref.organisation_names else []
+        free = list(self._known_name_spans)
         # "LVMH, the world's largest luxury group,", "TSMC shares": a cued acronym
         runs = self._capitalised_runs + [
             [t] for t in self.doc if _ACRONYM.fullmatch(t.text) and (_SHARES_AFTER.match(self.text, t.idx + len(t.text))
@@ -2467,6 +2493,9 @@ class _ArticleEntities:
                 name = self._acronym_spelled_out(name)
             if alias is not None:
                 name, label = alias.canonical_name, alias.label
+            elif label not in ("ORG", "PRODUCT") and not c.label_fixed and written in self.ref.listed_companies:
+                # "Diageo" tagged a person, "Cisco" a place: a listed company whose name names nothing else
+                c, label = replace(c, label_fixed=True), "ORG"
             elif state is not None:
                 name, label = state, "GPE"  # "Portland, Ore.", "Sen. Joe Manchin, D-W.Va."
             elif label in ("GPE", "LOC") and len(name) > 4 and name.isupper() and self._names_a_place(name.title()):
@@ -2861,10 +2890,11 @@ class _ArticleEntities:
                 if not any(
                     w.lower().rstrip(".,") in self.ref.org_words or w.lower().rstrip(",") in _LEGAL_FORMS or w in ("&", "and")
                     for w in tail
-                ):
+                ) or (len(tail) > 1 and c.canonical in self.ref.listed_companies):
                     # "Apple" named before "Apple Intelligence", "BBC" before "BBC One": the organisation
                     # first, then a thing of its own (not "Kingfisher" before "Kingfisher Airlines", "Tate"
-                    # before "Tate & Lyle": the organisation by its full name)
+                    # before "Tate & Lyle": the organisation by its full name); a listed company before
+                    # a unit of its own ("Diageo" before "Diageo Chateau & Estate Wines")
                     owners, longer = [], []
                     if c.label in ("PRODUCT", "GPE", "LOC") or (
                         # "Mini" (a person) before "Mini Convertible"; not "Drogba" before "Drogba 107" (a
@@ -2894,7 +2924,7 @@ class _ArticleEntities:
                 # "Disney" after "Walt Disney Co.": the last words of a company's name before its legal form
                 owners += [
                     o for o in orgs - laws
-                    if (core := _without_legal_form(o).split()) != o.split()
+                    if (core := without_legal_form(o).split()) != o.split()
                     and len(core) > len(words)
                     and core[-len(words) :] == words
                 ]
@@ -2986,7 +3016,7 @@ class _ArticleEntities:
                 continue
             written_forms = {c.canonical, self.text[c.start : c.end]}
             if c.label == "ORG":
-                written_forms.add(_without_legal_form(c.canonical))  # "FIAT" is the article's Fiat SpA
+                written_forms.add(without_legal_form(c.canonical))  # "FIAT" is the article's Fiat SpA
             for written in written_forms:
                 known.setdefault(name_key(written), Counter())[(c.label, c.canonical)] += 1
             words = c.canonical.split()

@@ -27,6 +27,7 @@ _FIRST_NAME_LISTS = (
     "first_names_nonbinary",
     "first_romanized_names",
 )
+_LAST_NAME_LISTS = ("last_names", "last_names_male", "last_names_female", "last_romanized_names")
 #: How many locales' lists must hold a name.
 _LISTS_NEEDED = 2
 #: Zipf frequency (log10 of uses per billion words) from which a word is common English: "shadow"
@@ -35,9 +36,9 @@ _LISTS_NEEDED = 2
 COMMON_WORD_ZIPF = 3.5
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """First names in Latin script that at least two of Faker's person providers list."""
+def _names_by_lists(attributes: tuple[str, ...]) -> Counter[str]:
+    """How many of Faker's person providers list each name in Latin script (with and without accents)
+    under ``attributes``."""
     import faker.providers.person as person
 
     lists: Counter[str] = Counter()
@@ -46,12 +47,25 @@ def given_names() -> frozenset[str]:
             continue
         provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
         names: set[str] = set()
-        for attribute in _FIRST_NAME_LISTS:
+        for attribute in attributes:
             listed = provider.__dict__.get(attribute)
             if isinstance(listed, (list, tuple, dict, set, frozenset)):
                 names.update(n for n in listed if _LATIN_NAME.fullmatch(n))
         lists.update(names | {unidecode(n) for n in names})
-    return frozenset(n for n, count in lists.items() if count >= _LISTS_NEEDED)
+    return lists
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names in Latin script that at least two of Faker's person providers list."""
+    return frozenset(n for n, count in _names_by_lists(_FIRST_NAME_LISTS).items() if count >= _LISTS_NEEDED)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Family names in Latin script that any of Faker's person providers lists ("Pearson", "Suzuki",
+    "Philips"): a company named like a family may be a person in the text."""
+    return frozenset(_names_by_lists(_LAST_NAME_LISTS))
 
 
 def is_given_name(word: str) -> bool:

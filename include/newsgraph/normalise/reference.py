@@ -46,6 +46,10 @@ class Reference:
     #: organisations' names and aliases as written, not acronyms ("Reuters", "Aramco", "Associated
     #: Press"): found in text even where the model missed them
     organisation_names: frozenset[str] = frozenset()
+    #: listed companies' names that name nothing else ("Pfizer", "Diageo", "Severn Trent"), from
+    #: :func:`newsgraph.normalise.companies.listed_companies`: found and made organisations wherever
+    #: the model missed them or took them for something else
+    listed_companies: frozenset[str] = frozenset()
 
     def alias_for(self, name: str) -> Alias | None:
         return self.aliases.get(name_key(name))
@@ -67,7 +71,7 @@ def role_words(phrase: str) -> tuple[str, ...]:
     return tuple(w.rstrip(".").lower() for w in phrase.split())
 
 
-def _is_acronym(alias: str) -> bool:
+def is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
     return 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
 
@@ -76,7 +80,7 @@ def _read_acronyms(path: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(a for row in csv.DictReader(fh) if _is_acronym(a := (row.get("alias") or "").strip()))
+        return frozenset(a for row in csv.DictReader(fh) if is_acronym(a := (row.get("alias") or "").strip()))
 
 
 def _read_organisation_names(path: Path) -> frozenset[str]:
@@ -88,7 +92,7 @@ def _read_organisation_names(path: Path) -> frozenset[str]:
             if (row.get("label") or "").strip() != "ORG":
                 continue
             for name in ((row.get("alias") or "").strip(), (row.get("canonical_name") or "").strip()):
-                if len(name) >= 4 and name[0].isupper() and not _is_acronym(name):
+                if len(name) >= 4 and name[0].isupper() and not is_acronym(name):
                     names.add(name)
     return frozenset(names)
 
@@ -109,12 +113,15 @@ def _read_aliases(path: Path) -> dict[str, Alias]:
 
 @lru_cache(maxsize=8)
 def load_reference(folder: Path) -> Reference:
+    from newsgraph.normalise.companies import listed_companies
+
     folder = Path(folder)
     roles = sorted({role_words(p) for p in _lines(folder / "roles.txt")}, key=len, reverse=True)
     return Reference(
         aliases=_read_aliases(folder / "aliases.csv"),
         acronyms=_read_acronyms(folder / "aliases.csv"),
         organisation_names=_read_organisation_names(folder / "aliases.csv"),
+        listed_companies=listed_companies(),
         roles=tuple(roles),
         junk_names=frozenset(name_key(n) for n in _lines(folder / "junk_names.txt")),
         facility_words=frozenset(w.lower() for w in _lines(folder / "facility_words.txt")),
