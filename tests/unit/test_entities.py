@@ -2049,3 +2049,53 @@ def test_a_listed_company_named_before_a_unit_of_its_own_keeps_its_name(nlp, ref
 def test_a_listed_company_name_that_names_something_else_is_left_alone(nlp, reference, text, name):
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert (name, "ORG") not in found, found
+
+
+def test_a_name_the_model_ran_into_an_amount_is_kept_without_it(nlp, reference):
+    text = "The European Commission fined Apple 1.8 billion euros for stifling competition, EU officials said."
+    assert ("Apple 1.8 billion", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    start = text.index("1.8 billion euros")
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference, excluded=((start, start + 17),))}
+    assert ("Apple", "ORG") in found, found
+    # through the whole extractor too: the amount and the company both
+    (extraction,) = extract_texts(nlp, reference, [("a", text)])
+    assert ("Apple", "ORG") in {(m.text, m.label) for m in extraction.entities}
+    assert [(a.match.value, a.match.currency) for a in extraction.amounts] == [(1.8e9, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "text, model, expected",
+    [
+        # a building named after a person, "at" it
+        ("Novak Djokovic won Olympic gold at Roland Garros on Sunday.", ("Roland Garros", "FAC"), ("Roland Garros", "FAC")),
+        # "in" a person the model took for a place stays the person
+        ("Rivals say the club has an outstanding manager in Jose Mourinho and money to spend.",
+         ("Jose Mourinho", "GPE"), ("Jose Mourinho", "PERSON")),
+        # a stadium by its own language's word, tagged a product
+        ("Taylor Swift played the Estadio Azteca in Mexico City.", ("the Estadio Azteca", "PRODUCT"), ("Estadio Azteca", "FAC")),
+        # a city known by its name and "City"
+        ("Israeli strikes on Gaza City killed 30 people, the health ministry said.", ("Gaza City", "GPE"), ("Gaza City", "GPE")),
+    ],
+)
+def test_places_and_buildings_named_like_people_or_clubs(nlp, reference, text, model, expected):
+    assert model in {(e.text, e.label_) for e in nlp(text).ents}
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert expected in found, found
+
+
+def test_a_product_line_the_model_passed_over_is_found(nlp, reference):
+    text = "Huawei's new phone outsold the iPhone 15 in China last quarter, and songs on iTunes sold well."
+    assert not any(e.text.startswith("iPhone") for e in nlp(text).ents)
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("iPhone 15", "PRODUCT"), ("iTunes", "PRODUCT")} <= found, found
+    # not inside an address or a handle
+    text = "Write to sales@iPlayer.com or visit www.iTunes.com, Huawei said."
+    assert not any(m.label == "PRODUCT" for m in extract_entities(nlp(text), reference))
+
+
+def test_a_party_named_with_a_country_acronym_is_one_organisation(nlp, reference):
+    text = "Reform UK won five seats, and Reform UK leader Nigel Farage said it would stand everywhere."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("UK", "GPE") in model and ("Reform", "ORG") in model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Reform UK", "ORG"), ("Reform UK", "ORG"), ("Nigel Farage", "PERSON")], found

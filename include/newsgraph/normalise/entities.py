@@ -318,6 +318,8 @@ _TEAM_CUE_BEFORE = re.compile(
     r"|loss to|defeat to|defeat by|held by|win over|victory over|thrashed|hammered|signed for|sign for"
     r"|signing for)[ \t]+\Z"
 )
+#: "at" right before a name.
+_AT_BEFORE = re.compile(r"\bat[ \t]+\Z")
 #: A place is meant after these, even in an article about its club ("fans in Birmingham").
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|near|of|outside|around)[ \t]+\Z")
 _ORG_CUE_AFTER = re.compile(
@@ -561,6 +563,7 @@ _LIST_NEIGHBOUR = re.compile(r",[ \t]+[A-Z]")
 _LIST_NEIGHBOUR_BEFORE = re.compile(r"[a-z],[ \t]+\Z")
 #: "iPod", "iPhones", "iPhone 16 Pro": a product by its shape.
 _I_PRODUCT = re.compile(r"i[A-Z][a-z]+s?(?: [0-9]{1,2}[a-z]?)?(?: (?:Pro|Max|Plus|Mini|Air|Nano|Shuffle|Touch))*")
+_I_PRODUCT_IN_TEXT = re.compile(rf"(?<![\w\-.@/]){_I_PRODUCT.pattern}(?![\w\-@/]|\.\w)")
 #: One more name word after a name, then no capitalised word: " Machado was", " Bradfield will".
 _NEXT_NAME_WORD = re.compile(r" ((?:Mc|Mac|O'|O\u2019)?[A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)?)(?![\w'\u2019\-])(?! [A-Z])")
 #: One word of a person's name written in full: "Petrova", "Jean-Pierre", "McGraw", "O'Neill", "Müller".
@@ -880,7 +883,7 @@ class _ArticleEntities:
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
-            + self._untagged_laws(cands) + self._employers_before_titles(cands)
+            + self._untagged_laws(cands) + self._untagged_products(cands) + self._employers_before_titles(cands)
         )
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -1092,6 +1095,10 @@ class _ArticleEntities:
             )
             if tail is not None and tail.start() > start:
                 end = tail.start()
+            amounts = [s for s, e in self.excluded if start < e and s < end]
+            if amounts and min(amounts) > start:
+                # "fined Apple 1.8 billion euros" tagged "Apple 1.8 billion": the name before the amount
+                start, end = _repair(self.text, start, start + len(self.text[start : min(amounts)].rstrip()))
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
             for start, end in self._run_on_pieces(start, end, label):
@@ -1472,11 +1479,21 @@ class _ArticleEntities:
         return self._names_a_people(word) and (not is_given_name(word) or is_given_name(rest[0]))
 
     def _facility(self, c: _Candidate) -> _Candidate:
-        if c.label not in {"GPE", "LOC", "ORG", "FAC", "PERSON"} or (c.start, c.end) in self.side_spans:
+        if (c.start, c.end) in self.side_spans:
             return c
         words = self.text[c.start : c.end].split()
-        if len(words) >= 2 and (words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words):
+        if len(words) < 2:
+            return c
+        if c.label in {"GPE", "LOC", "ORG", "FAC", "PERSON"} and (
+            words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words
+        ):
             return replace(c, label="FAC")
+        if (
+            c.label in ("PRODUCT", "LAW")
+            and words[0].lower() in self.ref.facility_words
+            and words[-1].lower().rstrip(".,") not in self.ref.law_words
+        ):
+            return replace(c, label="FAC")  # "the Estadio Azteca" tagged a product (not "the Canal Act")
         return c
 
     def _extend_ports(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -1908,6 +1925,16 @@ class _ArticleEntities:
             out.append(_Candidate(start, end, "LAW"))
         return out
 
+    def _untagged_products(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"outsold the iPhone 15", "songs bought on iTunes": a product line by its shape ("iPod",
+        "iPhone 16 Pro") that the model did not tag."""
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        return [
+            _Candidate(m.start(), m.end(), "PRODUCT")
+            for m in _I_PRODUCT_IN_TEXT.finditer(self.text)
+            if not any(m.start() < e and s < m.end() for s, e in taken)
+        ]
+
     def _given_name_and_surname(self, c: _Candidate, name: str) -> bool:
         """A given name and one or two more name words, nothing in it or around it that makes it
         something else: "Keanu Reeves", "Carolina Kluft" (not "Morgan Stanley" or "Alfa Romeo", two
@@ -1940,6 +1967,8 @@ class _ArticleEntities:
             # what the article says anywhere around the name settles every mention of it
             if self._called_a_thing(replace(c, start=start, end=end)):
                 return False
+            if c.label == "FAC" and _AT_BEFORE.search(self.text, max(0, start - 6), start):
+                return False  # "won at Roland Garros", tagged a building: one named after a person
         return True
 
     def _occurrences(self, name: str) -> list[int]:
@@ -2198,6 +2227,8 @@ class _ArticleEntities:
         for m in _BARE_ACRONYM.finditer(self.text):
             if m.group(0) not in self.ref.acronyms or any(c.start < m.end() and m.start() < c.end for c in cands):
                 continue
+            if any(s < m.start() and m.end() <= e for s, e in self._known_name_spans):
+                continue  # "UK" of "Reform UK" (the "US" of "US Federal Reserve" is the country)
             alias = self.ref.alias_for(m.group(0))
             if alias is not None and not any(m.start() < e and s < m.end() for s, e in self.excluded):
                 end = m.end() + 1 if _PLUS_SUFFIX.match(self.text, m.end()) else m.end()  # "OPEC+"
@@ -2868,6 +2899,7 @@ class _ArticleEntities:
         for c in cands:
             if (
                 c.label not in ("PERSON", "GPE", "LOC", "NORP", "ORG", "PRODUCT")
+                or (c.label == "PRODUCT" and _I_PRODUCT.fullmatch(c.canonical))  # "iPod" beside "iPod age"
                 or _is_country(c.canonical)
                 or (c.label in ("GPE", "LOC") and known_place(c.canonical) is not None)
                 or name_key(c.canonical) in self.ref.demonyms
