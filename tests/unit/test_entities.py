@@ -2099,3 +2099,21 @@ def test_a_party_named_with_a_country_acronym_is_one_organisation(nlp, reference
     assert ("UK", "GPE") in model and ("Reform", "ORG") in model, model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found == [("Reform UK", "ORG"), ("Reform UK", "ORG"), ("Nigel Farage", "PERSON")], found
+
+
+def test_a_sentence_opening_verb_is_no_part_of_the_name_after_it(nlp, reference):
+    text = 'Lawyers met the judge. Describing Mr Jackson as "a good person", his mother said she feared for him.'
+    assert ("Describing Mr Jackson", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Jackson", "PERSON", "Mr")], found
+    text = 'Ms Lee spoke. "Comparing the Welsh Assembly Government to a dictatorship is absurd," she said.'
+    assert any(e.text.startswith("Comparing") for e in nlp(text).ents)
+    assert not any(m.text.startswith(("Comparing", "the")) for m in extract_entities(nlp(text), reference))
+
+
+def test_a_name_the_model_tagged_is_found_after_a_sentence_opening_stop_word(nlp, reference):
+    text = "Google said it would act. Once Google started blocking the queries, infections fell. But Google wants more."
+    model = [e.text for e in nlp(text).ents]
+    assert model.count("Google") == 2, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Google", "ORG")] * 3, found

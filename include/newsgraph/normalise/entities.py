@@ -341,6 +341,9 @@ _ORG_NOUN_BEFORE = re.compile(
 )
 #: What kind of company, capitalised at a sentence's start and run into the name by the model:
 #: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
+#: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
+#: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
+_GERUND_LEADING = re.compile(r"([A-Z][a-z]{2,}ing)[ \t]+(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?|the\b)")
 _ORG_NOUN_LEADING = re.compile(
     r"(?:Chipmaker|Carmaker|Automaker|Drugmaker|Toymaker|Retailer|Lender|Insurer|Brewer|Broadcaster"
     r"|Conglomerate|Startup|Start-up|Bookmaker)[ \t]+(?=[A-Z])"
@@ -1077,6 +1080,11 @@ class _ArticleEntities:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal is not None and _NUMBERED_BODY.search(self.text, start, end):
                 start = ordinal.start()  # "2nd" + "U.S. Circuit Court of Appeals", "82nd" + "Airborne Division"
+            gerund = _GERUND_LEADING.match(self.text, start, end)
+            if gerund is not None and gerund.end() < end and self._opens_a_sentence(start) and is_common_word(gerund.group(1)):
+                # "Following Mr Straw" tagged a work, "Describing Mr Jackson" a person: the name after the verb
+                start, end = _trim(self.text, gerund.start(2) if gerund.group(2) else gerund.end(), end)
+                label = "PERSON" if gerund.group(2) else label
             lead = _ORG_NOUN_LEADING.match(self.text, start, end)
             if lead is not None and lead.end() < end:
                 start, label = lead.end(), "ORG"  # "Drugmaker Brauwald reported": the company, not a person
@@ -1113,6 +1121,25 @@ class _ArticleEntities:
                 else:
                     out.append(_Candidate(start, end, label))
         return out
+
+    def _after_an_opening_stop_word(self, start: int) -> bool:
+        """Whether a sentence's first word, a stop word, stands right before ``start``: "Once Google started",
+        "But Sony said"."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        before = self.doc[span.start - 1]
+        return before.is_sent_start and before.is_stop and before.whitespace_ == " "
+
+    def _opens_a_sentence(self, start: int) -> bool:
+        """Whether the word at ``start`` is its sentence's first, an opening quote apart."""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None:
+            return False
+        token = span[0]
+        if token.i > 0 and token.nbor(-1).is_quote and token.nbor(-1).is_sent_start:
+            return True
+        return token.is_sent_start
 
     @cached_property
     def _person_name_words(self) -> frozenset[str]:
@@ -3131,7 +3158,9 @@ class _ArticleEntities:
                 end = at + len(written)
                 if any(at < e and s < end for s, e in taken):
                     continue
-                if _JOINED_BEFORE.search(self.text, max(0, at - 40), at) or _JOINED_AFTER.match(self.text, end):
+                if _JOINED_AFTER.match(self.text, end) or (
+                    _JOINED_BEFORE.search(self.text, max(0, at - 40), at) and not self._after_an_opening_stop_word(at)
+                ):
                     continue
                 before = self.text[max(0, at - 40) : at].rstrip()
                 if common and (not before or before[-1] in ".!?\"\u201c:"):
