@@ -2117,3 +2117,25 @@ def test_a_name_the_model_tagged_is_found_after_a_sentence_opening_stop_word(nlp
     assert model.count("Google") == 2, model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found == [("Google", "ORG")] * 3, found
+
+
+def test_a_listed_company_named_with_common_words_is_taken_where_the_model_tagged_it(nlp, reference):
+    text = "The retailer is struggling to keep up with market leader Best Buy and cut-price competition from Wal-Mart."
+    assert ("Best Buy", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Best Buy", "ORG") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    # and not looked for where it did not: "the Best Buy of the year" is no company
+    text = "Shoppers voted a kettle the Best Buy of the year in the survey."
+    assert not any("Best" in e.text for e in nlp(text).ents)
+    assert not any("Best" in m.text for m in extract_entities(nlp(text), reference))
+
+
+def test_a_name_the_article_tags_alone_is_split_from_a_person_run_into_it(nlp, reference):
+    text = 'The Lib Dems want lower taxes. For the Lib Dems David Laws said: "The chancellor will tell us."'
+    assert ("the Lib Dems David Laws", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Lib Dems", "NORP"), ("Lib Dems", "NORP"), ("David Laws", "PERSON")], found
+    # an MEP or MSP is a role before the name
+    text = "The film showed a row between Mr Kilroy-Silk, MEP Nigel Farage and MSP Karen Whitefield."
+    assert ("MEP Nigel Farage", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = {(m.text, m.role) for m in extract_entities(nlp(text), reference) if m.label == "PERSON"}
+    assert {("Nigel Farage", "MEP"), ("Karen Whitefield", "MSP")} <= found, found

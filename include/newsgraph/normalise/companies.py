@@ -51,7 +51,6 @@ def _ambiguous(name: str) -> bool:
         or is_acronym(name)
         or is_given_name(words[0])
         or (len(words) == 1 and (is_common_word(name) or name in surnames()))
-        or (len(words) > 1 and all(is_common_word(w) for w in words))  # "Public Storage", "General Mills"
         or known_place(name) is not None
         or any_city_alias(name)
     )
@@ -59,8 +58,17 @@ def _ambiguous(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def listed_companies() -> frozenset[str]:
-    """Names, as written, of companies in the main stock indices that name nothing else."""
+    """Names, as written, of companies in the main stock indices that name nothing else. Some are
+    common words together ("Best Buy", "General Mills"): :func:`of_common_words` tells them."""
     from pytickersymbols import PyTickerSymbols
 
     names = {n for stock in PyTickerSymbols().get_all_stocks() for n in _goes_by(stock["name"])}
     return frozenset(n for n in names if n and not _ambiguous(n))
+
+
+def of_common_words(name: str) -> bool:
+    """Whether every word of ``name`` is a common English word ("Best Buy", "Public Storage"): a listed
+    company so named is taken where the model tagged the name, not looked for in the text."""
+    from newsgraph.normalise.names import is_common_word
+
+    return all(is_common_word(w) for w in name.split())

@@ -341,6 +341,11 @@ _ORG_NOUN_BEFORE = re.compile(
 )
 #: What kind of company, capitalised at a sentence's start and run into the name by the model:
 #: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
+#: One to three capitalised words, then a given name and a surname (group 2, its first word group 3):
+#: "Lib Dems David Laws".
+_NAME_THEN_PERSON = re.compile(
+    r"((?:[A-Z][\w\-'\u2019]*[ \t]+){0,2}[A-Z][\w\-'\u2019]*)[ \t]+(([A-Z][a-z\u00e0-\u00ff\-]+)[ \t]+[A-Z][\w\-'\u2019]+)"
+)
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
 _GERUND_LEADING = re.compile(r"([A-Z][a-z]{2,}ing)[ \t]+(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?|the\b)")
@@ -864,7 +869,7 @@ class _ArticleEntities:
         cands = self._results_sides(cands)
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
-        cands = self._split_roles(cands)
+        cands = self._split_roles(self._names_run_into_people(cands))
         cands = [self._facility(c) for c in cands]
         cands = self._extend_ports(cands)
         cands = [c for c in cands if not self._is_junk(c)]
@@ -1492,6 +1497,34 @@ class _ArticleEntities:
                 and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
             )
         ]
+
+    def _names_run_into_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"For the Lib Dems David Laws said" tagged one organisation: a name the article tags on its own
+        elsewhere ("the Lib Dems"), run into a given name and a surname, is that name and a person."""
+        alone = {}
+        for c in cands:
+            words = self.text[c.start : c.end].split()
+            # the model's "Lib Dems" person too: no given name first, so no person's name
+            if c.label in ("NORP", "ORG", "GPE") or (c.label == "PERSON" and len(words) > 1 and not is_given_name(words[0])):
+                alone[" ".join(words)] = c.label
+        out = []
+        for c in cands:
+            m = _NAME_THEN_PERSON.fullmatch(self.text, c.start, c.end)
+            if (
+                m is not None
+                and c.label in ("ORG", "NORP", "GPE", "PERSON")
+                and not c.label_fixed
+                and alone.get(m.group(1)) is not None
+                and is_given_name(m.group(3))
+                and not is_given_name(m.group(2).split()[-1])
+            ):
+                out += [
+                    _Candidate(c.start, m.end(1), alone[m.group(1)]),
+                    _Candidate(m.start(2), c.end, "PERSON"),
+                ]
+            else:
+                out.append(c)
+        return out
 
     def _nationality_before_a_name(self, word: str, start: int, end: int, surnames: Counter[str]) -> bool:
         """Whether ``word`` is a people's name ("Kenyan", "Spaniard", "Welshman", "Tory") written before the
@@ -2266,16 +2299,23 @@ class _ArticleEntities:
     def _known_name_spans(self) -> list[tuple[int, int]]:
         """Where the article names an organisation from the alias file ("Reuters", "Rio Tinto") or a
         listed company ("Pfizer", "Severn Trent"); a one-word company's name only where the article
-        never writes it in lower case ("Cactus" beside "a cactus")."""
+        never writes it in lower case ("Cactus" beside "a cactus") and it stands alone, and never one
+        named with common words only ("Best Buy"), which is taken only where the model tagged it."""
+        from newsgraph.normalise.companies import of_common_words
+
         spans = []
         for names in (self.ref.organisation_names, self.ref.listed_companies):
             if names:
                 spans += [m.span() for m in _organisation_names_pattern(names).finditer(self.text)]
-        return sorted(
-            (s, e) for s, e in set(spans)
-            if len(self.text[s:e].split()) > 1 or self.text[s:e] in self.ref.organisation_names
-            or not (self._written_in_lower_case(self.text[s:e]) or self._inside_a_longer_name(s, e))
-        )
+        def found(start: int, end: int) -> bool:
+            name = self.text[start:end]
+            if name in self.ref.organisation_names:
+                return True
+            if len(name.split()) > 1:
+                return not of_common_words(name)
+            return not (self._written_in_lower_case(name) or self._inside_a_longer_name(start, end))
+
+        return sorted((s, e) for s, e in set(spans) if found(s, e))
 
     def _inside_a_longer_name(self, start: int, end: int) -> bool:
         """Whether a capitalised word stands right before or after ``start``..``end`` on its line ("The Da
