@@ -2139,3 +2139,19 @@ def test_a_name_the_article_tags_alone_is_split_from_a_person_run_into_it(nlp, r
     assert ("MEP Nigel Farage", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
     found = {(m.text, m.role) for m in extract_entities(nlp(text), reference) if m.label == "PERSON"}
     assert {("Nigel Farage", "MEP"), ("Karen Whitefield", "MSP")} <= found, found
+
+
+def test_a_body_named_with_and_is_one_organisation(nlp, reference):
+    text = "An independent tribunal of the Greek Track and Field Federation will meet on Saturday."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Field Federation", "ORG") in model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Greek Track and Field Federation", "ORG")], found
+    text = "Exports fell 12%, according to the Gem and Jewellery Export Promotion Council in Mumbai."
+    assert not any("Council" in e.text for e in nlp(text).ents)
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Gem and Jewellery Export Promotion Council", "ORG") in found, found
+    # two names of their own, or a possessive, are two
+    text = "Talks between the US and European Union officials stalled, as the UN's Food & Agriculture Organisation said."
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("US", "GPE"), ("European Union", "ORG"), ("Food & Agriculture Organisation", "ORG")} <= found, found

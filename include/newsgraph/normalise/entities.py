@@ -341,6 +341,14 @@ _ORG_NOUN_BEFORE = re.compile(
 )
 #: What kind of company, capitalised at a sentence's start and run into the name by the model:
 #: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
+#: "the Gem and Jewellery Export Promotion Council": capitalised words joined by "and" after "the", ending
+#: in a word of a body (group 1; group 2 the word before "and").
+_BODY_WITH_AND = re.compile(
+    r"\bthe[ \t]+((?:[A-Z][\w\-'\u2019]*[ \t]+){0,3}([A-Z][\w\-'\u2019]*)[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w\-'\u2019]*[ \t]+){0,4}"
+    r"(?:Council|Federation|Association|Authority|Commission|Board|Bureau|Agency|Institute|Society|Union|Foundation"
+    r"|Ministry|Corporation|Administration|Organi[sz]ation|Confederation|Chamber|Alliance))(?![\w\-])"
+)
+_POSSESSIVE_IN = re.compile(r"['\u2019]s\b")
 #: One to three capitalised words, then a given name and a surname (group 2, its first word group 3):
 #: "Lib Dems David Laws".
 _NAME_THEN_PERSON = re.compile(
@@ -887,7 +895,7 @@ class _ArticleEntities:
         cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
         definitions.update(self._fitted_acronyms(cands, definitions))
-        cands = self._inside_known_names(cands)
+        cands = self._inside_known_names(self._bodies_named_with_and(cands))
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
@@ -2326,6 +2334,25 @@ class _ArticleEntities:
             if token is None or not (token[0].is_sent_start and token[0].is_stop):
                 return True
         return _CAPITALISED_WORD_AFTER.match(self.text, end) is not None
+
+    def _bodies_named_with_and(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"the Gem and Jewellery Export Promotion Council", "the Greek Track and Field Federation" (tagged an
+        event and an organisation): capitalised words joined by "and" after "the", ending in a body's word,
+        are one organisation, whatever the model made of the pieces."""
+        found = [
+            m.span(1) for m in _BODY_WITH_AND.finditer(self.text)
+            if not self._in_headline(m.start(1))
+            # "Track and Field", "Gem and Jewellery": a common word before "and", not a name of its own
+            # ("the US and European Union" are two)
+            and is_common_word(before := m.group(2)) and not before.isupper() and not self._names_a_place(before)
+            and not _POSSESSIVE_IN.search(m.group(1))  # "the UN's Food & Agriculture Organisation"
+        ]
+        if not found:
+            return cands
+        kept = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in found)]
+        return kept + [
+            _Candidate(s, e, "ORG") for s, e in found if not any(c.start < e and s < c.end for c in kept)
+        ]
 
     def _inside_known_names(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Without Borders" of "Doctors Without Borders", "Rio" of "Rio Tinto", "Trent" of "Severn
