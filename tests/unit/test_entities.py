@@ -2155,3 +2155,14 @@ def test_a_body_named_with_and_is_one_organisation(nlp, reference):
     text = "Talks between the US and European Union officials stalled, as the UN's Food & Agriculture Organisation said."
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert {("US", "GPE"), ("European Union", "ORG"), ("Food & Agriculture Organisation", "ORG")} <= found, found
+
+
+def test_a_division_known_by_its_iso_name_is_a_place(nlp, reference):
+    text = "Heavy snow hit Hokkaido on Tuesday, while Toyota's plants in Aichi prefecture were unaffected."
+    assert ("Hokkaido", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = {(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)}
+    assert {("Hokkaido", "GPE", "JP"), ("Aichi", "GPE", "JP")} <= found, found
+    # a lone person's name that is also such a division stays the person without "in" before it
+    text = "U2 singer Bono met the prime minister. Bono said aid must rise."
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert ("Bono", "GPE") not in found and ("Bono", "PERSON") in found, found

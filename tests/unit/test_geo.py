@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.normalise import geo
-from newsgraph.normalise.geo import KINDS, Place, country_code, gazetteer, place_key, resolve_places
+from newsgraph.normalise.geo import KINDS, Place, country_code, gazetteer, known_place, place_key, resolve_places
 from newsgraph.settings import Settings
 
 # GeoNames ids, checked in the installed data.
@@ -547,7 +547,20 @@ def test_the_reference_file_is_optional(tmp_path):
     got = resolve_places([("GPE", "Pakistan"), ("GPE", "Karachi"), ("GPE", "Sindh")], reference_dir=tmp_path)
     assert got[("GPE", "Pakistan")].country_code == "PK"
     assert got[("GPE", "Karachi")].geonames_id == KARACHI
-    assert got[("GPE", "Sindh")] is None  # divisions outside the US come from the file
+    # without the file a division outside the US is known by its ISO 3166-2 name alone: its country,
+    # no GeoNames id (the file gives "Sindh" its id and admin1 code)
+    assert (got[("GPE", "Sindh")].country_code, got[("GPE", "Sindh")].geonames_id) == ("PK", None)
+
+
+def test_divisions_are_known_by_their_iso_names():
+    got = resolve_places([("GPE", "Hokkaido"), ("GPE", "Johor"), ("GPE", "Gauteng"), ("GPE", "Aichi")])
+    assert {name: (p.country_code, p.kind) for (_, name), p in got.items()} == {
+        "Hokkaido": ("JP", "admin1"), "Johor": ("MY", "admin1"), "Gauteng": ("ZA", "admin1"), "Aichi": ("JP", "admin1"),
+    }
+    # not a name of divisions in several countries, a common word or a person's name
+    assert known_place("Central") != ("admin1", 0)
+    assert known_place("Littoral") is None
+    assert known_place("Kent") != ("admin1", 0)
 
 
 def test_a_bad_reference_row_is_reported(tmp_path):

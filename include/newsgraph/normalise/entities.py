@@ -2199,7 +2199,9 @@ class _ArticleEntities:
         # PERSON: a multi-word province or big city, or any place after "in", "near"...; a lone
         # name of a province or a city of 500,000 ("Glasgow band Franz Ferdinand") when the
         # article names no person with it ("Kennedy" after "Charles Kennedy") and gives it no title
-        if not multiword and c.role_span is None and (kind == "admin1" or population >= _BIG_ENOUGH_FOR_A_UNIT):
+        # (a division known only by its ISO 3166-2 name, of no known population, needs "in": "Bono" is
+        # a region of Ghana and a singer)
+        if not multiword and c.role_span is None and ((kind == "admin1" and population > 0) or population >= _BIG_ENOUGH_FOR_A_UNIT):
             return True
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 

@@ -9,7 +9,11 @@ Data, all offline:
   "Bombay"), first-level divisions outside the US (GeoNames id and admin1 code: "Sindh",
   "Ontario"), regions ("South Asia") and NORP demonyms ("Pakistani" -> PK). Its header says
   what each column means;
-* ``pycountry``'s ISO 3166-1 names as extra country names ("Côte d'Ivoire", "Türkiye").
+* ``pycountry``'s ISO 3166-1 names as extra country names ("Côte d'Ivoire", "Türkiye"), and its
+  ISO 3166-2 subdivisions ("Hokkaido", "Johor", "Gauteng") as divisions of their country,
+  without GeoNames id or coordinates, where the names above have nothing by that name and the
+  name is no common word or person's name and names a division of one country only ("Central",
+  "Kent" and "Devon" are left out).
 
 Everything is indexed once per process (:func:`gazetteer`: 1 to 1.5 s; the indexes keep
 about 35 MB of objects, the process grows by about 100 MB as the package's 17 MB JSON is
@@ -355,6 +359,10 @@ def _build(folder: Path) -> Gazetteer:
     for code, s in cache.get_us_states().items():
         add(place_key(s["name"]), division("US", code, int(s["geonameid"])))
 
+    # Other divisions by their ISO 3166-2 names, where nothing above has the name.
+    for key, entry in _iso_divisions(pycountry, names).items():
+        add(key, entry)
+
     # Continents.
     continents: dict[int, _Entry] = {}
     for c in cache.get_continents().values():
@@ -410,6 +418,33 @@ def _build(folder: Path) -> Gazetteer:
         demonyms=demonyms,
         facility_words=frozenset(words),
     )
+
+
+def _iso_divisions(pycountry, known: dict) -> dict[str, _Entry]:
+    """Divisions of ISO 3166-2 by name key: those of one country only, whose name is none of ``known``,
+    no common English word ("Central", "Littoral") and no given or family name ("Kent", "Devon"),
+    in the shape of a name (no comma: "Navarra, Comunidad Foral de")."""
+    from newsgraph.normalise.names import is_common_word, is_given_name, surnames
+
+    countries: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        countries.setdefault(place_key(sub.name), set()).add(sub.country_code)
+    out: dict[str, _Entry] = {}
+    for sub in pycountry.subdivisions:
+        key, name = place_key(sub.name), sub.name
+        if (
+            len(countries[key]) != 1
+            or key in known
+            or key in out
+            or "," in name
+            or len(key) < 4
+            or not name[:1].isupper()
+            or is_common_word(name)
+            or any(is_given_name(w) or w in surnames() for w in name.split())
+        ):
+            continue
+        out[key] = _Entry("admin1", sub.country_code, None, None, None)
+    return out
 
 
 def _float(value: object) -> float | None:
@@ -715,7 +750,8 @@ def country_code(label: str, name: str) -> str | None:
 def known_place(name: str) -> tuple[str, int] | None:
     """``(kind, population)`` of the most populous place the gazetteer knows by exactly this
     name (not by an alternate name), or None: "Karachi" -> ("city", ...), "Sindh" ->
-    ("admin1", ...). Context-free; used to correct a model's label, not to place a mention."""
+    ("admin1", ...); a division known only by its ISO 3166-2 name has population 0. Context-free;
+    used to correct a model's label, not to place a mention."""
     if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
         return None
     g = gazetteer()
