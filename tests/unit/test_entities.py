@@ -2166,3 +2166,24 @@ def test_a_division_known_by_its_iso_name_is_a_place(nlp, reference):
     text = "U2 singer Bono met the prime minister. Bono said aid must rise."
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert ("Bono", "GPE") not in found and ("Bono", "PERSON") in found, found
+
+
+def test_a_company_named_with_its_ending_is_one_organisation(nlp, reference):
+    text = (
+        "China Overseas Port Holding Company will invest in berths at Gwadar Port, the ministry said. "
+        "The pipeline will be built by the US-registered Albanian Macedonian Bulgarian Oil Corporation."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("China", "GPE") in model and not any("Holding" in name for name, _ in model), model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {
+        ("China Overseas Port Holding Company", "ORG"), ("Gwadar Port", "FAC"),
+        ("Albanian Macedonian Bulgarian Oil Corporation", "ORG"),
+    } <= found, found
+    # a title of common words, a name that goes on after "for", and a place stay as they are
+    text = (
+        "Rounding out the top ten were In Good Company and a drama. The Internet Corporation for Assigned Names "
+        "and Numbers met in the West Bank Group offices."
+    )
+    found = {m.text for m in extract_entities(nlp(text), reference)}
+    assert not {"Good Company", "Internet Corporation"} & found, found

@@ -349,6 +349,12 @@ _BODY_WITH_AND = re.compile(
     r"|Ministry|Corporation|Administration|Organi[sz]ation|Confederation|Chamber|Alliance))(?![\w\-])"
 )
 _POSSESSIVE_IN = re.compile(r"['\u2019]s\b")
+#: Capitalised words ending in a word only companies' names end with (group 1).
+_NAME_WITH_COMPANY_ENDING = re.compile(
+    r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,5}"
+    r"(?:Company|Corporation|Holdings|Holding|Group|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|GmbH|AG|SpA))(?![\w\-])"
+    r"(?![ \t]+(?:for|of|and|&)[ \t]+[A-Z])"  # "the Internet Corporation for Assigned Names and Numbers"
+)
 #: One to three capitalised words, then a given name and a surname (group 2, its first word group 3):
 #: "Lib Dems David Laws".
 _NAME_THEN_PERSON = re.compile(
@@ -2349,9 +2355,41 @@ class _ArticleEntities:
             and is_common_word(before := m.group(2)) and not before.isupper() and not self._names_a_place(before)
             and not _POSSESSIVE_IN.search(m.group(1))  # "the UN's Food & Agriculture Organisation"
         ]
+        return self._organisations_over_pieces(cands, found + self._companies_by_their_endings())
+
+    def _companies_by_their_endings(self) -> list[tuple[int, int]]:
+        """"China Overseas Port Holding Company" (the model tagged "China", a port rule made a facility of
+        it), "Acme Widgets Ltd": capitalised words ending in "Company", "Group", "Holdings" or a legal form,
+        outside headlines, from after the last stop word ("The", "At")."""
+        found = []
+        for m in _NAME_WITH_COMPANY_ENDING.finditer(self.text):
+            start, end = m.span(1)
+            if self._in_headline(start) or _POSSESSIVE_IN.search(m.group(1)):
+                continue
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            tokens = [t for t in span if not t.is_space]
+            # from after the last stop word or word not capitalised ("The", "At", "US-registered")
+            cut = [i for i, t in enumerate(tokens[:-1]) if t.is_stop or not t.text[:1].isupper()]
+            tokens = tokens[cut[-1] + 1 :] if cut else tokens
+            if (
+                len(tokens) >= 2
+                # "In Good Company", a film: some word of a name ("China", "Albanian", "Acme")
+                and not all(
+                    is_common_word(t.text) and not self._names_a_place(t.text) and name_key(t.text) not in self.ref.demonyms
+                    for t in tokens[:-1]
+                )
+                and not self._names_a_place(self.text[tokens[0].idx : end])
+            ):
+                found.append((tokens[0].idx, end))
+        return found
+
+    def _organisations_over_pieces(self, cands: list[_Candidate], found: list[tuple[int, int]]) -> list[_Candidate]:
+        """Organisations at ``found`` spans, in place of the candidates the model made of their pieces."""
         if not found:
             return cands
-        kept = [c for c in cands if not any(s <= c.start and c.end <= e for s, e in found)]
+        kept = [c for c in cands if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in found)]
         return kept + [
             _Candidate(s, e, "ORG") for s, e in found if not any(c.start < e and s < c.end for c in kept)
         ]
