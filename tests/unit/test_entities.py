@@ -2187,3 +2187,21 @@ def test_a_company_named_with_its_ending_is_one_organisation(nlp, reference):
     )
     found = {m.text for m in extract_entities(nlp(text), reference)}
     assert not {"Good Company", "Internet Corporation"} & found, found
+
+
+def test_names_joined_by_and_are_two_or_one_country(nlp, reference):
+    text = "Real Madrid and Real Sociedad will play the final six minutes. Real Madrid director Emilio Butragueno spoke."
+    assert ("Real Madrid and", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found[0] == ("Real Madrid", "ORG") and found[1][0] == "Real Sociedad", found
+    text = "Trinidad and Tobago drew with Bosnia and Herzegovina, and Bosnia's coach was happy."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Trinidad", "GPE") in model and ("Bosnia and Herzegovina", "GPE") in model, model
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert found[:2] == [("Trinidad and Tobago", "GPE", "TT"), ("Bosnia and Herzegovina", "GPE", "BA")], found
+
+
+def test_a_roman_numeral_leaves_the_sentence_its_full_stop(nlp, reference):
+    text = "Each series was set in a different era, ranging from the 15th century to World War I. But the BBC said no."
+    assert ("World War I.", "EVENT") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("World War I", "EVENT") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}

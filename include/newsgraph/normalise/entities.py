@@ -75,6 +75,9 @@ _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
 #: A word no name ends with ("Office of the", "Ciaran Hinds at", "Ireland v") and what the model
 #: takes with an agency's name ("Interfax news agency" is Interfax).
 _TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|at|for|the|through|v|vs|in|on|to|from|with|by|news\s+agency)$")
+#: A Roman numeral ending a name with the sentence's full stop ("World War I.", "Henry VIII.").
+_ROMAN_NUMERAL_AND_FULL_STOP = re.compile(r" [IVX]{1,4}\.\Z")
+_SENTENCE_GOES_ON = re.compile(r"\s+[A-Z\"\u201c]|\s*\Z")
 _EDGE_JUNK = "\"'\u201c\u201d\u2018\u2019,;:!?()[]{}<>*\u2022|/\\-\u2013\u2014 \t\n"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2019]?s)?\s*\)")
 #: "(BRS)" after the name it stands for; group 1 is the acronym.
@@ -349,6 +352,11 @@ _BODY_WITH_AND = re.compile(
     r"|Ministry|Corporation|Administration|Organi[sz]ation|Confederation|Chamber|Alliance))(?![\w\-])"
 )
 _POSSESSIVE_IN = re.compile(r"['\u2019]s\b")
+#: Two capitalised names joined by "and" (groups 1 and 2): "Real Madrid and Real Sociedad".
+_TWO_NAMES_AND = re.compile(
+    r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})[ \t]+and[ \t]+"
+    r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})"
+)
 #: Capitalised words ending in a word only companies' names end with (group 1).
 _NAME_WITH_COMPANY_ENDING = re.compile(
     r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,5}"
@@ -720,6 +728,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         if m and start + m.end() < end:
             start += m.end()
             changed = True
+        if _ROMAN_NUMERAL_AND_FULL_STOP.search(text, start, end) and _SENTENCE_GOES_ON.match(text, end):
+            end -= 1  # "World War I." at a sentence's end: the full stop is the sentence's
+            changed = True
         m = (
             _TRAILING_POSSESSIVE.search(text[start:end])
             or _TRAILING_CONJUNCTION.search(text[start:end])
@@ -883,7 +894,7 @@ class _ArticleEntities:
         cands = self._results_sides(cands)
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
-        cands = self._split_roles(self._names_run_into_people(cands))
+        cands = self._split_roles(self._names_run_into_people(self._names_joined_by_and(cands)))
         cands = [self._facility(c) for c in cands]
         cands = self._extend_ports(cands)
         cands = [c for c in cands if not self._is_junk(c)]
@@ -1512,15 +1523,53 @@ class _ArticleEntities:
             )
         ]
 
+    @staticmethod
+    def _tagged_alone(text: str, cands: list[_Candidate]) -> dict[str, str]:
+        """Names the model tagged as groups, organisations or places, and their labels; the model's "Lib
+        Dems" person too (no given name first, so no person's name)."""
+        alone = {}
+        for c in cands:
+            words = text[c.start : c.end].split()
+            if c.label in ("NORP", "ORG", "GPE") or (c.label == "PERSON" and len(words) > 1 and not is_given_name(words[0])):
+                alone[" ".join(words)] = c.label
+        return alone
+
+    def _names_joined_by_and(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Real Madrid and Real Sociedad will play" tagged one organisation: names joined by "and" of which
+        the article tags one on its own elsewhere ("Real Madrid director of sport") are two; not a place's
+        name ("Bosnia and Herzegovina"), which is one name where the model cut it in two ("Trinidad" and
+        "Tobago")."""
+        alone = self._tagged_alone(self.text, cands)
+        out: list[_Candidate] = []
+        for c in sorted(cands, key=lambda c: c.start):
+            if (
+                out
+                and self.text[out[-1].end : c.start] == " and "
+                and _is_country(self.text[out[-1].start : c.end])
+                and not (out[-1].label_fixed or c.label_fixed)
+            ):
+                out[-1] = _Candidate(out[-1].start, c.end, "GPE")  # "Trinidad and Tobago"
+                continue
+            m = _TWO_NAMES_AND.fullmatch(self.text, c.start, c.end)
+            if (
+                m is None
+                or c.label not in ("ORG", "GPE", "PERSON")
+                or c.label_fixed
+                or self._names_a_place(self.text[c.start : c.end])
+                or not (m.group(1) in alone or m.group(2) in alone)
+            ):
+                out.append(c)
+                continue
+            out += [
+                _Candidate(*m.span(1), alone.get(m.group(1), c.label)),
+                _Candidate(*m.span(2), alone.get(m.group(2), c.label)),
+            ]
+        return out
+
     def _names_run_into_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"For the Lib Dems David Laws said" tagged one organisation: a name the article tags on its own
         elsewhere ("the Lib Dems"), run into a given name and a surname, is that name and a person."""
-        alone = {}
-        for c in cands:
-            words = self.text[c.start : c.end].split()
-            # the model's "Lib Dems" person too: no given name first, so no person's name
-            if c.label in ("NORP", "ORG", "GPE") or (c.label == "PERSON" and len(words) > 1 and not is_given_name(words[0])):
-                alone[" ".join(words)] = c.label
+        alone = self._tagged_alone(self.text, cands)
         out = []
         for c in cands:
             m = _NAME_THEN_PERSON.fullmatch(self.text, c.start, c.end)
