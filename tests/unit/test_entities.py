@@ -2205,3 +2205,15 @@ def test_a_roman_numeral_leaves_the_sentence_its_full_stop(nlp, reference):
     text = "Each series was set in a different era, ranging from the 15th century to World War I. But the BBC said no."
     assert ("World War I.", "EVENT") in {(e.text, e.label_) for e in nlp(text).ents}
     assert ("World War I", "EVENT") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+
+
+def test_one_of_a_people_and_a_firm_named_by_its_trade_are_labelled_so(nlp, reference):
+    text = (
+        "In the year that has seen Andrew Murray emerge as Britain's great new hope, Connors rejected "
+        "suggestions that the Scot might be put under too much pressure."
+    )
+    assert ("Scot", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Scot", "NORP") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    text = "Bernard McAlinden, head of equity research at NCB Stockbrokers, said equities were good value."
+    assert ("NCB Stockbrokers", "PRODUCT") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("NCB Stockbrokers", "ORG") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}

@@ -75,6 +75,8 @@ _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
 #: A word no name ends with ("Office of the", "Ciaran Hinds at", "Ireland v") and what the model
 #: takes with an agency's name ("Interfax news agency" is Interfax).
 _TRAILING_FUNCTION_WORD = re.compile(r"\s+(?:of|at|for|the|through|v|vs|in|on|to|from|with|by|news\s+agency)$")
+#: What comes before one of a people named as such: "the Scot", "a Spaniard", "fellow Swede".
+_ONE_OF_A_PEOPLE_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]|[Ff]ellow|[Cc]ompatriot|[Yy]oung|[Ff]ormer)[ \t]+\Z")
 #: A Roman numeral ending a name with the sentence's full stop ("World War I.", "Henry VIII.").
 _ROMAN_NUMERAL_AND_FULL_STOP = re.compile(r" [IVX]{1,4}\.\Z")
 _SENTENCE_GOES_ON = re.compile(r"\s+[A-Z\"\u201c]|\s*\Z")
@@ -1646,6 +1648,13 @@ class _ArticleEntities:
             return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
+        if (
+            c.label == "PERSON"
+            and " " not in name
+            and _ONE_OF_A_PEOPLE_BEFORE.search(self.text, max(0, c.start - 12), c.start)
+            and self._names_a_people(name)
+        ):
+            return replace(c, label="NORP")  # "the Scot", "a Spaniard", "fellow Swede": one of a people
         if (
             c.label in ("GPE", "LOC", "PERSON")
             and _PARTY_AFTER.match(self.text, c.end)
