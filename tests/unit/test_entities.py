@@ -2217,3 +2217,9 @@ def test_one_of_a_people_and_a_firm_named_by_its_trade_are_labelled_so(nlp, refe
     text = "Bernard McAlinden, head of equity research at NCB Stockbrokers, said equities were good value."
     assert ("NCB Stockbrokers", "PRODUCT") in {(e.text, e.label_) for e in nlp(text).ents}
     assert ("NCB Stockbrokers", "ORG") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+
+
+def test_a_movement_named_after_a_leader_or_creed_is_a_group(nlp, reference):
+    text = "President Javier Milei's government sought to rebuild reserves depleted under his Peronist predecessor."
+    assert ("Peronist", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Peronist", "NORP") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
