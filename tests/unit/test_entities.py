@@ -2223,3 +2223,17 @@ def test_a_movement_named_after_a_leader_or_creed_is_a_group(nlp, reference):
     text = "President Javier Milei's government sought to rebuild reserves depleted under his Peronist predecessor."
     assert ("Peronist", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
     assert ("Peronist", "NORP") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+
+
+def test_places_the_text_lists_as_such_and_an_opening_word_cut_from_a_name(nlp, reference):
+    text = (
+        "Civil servants were on strike across Wales on Friday. Across Wales, pickets were held in towns and "
+        "cities including Cardiff, Bangor, Aberystwyth and Wrexham."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Across Wales", "PERSON") in model and ("Wrexham", "PERSON") in model, model
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Wales", "GPE", "GB"), ("Wales", "GPE", "GB"), ("Cardiff", "GPE", "GB"), ("Bangor", "GPE", "GB"),
+        ("Aberystwyth", "GPE", "GB"), ("Wrexham", "GPE", "GB"),
+    ], found

@@ -370,6 +370,22 @@ _NAME_WITH_COMPANY_ENDING = re.compile(
 _NAME_THEN_PERSON = re.compile(
     r"((?:[A-Z][\w\-'\u2019]*[ \t]+){0,2}[A-Z][\w\-'\u2019]*)[ \t]+(([A-Z][a-z\u00e0-\u00ff\-]+)[ \t]+[A-Z][\w\-'\u2019]+)"
 )
+#: "towns and cities including Cardiff, Bangor and Wrexham": a list of names the text calls places ("list").
+_PLACES_LISTED = re.compile(
+    r"\b(?:towns|cities|villages|countries|capitals|regions|provinces|states|counties|places)"
+    r"(?:[ \t]+(?:and|or)[ \t]+(?:towns|cities|villages|countries|capitals|regions|provinces|states|counties))?"
+    r"[ \t]+(?:including|such[ \t]+as|like|from|in|of)[ \t]+"
+    r"(?P<list>[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)"
+    r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*)*)"
+)
+#: One name of such a list.
+_LIST_ITEM = re.compile(r"(?<![\w\-'\u2019])(?!(?:and|or)\b)[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*")
+#: A preposition or linking word that opens a sentence, run into the name after it by the model.
+_OPENING_WORD = re.compile(
+    r"(?:Across|In|At|From|Throughout|Around|Beyond|Inside|Outside|Meanwhile|After|Before|Since|During|When"
+    r"|While|But|And|So|Yet|Also|Then|Now|Later|Earlier|Despite|Without|With|For|Under|Over|Unlike|Besides|Like"
+    r"|Elsewhere|Instead|However|Still|Today|Yesterday|Tonight)[ \t]+(?=[A-Z])"
+)
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
 _GERUND_LEADING = re.compile(r"([A-Z][a-z]{2,}ing)[ \t]+(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?|the\b)")
@@ -935,8 +951,35 @@ class _ArticleEntities:
         cands = [c for c in cands if (c.start, c.end) not in spans]
         cands = self._non_overlapping(cands + short + self._surname_uses(cands) + self._untagged_repeats(cands))
         cands = self._headline_names(cands)
-        cands = self._people_lists(cands)
+        cands = self._places_listed_as_such(self._people_lists(cands))
         return [self._to_mention(c) for c in cands if not self._common_word_taken_for_a_name(c)]
+
+    def _places_listed_as_such(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"towns and cities including Cardiff, Bangor, Aberystwyth and Wrexham" (two tagged people): the
+        names the text lists as towns, cities or countries that the gazetteer knows are places."""
+        from newsgraph.normalise.geo import known_place
+
+        spans = [m.span("list") for m in _PLACES_LISTED.finditer(self.text)]
+        if not spans:
+            return cands
+
+        def a_place(name: str) -> bool:
+            return known_place(name) is not None or _is_country(name)
+
+        out = [
+            replace(c, label="GPE")
+            if c.label in ("PERSON", "ORG", "FAC", "PRODUCT", "WORK_OF_ART")
+            and any(s <= c.start and c.end <= e for s, e in spans)
+            and a_place(self.text[c.start : c.end])
+            else c
+            for c in cands
+        ]
+        # and the listed places the model passed over ("Cardiff")
+        for s, e in spans:
+            for m in _LIST_ITEM.finditer(self.text, s, e):
+                if a_place(m.group(0)) and not any(c.start < m.end() and m.start() < c.end for c in out):
+                    out.append(_Candidate(m.start(), m.end(), "GPE", canonical=canonical_spelling(m.group(0))))
+        return sorted(out, key=lambda c: (c.start, c.end))
 
     @cached_property
     def _words_as_written(self) -> frozenset[str]:
@@ -1112,6 +1155,9 @@ class _ArticleEntities:
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal is not None and _NUMBERED_BODY.search(self.text, start, end):
                 start = ordinal.start()  # "2nd" + "U.S. Circuit Court of Appeals", "82nd" + "Airborne Division"
+            opening = _OPENING_WORD.match(self.text, start, end) if label == "PERSON" else None
+            if opening is not None and opening.end() < end and self._opens_a_sentence(start):
+                start = opening.end()  # "Across Wales, pickets were held" tagged a person: "Wales"
             gerund = _GERUND_LEADING.match(self.text, start, end)
             if gerund is not None and gerund.end() < end and self._opens_a_sentence(start) and is_common_word(gerund.group(1)):
                 # "Following Mr Straw" tagged a work, "Describing Mr Jackson" a person: the name after the verb
