@@ -2237,3 +2237,14 @@ def test_places_the_text_lists_as_such_and_an_opening_word_cut_from_a_name(nlp, 
         ("Wales", "GPE", "GB"), ("Wales", "GPE", "GB"), ("Cardiff", "GPE", "GB"), ("Bangor", "GPE", "GB"),
         ("Aberystwyth", "GPE", "GB"), ("Wrexham", "GPE", "GB"),
     ], found
+
+
+def test_a_place_the_model_passed_over_or_hid_in_a_date_is_found(nlp, reference):
+    text = (
+        "France beat England 18-17 at Twickenham. \"We did not play in the first half against England,\" he said. "
+        "\"But we're very proud to beat England at Twickenham. We won at Twickenham since 1997.\""
+    )
+    ents = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("the first half against England", "DATE") in ents and ents.count(("England", "GPE")) == 2, ents
+    found = [m.text for m in extract_entities(nlp(text), reference) if m.label == "GPE"]
+    assert found.count("England") == 3, found

@@ -378,6 +378,8 @@ _PLACES_LISTED = re.compile(
     r"(?P<list>[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)"
     r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*)*)"
 )
+#: A name after a preposition at the end of a model's date: "the first half against England".
+_NAME_AFTER_PREPOSITION = re.compile(r"\b(?:against|at|in|v|versus|from|with|to)[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*)\Z")
 #: One name of such a list.
 _LIST_ITEM = re.compile(r"(?<![\w\-'\u2019])(?!(?:and|or)\b)[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*")
 #: A preposition or linking word that opens a sentence, run into the name after it by the model.
@@ -3354,7 +3356,10 @@ class _ArticleEntities:
             if c.label in _REPEATED_LABELS and (c.label != "PERSON" or len(written.split()) >= 2):
                 senses.setdefault(written, set()).add((c.label, c.canonical))
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
-        taken += [(e.start_char, e.end_char) for e in self.ents]
+        for e in self.ents:
+            tail = _NAME_AFTER_PREPOSITION.search(e.text) if e.label_ in ("DATE", "TIME") else None
+            # "the first half against England" tagged a date: the name after the preposition is free
+            taken.append((e.start_char, e.start_char + tail.start(1) if tail else e.end_char))
         out = []
         for written, found in senses.items():
             if len(found) != 1 or len(written) < 2 or not written[:1].isupper() or _PLURAL_ACRONYM.fullmatch(written):
@@ -3377,8 +3382,12 @@ class _ArticleEntities:
                 if common and (not before or before[-1] in ".!?\"\u201c:"):
                     continue
                 found_at.append(_Candidate(at, end, label, canonical=canonical))
-            # a word the model tagged once and passed over more often ("Angels" the song) is not taken on trust
-            if not one_word or len(found_at) <= tagged[written]:
+            # a word the model tagged once and passed over more often ("Angels" the song) is not taken on
+            # trust; a place the gazetteer knows is ("beat England at Twickenham")
+            if not one_word or len(found_at) <= tagged[written] or (
+                label in ("GPE", "LOC")
+                and (_is_country(written) or name_key(written) in _HOME_NATIONS or not is_common_word(written))
+            ):
                 out += found_at
         return out
 
