@@ -932,7 +932,7 @@ class _ArticleEntities:
         cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
         definitions.update(self._fitted_acronyms(cands, definitions))
-        cands = self._inside_known_names(self._bodies_named_with_and(cands))
+        cands = self._inside_known_names(self._organisations_named_whole(cands))
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
@@ -2449,11 +2449,15 @@ class _ArticleEntities:
                 return True
         return _CAPITALISED_WORD_AFTER.match(self.text, end) is not None
 
-    def _bodies_named_with_and(self, cands: list[_Candidate]) -> list[_Candidate]:
+    def _organisations_named_whole(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Organisations whose names' shape makes them one, in place of the pieces the model made of them:
+        bodies named with "and" and companies named with their endings."""
+        return self._organisations_over_pieces(cands, self._bodies_named_with_and() + self._companies_by_their_endings())
+
+    def _bodies_named_with_and(self) -> list[tuple[int, int]]:
         """"the Gem and Jewellery Export Promotion Council", "the Greek Track and Field Federation" (tagged an
-        event and an organisation): capitalised words joined by "and" after "the", ending in a body's word,
-        are one organisation, whatever the model made of the pieces."""
-        found = [
+        event and an organisation): capitalised words joined by "and" after "the", ending in a body's word."""
+        return [
             m.span(1) for m in _BODY_WITH_AND.finditer(self.text)
             if not self._in_headline(m.start(1))
             # "Track and Field", "Gem and Jewellery": a common word before "and", not a name of its own
@@ -2461,7 +2465,6 @@ class _ArticleEntities:
             and is_common_word(before := m.group(2)) and not before.isupper() and not self._names_a_place(before)
             and not _POSSESSIVE_IN.search(m.group(1))  # "the UN's Food & Agriculture Organisation"
         ]
-        return self._organisations_over_pieces(cands, found + self._companies_by_their_endings())
 
     def _companies_by_their_endings(self) -> list[tuple[int, int]]:
         """"China Overseas Port Holding Company" (the model tagged "China", a port rule made a facility of
