@@ -2248,3 +2248,15 @@ def test_a_place_the_model_passed_over_or_hid_in_a_date_is_found(nlp, reference)
     assert ("the first half against England", "DATE") in ents and ents.count(("England", "GPE")) == 2, ents
     found = [m.text for m in extract_entities(nlp(text), reference) if m.label == "GPE"]
     assert found.count("England") == 3, found
+
+
+def test_a_title_after_the_kind_of_work_it_is_is_a_work(nlp, reference):
+    text = "Road trip comedy Sideways has had more praise, and Imelda Staunton won for the abortion drama Vera Drake."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Sideways", "GPE") in model and ("Vera Drake", "ORG") in model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Sideways", "WORK_OF_ART"), ("Vera Drake", "WORK_OF_ART"), ("Imelda Staunton", "PERSON")} <= found, found
+    # a verb, or an award's category, is no kind of work
+    text = "He went to film Madonna in London. Some 267 films are eligible for the best film Oscar this year."
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert ("Madonna", "PERSON") in found and not any(m[1] == "WORK_OF_ART" for m in found), found

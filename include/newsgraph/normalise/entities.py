@@ -606,6 +606,12 @@ _WORK_NOUN_BEFORE = re.compile(
     r"\b(?:film|movie|drama|comedy|thriller|documentary|musical|play|novel|book|album|single|song|series|sitcom"
     r"|opera|show|track|hit)[ \t]+$"
 )
+#: A kind of work right before its title, as a noun ("comedy Sideways", "the album Hopes and Fears"), not a
+#: verb ("to film Madonna") or an award's category ("the best film Oscar").
+_WORK_KIND_BEFORE = re.compile(
+    r"(?<!\bto )(?<!\bbest )\b(?:film|movie|drama|comedy|thriller|documentary|musical|novel|album|sitcom|opera|biopic|"
+    r"blockbuster|memoir)[ \t]+\Z"
+)
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
 #: A comma and a name after a name, or a comma before it: a list ("Sheahan, Horan, O'Callaghan").
@@ -1883,6 +1889,14 @@ class _ArticleEntities:
                 and not self._describes_a_noun_after(c)  # "the Atkins diet", "the Dickens character"
             ):
                 return replace(c, label="ORG")  # "The Springboks beat New Zealand": no one person is "the Xs"
+        if (
+            c.label in ("ORG", "GPE", "PERSON", "FAC", "LOC", "PRODUCT", "EVENT")
+            and _WORK_KIND_BEFORE.search(self.text, max(0, c.start - 20), c.start)
+            and not _is_country(name)
+            and not self._names_a_place(name)
+            and name not in self._person_words
+        ):
+            return replace(c, label="WORK_OF_ART")  # "road trip comedy Sideways", "abortion drama Vera Drake"
         if c.label == "GPE" and " " not in name and name not in self._person_words and not self._names_a_place(name):
             owner = _OWNER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
             if owner is not None and _is_country(owner.group(1)):
