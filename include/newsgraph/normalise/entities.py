@@ -344,8 +344,6 @@ _ORG_NOUN_BEFORE = re.compile(
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
     r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker)[ \t]+$"
 )
-#: What kind of company, capitalised at a sentence's start and run into the name by the model:
-#: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
 #: "the Gem and Jewellery Export Promotion Council": capitalised words joined by "and" after "the", ending
 #: in a word of a body (group 1; group 2 the word before "and").
 _BODY_WITH_AND = re.compile(
@@ -353,6 +351,7 @@ _BODY_WITH_AND = re.compile(
     r"(?:Council|Federation|Association|Authority|Commission|Board|Bureau|Agency|Institute|Society|Union|Foundation"
     r"|Ministry|Corporation|Administration|Organi[sz]ation|Confederation|Chamber|Alliance))(?![\w\-])"
 )
+#: A possessive inside a run of words ("the UN's Food & Agriculture Organisation").
 _POSSESSIVE_IN = re.compile(r"['\u2019]s\b")
 #: Two capitalised names joined by "and" (groups 1 and 2): "Real Madrid and Real Sociedad".
 _TWO_NAMES_AND = re.compile(
@@ -370,6 +369,8 @@ _NAME_WITH_COMPANY_ENDING = re.compile(
 _NAME_THEN_PERSON = re.compile(
     r"((?:[A-Z][\w\-'\u2019]*[ \t]+){0,2}[A-Z][\w\-'\u2019]*)[ \t]+(([A-Z][a-z\u00e0-\u00ff\-]+)[ \t]+[A-Z][\w\-'\u2019]+)"
 )
+#: A name after a preposition at the end of a model's date: "the first half against England".
+_NAME_AFTER_PREPOSITION = re.compile(r"\b(?:against|at|in|v|versus|from|with|to)[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*)\Z")
 #: "towns and cities including Cardiff, Bangor and Wrexham": a list of names the text calls places ("list").
 _PLACES_LISTED = re.compile(
     r"\b(?:towns|cities|villages|countries|capitals|regions|provinces|states|counties|places)"
@@ -378,8 +379,6 @@ _PLACES_LISTED = re.compile(
     r"(?P<list>[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*(?:(?:,[ \t]+|,?[ \t]+(?:and|or)[ \t]+)"
     r"[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*)*)"
 )
-#: A name after a preposition at the end of a model's date: "the first half against England".
-_NAME_AFTER_PREPOSITION = re.compile(r"\b(?:against|at|in|v|versus|from|with|to)[ \t]+([A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*)\Z")
 #: One name of such a list.
 _LIST_ITEM = re.compile(r"(?<![\w\-'\u2019])(?!(?:and|or)\b)[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*")
 #: A preposition or linking word that opens a sentence, run into the name after it by the model.
@@ -391,6 +390,8 @@ _OPENING_WORD = re.compile(
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
 _GERUND_LEADING = re.compile(r"([A-Z][a-z]{2,}ing)[ \t]+(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?|the\b)")
+#: What kind of company, capitalised at a sentence's start and run into the name by the model:
+#: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
 _ORG_NOUN_LEADING = re.compile(
     r"(?:Chipmaker|Carmaker|Automaker|Drugmaker|Toymaker|Retailer|Lender|Insurer|Brewer|Broadcaster"
     r"|Conglomerate|Startup|Start-up|Bookmaker)[ \t]+(?=[A-Z])"
