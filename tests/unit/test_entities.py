@@ -1893,6 +1893,15 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         ("Sales of the iPod rose, Apple said, and the iTunes store sold 200 million songs.", "iTunes", "ORG", "PRODUCT", "iTunes"),
         # a football league from the alias file
         ("Chelsea lead the Premiership by five points after beating Everton.", "Premiership", "PERSON", "ORG", "Premiership"),
+        # one of a people named as such
+        ("In the year that has seen Andrew Murray emerge as Britain's great new hope, Connors rejected "
+         "suggestions that the Scot might be put under too much pressure.", "Scot", "PERSON", "NORP", "Scot"),
+        # a firm named by its trade
+        ("Bernard McAlinden, head of equity research at NCB Stockbrokers, said equities were good value.",
+         "NCB Stockbrokers", "PRODUCT", "ORG", "NCB Stockbrokers"),
+        # a movement named after a leader
+        ("President Javier Milei's government sought to rebuild reserves depleted under his Peronist predecessor.",
+         "Peronist", "ORG", "NORP", "Peronist"),
     ],
 )
 def test_a_label_the_model_gets_wrong_is_put_right(nlp, reference, text, name, model_label, label, canonical):
@@ -2205,24 +2214,6 @@ def test_a_roman_numeral_leaves_the_sentence_its_full_stop(nlp, reference):
     text = "Each series was set in a different era, ranging from the 15th century to World War I. But the BBC said no."
     assert ("World War I.", "EVENT") in {(e.text, e.label_) for e in nlp(text).ents}
     assert ("World War I", "EVENT") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
-
-
-def test_one_of_a_people_and_a_firm_named_by_its_trade_are_labelled_so(nlp, reference):
-    text = (
-        "In the year that has seen Andrew Murray emerge as Britain's great new hope, Connors rejected "
-        "suggestions that the Scot might be put under too much pressure."
-    )
-    assert ("Scot", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
-    assert ("Scot", "NORP") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
-    text = "Bernard McAlinden, head of equity research at NCB Stockbrokers, said equities were good value."
-    assert ("NCB Stockbrokers", "PRODUCT") in {(e.text, e.label_) for e in nlp(text).ents}
-    assert ("NCB Stockbrokers", "ORG") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
-
-
-def test_a_movement_named_after_a_leader_or_creed_is_a_group(nlp, reference):
-    text = "President Javier Milei's government sought to rebuild reserves depleted under his Peronist predecessor."
-    assert ("Peronist", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
-    assert ("Peronist", "NORP") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
 
 
 def test_places_the_text_lists_as_such_and_an_opening_word_cut_from_a_name(nlp, reference):
