@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
@@ -83,6 +84,23 @@ _SENTENCE_GOES_ON = re.compile(r"\s+[A-Z\"\u201c]|\s*\Z")
 _EDGE_JUNK = "\"'\u201c\u201d\u2018\u2019,;:!?()[]{}<>*\u2022|/\\-\u2013\u2014 \t\n"
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2019]?s)?\s*\)")
 #: "(BRS)" after the name it stands for; group 1 is the acronym.
+#: Lower-case words inside names: particles of people's and places' names, small words of bodies' names.
+_NAME_PARTICLES = frozenset(
+    {
+        "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "der", "den", "dos", "das", "do",
+        "du", "des", "la", "le", "les", "los", "las", "ter", "ten", "y", "e", "und", "am", "of", "and", "the",
+        "for", "in", "on", "upon", "at", "to", "an", "a", "sur", "with", "by", "v", "vs", "vs.",
+    }
+)
+#: The kinds of places and bodies that end names in lower case: "Aceh province", "Conservative party".
+_KIND_WORDS_AFTER = frozenset(
+    {
+        "province", "state", "region", "district", "county", "prefecture", "party", "committee", "council",
+        "island", "islands", "river", "valley", "city", "town", "village", "club", "group", "inquiry",
+    }
+)
+#: A bracketed acronym written as a word, as British papers write those said as words: "(Ampas)", "(Opec)".
+_WORD_ACRONYM_AFTER = re.compile(r"[ \t]*\(\s*([A-Z][a-z]{2,7})\s*\)")
 _ACRONYM_DEFINED = re.compile(r"[ \t]*\(\s*([A-Z][A-Za-z&.\-]{0,2}(?:[A-Z][A-Za-z&.\-]{0,2}){1,7}?)\s*\)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'\u2019\-&]*")
 _WORD = re.compile(r"[^\W\d_][\w.'\u2019\-]*|\d[\w.]*")
@@ -344,10 +362,10 @@ _ORG_NOUN_BEFORE = re.compile(
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
     r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker)[ \t]+$"
 )
-#: "the Gem and Jewellery Export Promotion Council": capitalised words joined by "and" after "the", ending
+#: "the Gem and Jewellery Export Promotion Council": capitalised words joined by "and" after "the" or "The", ending
 #: in a word of a body (group 1; group 2 the word before "and").
 _BODY_WITH_AND = re.compile(
-    r"\bthe[ \t]+((?:[A-Z][\w\-'\u2019]*[ \t]+){0,3}([A-Z][\w\-'\u2019]*)[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w\-'\u2019]*[ \t]+){0,4}"
+    r"\b[Tt]he[ \t]+((?:[A-Z][\w\-'\u2019]*[ \t]+){0,3}([A-Z][\w\-'\u2019]*)[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w\-'\u2019]*[ \t]+){0,4}"
     r"(?:Council|Federation|Association|Authority|Commission|Board|Bureau|Agency|Institute|Society|Union|Foundation"
     r"|Ministry|Corporation|Administration|Organi[sz]ation|Confederation|Chamber|Alliance))(?![\w\-])"
 )
@@ -611,7 +629,14 @@ _WORK_NOUN_BEFORE = re.compile(
 #: verb ("to film Madonna") or an award's category ("the best film Oscar").
 _WORK_KIND_BEFORE = re.compile(
     r"(?<!\bto )(?<!\bbest )\b(?:film|movie|drama|comedy|thriller|documentary|musical|novel|album|sitcom|opera|biopic|"
-    r"blockbuster|memoir)[ \t]+\Z"
+    r"blockbuster|memoir)[ \t]+(?:The[ \t]+)?\Z"
+)
+#: A title after "titled" or "entitled" (group 1), quoted ("entitled \"Hard Choices\"") or in title case
+#: ("a single titled Rivers Run Dry", "the report Working Lives in a Cold Climate"); "entitled to" is no title.
+_TITLED = re.compile(
+    r"(?<![\w\-])(?:en)?titled[ \t]+(?:[\"\u201c\u2018']([A-Z0-9][^\"\u201d\u2019'\n]{0,78}?)[\"\u201d\u2019'](?!\w)"
+    r"|((?:The |A |An )?[A-Z0-9][\w'\u2019\-]*(?:[ \t]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from)[ \t]+)*"
+    r"[A-Z0-9][\w'\u2019\-]*)*))"
 )
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
@@ -850,6 +875,13 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     return i == len(letters)
 
 
+def _word_acronym_fits(word: str, long_form: str) -> bool:
+    """Whether ``word`` is the initials of ``long_form``'s words but the small ones, in order: "Ampas" of
+    "Academy of Motion Picture Arts and Sciences", "Bafta" of "British Academy of Film and Television Arts"."""
+    words = [w for w in re.split(r"[\s\-]+", long_form) if w and w.lower() not in _MINOR_WORDS]
+    return len(words) >= 3 and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words).lower() == word.lower()
+
+
 @lru_cache(maxsize=1)
 def _language_names() -> frozenset[str]:
     """The names of the languages of ISO 639-1 ("Hindi", "Urdu", "Swahili"), from pycountry."""
@@ -939,7 +971,9 @@ class _ArticleEntities:
         cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
         definitions.update(self._fitted_acronyms(cands, definitions))
-        cands = self._inside_known_names(self._organisations_named_whole(cands))
+        named = {(d.start, d.end): d.label for d in definitions.values()}
+        cands = [replace(c, label=named[(c.start, c.end)]) if named.get((c.start, c.end), c.label) != c.label else c for c in cands]
+        cands = self._inside_known_names(self._titled_works(self._organisations_named_whole(cands)))
         cands = self._non_overlapping(
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
@@ -948,7 +982,7 @@ class _ArticleEntities:
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
-        cands = self._one_sense_per_name(cands)
+        cands = self._works_throughout(self._one_sense_per_name(cands))
         cands = self._places_no_one_knows(cands)
         cands = self._companies_tagged_people(cands)
         cands = self._clubs(cands)
@@ -1143,11 +1177,8 @@ class _ArticleEntities:
 
     def _spacy_candidates(self) -> list[_Candidate]:
         out = []
-        for ent in self.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            label = ent.label_
-            start, end = _repair(self.text, ent.start_char, ent.end_char)
+        for ent_start, ent_end, label in self._model_lines():
+            start, end = self._lower_case_edges(*_repair(self.text, ent_start, ent_end), label)
             minute = _NAME_AND_MINUTE.fullmatch(self.text, start, end) if label == "LAW" else None
             if (
                 minute is not None
@@ -1208,6 +1239,45 @@ class _ArticleEntities:
                 else:
                     out.append(_Candidate(start, end, label))
         return out
+
+    def _model_lines(self) -> Iterator[tuple[int, int, str]]:
+        """The model's entities, one line of each at a time: "Campbell rescues Arsenal\n\nSol Campbell",
+        a headline run into the story's first words, is two pieces."""
+        for ent in self.ents:
+            if ent.label_ not in ENTITY_LABELS:
+                continue
+            start = ent.start_char
+            for i, line in enumerate(self.text[ent.start_char : ent.end_char].split("\n")):
+                # a later line's lone common word is the story's first word, no name ("Shares", "Three")
+                word = line.strip()
+                if word and (
+                    i == 0 or " " in word or not is_common_word(word) or self._names_a_place(word) or is_given_name(word)
+                ):
+                    yield start, start + len(line), ent.label_
+                start += len(line) + 1
+
+    def _lower_case_edges(self, start: int, end: int, label: str) -> tuple[int, int]:
+        """A name without the lower-case words the model ran into its edges: "rang Lucy", "Hislop back",
+        "Brookside creator", "west London" (not particles, "al-Qaeda", "de Villiers", nor the kind of a
+        place or a body, "Aceh province", "Conservative party"); none at all where a lower-case verb stands
+        inside it ("Campbell rescues Arsenal", a headline)."""
+        if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") or end <= start:
+            return start, end
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        lower = [w.group(0).isalpha() and w.group(0).islower() and w.group(0) not in _NAME_PARTICLES for w in words]
+        if not any(lower) or all(lower):
+            return start, end
+        first = lower.index(False)
+        last = len(lower) - 1 - lower[::-1].index(False)
+        if last < len(words) - 1 and words[-1].group(0) in _KIND_WORDS_AFTER:
+            last = len(words) - 1
+        inside = lower[first : last + 1]
+        span = self.doc.char_span(start + words[first].start(), start + words[last].end(), alignment_mode="expand")
+        if any(inside) and (
+            self._in_headline(start) or (span is not None and any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in span))
+        ):
+            return start, start
+        return _trim(self.text, start + words[first].start(), start + words[last].end())
 
     def _after_an_opening_stop_word(self, start: int) -> bool:
         """Whether a sentence's first word, a stop word, stands right before ``start``: "Once Google started",
@@ -1897,7 +1967,8 @@ class _ArticleEntities:
             and not self._names_a_place(name)
             and name not in self._person_words
         ):
-            return replace(c, label="WORK_OF_ART")  # "road trip comedy Sideways", "abortion drama Vera Drake"
+            # "road trip comedy Sideways", "abortion drama Vera Drake", "movie The Aviator"
+            return replace(c, label="WORK_OF_ART", label_fixed=True)
         if c.label == "GPE" and " " not in name and name not in self._person_words and not self._names_a_place(name):
             owner = _OWNER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
             if owner is not None and _is_country(owner.group(1)):
@@ -2330,6 +2401,9 @@ class _ArticleEntities:
         # a region of Ghana and a singer)
         if not multiword and c.role_span is None and ((kind == "admin1" and population > 0) or population >= _BIG_ENOUGH_FOR_A_UNIT):
             return True
+        if not multiword and is_given_name(name):
+            # "Mary, Mungo and Midge": a given name in a list of names, whatever towns the names also are
+            return not holding and bool(_LOCATIVE_BEFORE.search(self.text, window, c.start))
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 
     def _based_places(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2407,15 +2481,21 @@ class _ArticleEntities:
         return cands
 
     def _acronym_definitions(self, cands: list[_Candidate]) -> dict[str, _Candidate]:
-        """Acronyms defined in the text right after an entity: "Long Name (LN)"."""
+        """Acronyms defined in the text right after an entity: "Long Name (LN)", "Long Name Acronym (Lna)"."""
         defs: dict[str, _Candidate] = {}
         for c in cands:
             m = _ACRONYM_AFTER.match(self.text, c.end)
-            if not m:
+            if m and _acronym_fits(m.group(1), self.text[c.start : c.end]):
+                defs.setdefault(m.group(1), c)
                 continue
-            acronym = m.group(1)
-            if _acronym_fits(acronym, self.text[c.start : c.end]):
-                defs.setdefault(acronym, c)
+            # "the Academy of Motion Picture Arts and Sciences (Ampas)": the model made a person of "Ampas"
+            m = _WORD_ACRONYM_AFTER.match(self.text, c.end)
+            if (
+                m and c.label != "PERSON" and self.ref.alias_for(m.group(1)) is None  # "(Opec)": the alias file's
+                and _word_acronym_fits(m.group(1), self.text[c.start : c.end])
+            ):
+                # a body, whatever the model called it: "Bay Area Lab Co-Operative (Balco)" was a place
+                defs.setdefault(m.group(1), replace(c, label="ORG"))
         return defs
 
     def _known_acronyms(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2468,6 +2548,55 @@ class _ArticleEntities:
         """Organisations whose names' shape makes them one, in place of the pieces the model made of them:
         bodies named with "and" and companies named with their endings."""
         return self._organisations_over_pieces(cands, self._bodies_named_with_and() + self._companies_by_their_endings())
+
+    def _titled_works(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"a single titled Rivers Run Dry" (tagged a person), "the report, entitled Working Lives in a Cold
+        Climate" (an organisation and an event): a title after "titled" or "entitled" is one work of art, in
+        place of the pieces the model made of it; it ends before a small word that leads into a date or
+        a place the model tagged ("titled Rivers Run Dry in March")."""
+        out = cands
+        for m in _TITLED.finditer(self.text):
+            start, end = m.span(1) if m.group(1) else m.span(2)
+            if self._in_headline(start):
+                continue
+            for e in self.doc.ents:
+                if start < e.start_char < end and e.label_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"):
+                    words = self.text[start : e.start_char].split()
+                    if len(words) >= 2 and words[-1] in _TITLE_MINOR_WORDS:
+                        end = start + self.text[start : e.start_char].rstrip().rfind(" ")
+                        break
+            start, end = _trim(self.text, start, end)
+            if end <= start or any(start < e and s < end for s, e in self.excluded):
+                continue
+            if any(c.start < end and start < c.end and (c.start < start or c.end > end) for c in out):
+                continue  # a name running out of the title: the title's end is not where it seems
+            out = [c for c in out if not (start <= c.start and c.end <= end)]
+            out.append(_Candidate(start, end, "WORK_OF_ART", label_fixed=True))
+        return out
+
+    def _works_throughout(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"The Oscar-nominated movie The Aviator ... The Aviator's producers": a name the text calls a
+        work of art where it stands ("movie", "titled") is that work wherever the article names it again,
+        except a person given a title."""
+        works = {c.canonical for c in cands if c.label == "WORK_OF_ART" and c.label_fixed}
+        # the cue may stand before a mention the model passed over: "the movie The Aviator ... The Aviator's"
+        works |= {
+            c.canonical for c in cands
+            if c.label in ("ORG", "GPE", "PERSON", "FAC", "LOC", "PRODUCT", "EVENT")
+            and not c.label_fixed
+            and c.role_span is None
+            and self.text[c.start : c.end] == c.canonical
+            and not _is_country(c.canonical)
+            and not self._names_a_place(c.canonical)
+            and c.canonical not in self._person_words
+            and any(_WORK_KIND_BEFORE.search(self.text, max(0, at - 20), at) for at in self._occurrences(c.canonical))
+        }
+        return [
+            replace(c, label="WORK_OF_ART")
+            if c.canonical in works and c.label != "WORK_OF_ART" and not c.label_fixed and c.role_span is None
+            else c
+            for c in cands
+        ]
 
     def _bodies_named_with_and(self) -> list[tuple[int, int]]:
         """"the Gem and Jewellery Export Promotion Council", "the Greek Track and Field Federation" (tagged an
@@ -2889,7 +3018,10 @@ class _ArticleEntities:
         for c in cands:
             if c.canonical in initials:
                 c = replace(c, canonical=initials[c.canonical], label="PERSON")
-            elif c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") and c.canonical not in full_names:
+            elif (
+                c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT")
+                or (c.label == "WORK_OF_ART" and not c.label_fixed)  # "outgoing host Butters" after "Wes Butters"
+            ) and c.canonical not in full_names:
                 words = set(name_key(c.canonical).split())
                 matches = [full for full, fw in full_names.items() if words and words < fw]
                 # another label only for a lone surname: "Hendry" (ORG) after "Paul Hendry",
