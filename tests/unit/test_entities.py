@@ -1902,6 +1902,12 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a movement named after a leader
         ("President Javier Milei's government sought to rebuild reserves depleted under his Peronist predecessor.",
          "Peronist", "ORG", "NORP", "Peronist"),
+        # a given name only one country's list holds, before a family name
+        ("Britain's relay team won without the services of Dwain Chambers, who was banned in February.",
+         "Dwain Chambers", "ORG", "PERSON", "Dwain Chambers"),
+        # two given names, only the second of them also a family name
+        ("Bruno, a replacement, came on for Sebastien Bruno in the second half.",
+         "Sebastien Bruno", "ORG", "PERSON", "Sebastien Bruno"),
         # a dairy, like a bank or a brewery, is a business
         ("Mengniu Dairy and Bright Dairy dominate the market.", "Mengniu Dairy", "PERSON", "ORG", "Mengniu Dairy"),
     ],
@@ -2356,3 +2362,36 @@ def test_a_given_name_in_a_list_of_names_is_no_town(nlp, reference):
     assert ("Mary", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert ("Mary", "PERSON") in found and ("Mary", "GPE") not in found, found
+
+
+def test_a_demonym_or_a_stadium_the_model_took_for_a_work_is_put_right(nlp, reference):
+    text = '"The Welsh scrum is a force," he said. "The Millennium Stadium is one of the best stadiums," he added.'
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("The Welsh", "WORK_OF_ART"), ("The Millennium Stadium", "EVENT")} <= model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Welsh", "NORP"), ("Millennium Stadium", "FAC")} <= found, found
+    text = "Fans in Cardiff packed the Millennium Stadium on Saturday."
+    assert ("the Millennium Stadium", "EVENT") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Millennium Stadium", "FAC") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    text = '"The Millennium Stadium is probably one of the best stadiums in the world," he said.'
+    assert ("The Millennium Stadium", "WORK_OF_ART") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Millennium Stadium", "FAC") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+
+
+def test_a_town_the_gazetteer_holds_by_another_name_is_no_person(nlp, reference):
+    text = (
+        "Travellers in the city of Hanau, near Frankfurt, will be able to pay by phone. Nokia has worked with "
+        "Philips on a shell compatible with Hanau's ticketing system."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Hanau", "GPE") in model and ("Hanau", "PERSON") in model, model
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference) if m.text == "Hanau"]
+    assert found == [("Hanau", "GPE", "DE")] * 2, found
+
+
+def test_a_club_named_without_its_town_is_the_club_even_tagged_a_place(nlp, reference):
+    text = "Two racing millionaires own 29% of United through their vehicle Cubic Expression. Manchester United shares fell 3p."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("United", "GPE") in model, model
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert ("United", "ORG", "Manchester United") in found, found

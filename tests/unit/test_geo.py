@@ -192,6 +192,15 @@ def test_an_alternate_name_of_a_small_town_needs_its_country_in_the_article():
     assert town.geonames_id == 1162572 and town.country_code == "PK"
 
 
+def test_an_alternate_name_of_a_city_abroad_is_not_the_place_an_article_of_other_countries_means():
+    # "Twickenham" is only an old name of Huntsville, Alabama (215,000 people) in GeoNames
+    assert one("GPE", "Twickenham").country_code == "US"  # alone, the name is all there is
+    assert one("GPE", "Twickenham", ("GPE", "England"), ("NORP", "French")) is None
+    # a big city's other name, or one in a country the article names, is still the city
+    assert one("GPE", "Cologne", ("GPE", "England")).geonames_id == 2886242
+    assert one("GPE", "Twickenham", ("GPE", "Alabama"), ("GPE", "England")).country_code == "US"
+
+
 def test_an_exact_name_beats_an_alternate_name():
     # Canton, Ohio is called Canton; Guangzhou is only sometimes called Canton.
     assert one("GPE", "Canton").country_code == "US"

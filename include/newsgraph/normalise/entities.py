@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
-from newsgraph.normalise.names import is_common_word, is_given_name
+from newsgraph.normalise.names import is_common_word, is_given_name, is_rare_given_name, surnames
 from newsgraph.normalise.reference import Reference, role_words
 from newsgraph.normalise.text import alternation, canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
@@ -1734,9 +1734,10 @@ class _ArticleEntities:
         words = self.text[c.start : c.end].split()
         if len(words) < 2:
             return c
-        if c.label in {"GPE", "LOC", "ORG", "FAC", "PERSON"} and (
-            words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words
-        ):
+        if (
+            c.label in {"GPE", "LOC", "ORG", "FAC", "PERSON"}
+            and (words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words)
+        ) or (c.label in ("EVENT", "WORK_OF_ART") and words[-1].lower() in self.ref.facility_words):  # "the Millennium Stadium"
             return replace(c, label="FAC")
         if (
             c.label in ("PRODUCT", "LAW")
@@ -1874,8 +1875,8 @@ class _ArticleEntities:
             # "Emirates NBD", "Nordic SEB" tagged as places: a name with an acronym in it that is no
             # place once the acronym is left out ("Washington DC" stays) is an organisation
             return replace(c, label="ORG")
-        if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT") and name_key(name) in self.ref.demonyms:
-            return replace(c, label="NORP")
+        if c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC") and name_key(name) in self.ref.demonyms:
+            return replace(c, label="NORP")  # also "The Welsh scrum" tagged a work
         if (
             c.label in ("GPE", "ORG", "LOC", "PERSON", "PRODUCT")
             and (member := _MEMBER_OF_PEOPLE.fullmatch(name))
@@ -2210,7 +2211,15 @@ class _ArticleEntities:
         words = name.split()
         if not 2 <= len(words) <= 3 or not all(_FULL_NAME_WORD.fullmatch(w) for w in words):
             return False
-        if words[0] in _NOT_GIVEN_NAMES or not is_given_name(words[0]) or is_given_name(words[-1]):
+        if words[0] in _NOT_GIVEN_NAMES:
+            return False
+        # a given name only one country's list holds, if it names no place ("Ewan McGregor", "Dwain
+        # Chambers"; not "Tama" of Tokyo)
+        if not (is_given_name(words[0]) or (is_rare_given_name(words[0]) and not self._names_a_place(words[0]))):
+            return False
+        # two given names are a firm's ("Morgan Stanley"), unless only the second is also a family name
+        # ("Ridley Scott", "Sebastien Bruno")
+        if is_given_name(words[-1]) and (words[0] in surnames() or words[-1] not in surnames()):
             return False
         lowered = [w.lower() for w in words]
         if any(
@@ -3055,7 +3064,7 @@ class _ArticleEntities:
         one the article gives a title ("Mr Parry") is the person throughout; one tagged GPE that
         no gazetteer knows and ORG at least as often, or followed by "shares" or "boss", is the organisation
         ("Gazprom")."""
-        from newsgraph.normalise.geo import known_place, world_city_alias
+        from newsgraph.normalise.geo import any_city_alias, known_place, world_city_alias
 
         votes: dict[str, dict[str, int]] = {}
         people: dict[str, int] = {}
@@ -3078,13 +3087,15 @@ class _ArticleEntities:
                 or (c.label == "ORG" and _WHICH_AFTER.match(self.text, c.end))
             ):
                 cued.setdefault(c.canonical, "ORG")  # also "oil firm Yukos", "Chipmaker Nvidia"
-            if c.label in ("ORG", "LOC", "FAC") or (
-                c.label == "GPE"
-                and (_is_country(c.canonical) or known_place(c.canonical) is not None or world_city_alias(c.canonical))
-            ):
+            placed = c.label == "GPE" and (
+                _is_country(c.canonical) or known_place(c.canonical) is not None or world_city_alias(c.canonical)
+            )
+            # a town the gazetteer holds by another name ("Hanau", held as "Hanau am Main") is a place against
+            # a person; still no place against an organisation ("Opera", a browser, and a town's other name)
+            if c.label in ("ORG", "LOC", "FAC") or placed or (c.label == "GPE" and any_city_alias(c.canonical)):
                 tally = votes.setdefault(c.canonical, {})
                 tally[c.label] = tally.get(c.label, 0) + 1
-            elif c.label == "GPE":
+            if c.label == "GPE" and not placed:
                 unplaced[c.canonical] = unplaced.get(c.canonical, 0) + 1
             if (
                 c.label in ("LOC", "NORP")
@@ -3326,14 +3337,16 @@ class _ArticleEntities:
                         c = replace(c, label="ORG")
             if longer and not owners and c.label in ("PERSON", "PRODUCT"):
                 c = replace(c, label="ORG")
-            if c.label == "ORG":
+            if c.label == "ORG" or (c.label in ("GPE", "LOC") and known_place(c.canonical) is None):
                 # "United" after "Manchester United": the organisation without the place it is named after
+                # (also where tagged a place no gazetteer knows: "29% of United")
                 owners += [
                     o for o in orgs - laws
                     if len(o.split()) > len(words)
                     and o.split()[-len(words) :] == words
                     and known_place(" ".join(o.split()[: -len(words)])) is not None
                 ]
+            if c.label == "ORG":
                 # "the Security Council" after "United Nations Security Council": a body without the
                 # organisation it belongs to
                 owners += [

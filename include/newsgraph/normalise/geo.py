@@ -554,6 +554,14 @@ def _alternate_cands(g: Gazetteer, key: str, ev: _Evidence | None) -> tuple[_Can
     )
 
 
+def _alternate_fits(cands: tuple[_Cand, ...], ev: _Evidence, own: str | None) -> bool:
+    """Whether a city known only by an alternate name is the one meant: where the article names no other
+    country, or names its country, or it is a big city ("Cologne", "Bombay"); "Twickenham", an old name
+    of Huntsville, Alabama, is not, in an article that names England and France."""
+    others = {cc for cc, n in ev.countries.items() if n - (cc == own) > 0}
+    return not others or any(c[0].cc in others or c[0].population >= WORLD_CITY_POPULATION for c in cands)
+
+
 def _vote(cands: tuple[_Cand, ...]) -> tuple[str | None, tuple[str, str] | None]:
     """What a mention says whatever its context: its country and division, if certain.
 
@@ -702,6 +710,8 @@ def resolve_places(
     for pair, cands in places.items():
         if not cands:  # a city known only by an alternate name in a country the article names
             cands = _alternate_cands(g, _lookup_key(pair[1]), ev)
+        elif not g.candidates(_lookup_key(pair[1]), pair[0]) and not _alternate_fits(cands, ev, votes[pair][0]):
+            continue
         if cands:
             entry = _best(cands, ev, votes[pair])
             out[pair] = entry.place

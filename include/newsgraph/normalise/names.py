@@ -68,6 +68,21 @@ def surnames() -> frozenset[str]:
     return frozenset(_names_by_lists(_LAST_NAME_LISTS))
 
 
+@lru_cache(maxsize=1)
+def _rare_given_names() -> frozenset[str]:
+    """First names only one of Faker's person providers lists, that are no common English word
+    ("Ewan", "Denzel", "Dwain"; not "Freddie"... which two lists hold, nor "Porsche", "Journey")."""
+    return frozenset(
+        n for n, count in _names_by_lists(_FIRST_NAME_LISTS).items() if count == 1 and not is_common_word(n)
+    )
+
+
+def is_rare_given_name(word: str) -> bool:
+    """Whether ``word`` is a given name that only one country's list holds (see :func:`given_names`):
+    enough before a surname the model took for a company, not alone (it is also "Oman" or "Thales")."""
+    return word in _rare_given_names() or word.split("-", 1)[0] in _rare_given_names()
+
+
 def is_given_name(word: str) -> bool:
     """Whether ``word`` (or the first part of a hyphenated one: "Jean-Pierre") is a given name."""
     return word in given_names() or word.split("-", 1)[0] in given_names()
