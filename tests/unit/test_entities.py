@@ -2395,3 +2395,17 @@ def test_a_club_named_without_its_town_is_the_club_even_tagged_a_place(nlp, refe
     assert ("United", "GPE") in model, model
     found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
     assert ("United", "ORG", "Manchester United") in found, found
+
+
+def test_a_player_and_his_minute_tagged_an_organisation_is_the_player(nlp, reference):
+    text = (
+        "Didier Drogba and Mateja Kezman scored for Chelsea in extra time.\n\nCech, Ferreira, Carvalho, Terry, "
+        "Gallas (Kezman 74), Lampard, Makelele, Cole, Drogba, Duff.\n\nGerrard 79 og, Drogba 107, Kezman 112."
+    )
+    assert ("Drogba 107", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found.count(("Drogba", "PERSON")) == 2 and not any(t.startswith("Drogba ") for t, _ in found), found
+    # a number after a name no one in the article bears is no minute
+    text = "The show moved from BBC Two to Channel 4 in 2004."
+    assert ("Channel 4", "ORG") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+

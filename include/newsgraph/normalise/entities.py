@@ -1179,18 +1179,20 @@ class _ArticleEntities:
         out = []
         for ent_start, ent_end, label in self._model_lines():
             start, end = self._lower_case_edges(*_repair(self.text, ent_start, ent_end), label)
-            minute = _NAME_AND_MINUTE.fullmatch(self.text, start, end) if label == "LAW" else None
+            minute = _NAME_AND_MINUTE.fullmatch(self.text, start, end) if label not in ("PERSON", "DATE", "TIME") else None
             if (
                 minute is not None
                 and minute.group(1).lower() not in _LEGAL_NOUNS
                 and (
-                    (self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")")
+                    (self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")" and label == "LAW")
                     # a sequel's number is small: "Shrek 2" beside a "Shrek" tagged a person
                     or (minute.group(1) in self._person_name_words and end - minute.end(1) >= 3)
                 )
             ):
                 # "(Martin 89)" in a team sheet, "Rooney 87" among the scorers, tagged as a law like
-                # "Article 5": a player and his minute ("Halo 2", "Shrek 2" are no players)
+                # "Article 5", or "(MacFarlane 64)", "Drogba 107" tagged organisations beside the article's
+                # "Neil MacFarlane", "Drogba": a player and his minute ("Halo 2", "Shrek 2", "Channel 4" are
+                # no players)
                 label, end = "PERSON", minute.end(1)
             ordinal = _ORDINAL_BEFORE.search(self.text, max(0, start - 8), start)
             if ordinal is not None and _NUMBERED_BODY.search(self.text, start, end):
