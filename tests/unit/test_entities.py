@@ -1908,6 +1908,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # two given names, only the second of them also a family name
         ("Bruno, a replacement, came on for Sebastien Bruno in the second half.",
          "Sebastien Bruno", "ORG", "PERSON", "Sebastien Bruno"),
+        # a town with a plural verb is its club ("have", not "has")
+        ("It is thought Blackburn have rejected a third bid for the midfielder.",
+         "Blackburn", "PERSON", "ORG", "Blackburn"),
         # a dairy, like a bank or a brewery, is a business
         ("Mengniu Dairy and Bright Dairy dominate the market.", "Mengniu Dairy", "PERSON", "ORG", "Mengniu Dairy"),
     ],
@@ -2409,3 +2412,16 @@ def test_a_player_and_his_minute_tagged_an_organisation_is_the_player(nlp, refer
     text = "The show moved from BBC Two to Channel 4 in 2004."
     assert ("Channel 4", "ORG") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
 
+
+
+def test_a_weekday_or_a_role_is_no_part_of_a_name(nlp, reference):
+    text = "On Thursday Rangers said they would not be increasing their offer."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Thursday", "DATE"), ("Rangers", "ORG")} <= model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Rangers", "ORG")], found
+    # a role written as an acronym after "the" names nobody
+    text = "The Veritas leader spoke first. The MEP said his party would only admit foreigners with skills."
+    assert ("MEP", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Veritas", "ORG")], found

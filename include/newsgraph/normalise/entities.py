@@ -328,6 +328,8 @@ _TEAM_CUE_AFTER = re.compile(
     r"|flanker|prop|hooker)\b"
     r"|[ \t]+(?:beat|drew|lost (?:to|at|\d)|were (?:beaten|held|thrashed|knocked out|relegated|promoted))\b"
 )
+#: A plural verb after a name: "Blackburn have rejected", "Bolton are".
+_PLURAL_VERB_AFTER = re.compile(r"[ \t]+(?:have|are|were)[ \t]+[a-z]")
 #: Last words of clubs' names that are also words of places ("Aston Villa", "Crystal Palace",
 #: "Norwich City"): with a side's cue such a name is the club, whatever the model called it.
 #: A town this big that the model took for a person may be the club named after it ("Bolton beat").
@@ -1394,6 +1396,7 @@ class _ArticleEntities:
                 if (
                     before is not None
                     and before.group(1).lower() not in _NOT_NAMES_BEFORE
+                    and before.group(1).lower() not in _CALENDAR_WORDS  # "On Thursday Rangers said"
                     and not (prev is not None and prev.end > before.start(1))
                 ):
                     c = replace(c, start=before.start(1))
@@ -2445,6 +2448,8 @@ class _ArticleEntities:
             # "Halo 2", "the Stone Roses" as laws; "Davis Cup" and "Habib Bank" are relabelled later
             last = name.split()[-1].lower()
             return not (last in self.ref.event_words or last in self.ref.org_words or last in self.ref.facility_words)
+        if name.isupper() and name.lower() in self._role_words and _THE_BEFORE.search(self.text, max(0, c.start - 5), c.start):
+            return True  # "The MEP said", "the PM": a role written as an acronym, no name
         return name_key(name) in self.ref.junk_names
 
     def _names_a_law(self, name: str) -> bool:
@@ -3246,6 +3251,8 @@ class _ArticleEntities:
             if town(c)
             and (
                 _TEAM_CUE_AFTER.match(self.text, c.end)
+                # "Blackburn have rejected a bid": a town as a team takes a plural verb in British copy
+                or (c.label == "PERSON" and _PLURAL_VERB_AFTER.match(self.text, c.end))
                 or _TEAM_CUE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
             )
         }
