@@ -1921,6 +1921,13 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
          ("the Millennium Stadium", "Millennium Stadium"), "EVENT", "FAC", "Millennium Stadium"),
         ('"The Millennium Stadium is probably one of the best stadiums in the world," he said.',
          ("The Millennium Stadium", "Millennium Stadium"), "WORK_OF_ART", "FAC", "Millennium Stadium"),
+        # a lone given name of a person the article names in full is that person
+        ('The coach left out Imanol Etxeberria. "Imanol has been dropped from the squad," he said.',
+         ("Imanol", "Imanol"), "ORG", "PERSON", "Imanol Etxeberria"),
+        # the name of "the ... newspaper" or "website" is the publication
+        ("He was quoted in the Herald newspaper saying he was sorry.", "Herald", "PERSON", "ORG", "Herald"),
+        ("The Smoking Gun website published the papers.", ("The Smoking Gun", "Smoking Gun"), "WORK_OF_ART",
+         "ORG", "Smoking Gun"),
     ],
 )
 def test_a_label_the_model_gets_wrong_is_put_right(nlp, reference, text, name, model_label, label, canonical):
@@ -2233,6 +2240,12 @@ def test_names_joined_by_and_are_two_or_one_country(nlp, reference):
     assert ("Trinidad", "GPE") in model and ("Bosnia and Herzegovina", "GPE") in model, model
     found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)]
     assert found[:2] == [("Trinidad and Tobago", "GPE", "TT"), ("Bosnia and Herzegovina", "GPE", "BA")], found
+    # pieces the model tagged a person and a people
+    text = "The firm is based on Caribbean island Saint Kitts and Nevis. St Vincent and the Grenadines objected."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Saint Kitts and", "PERSON"), ("St Vincent", "PERSON"), ("Grenadines", "NORP")} <= model, model
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert found[1:] == [("Saint Kitts and Nevis", "GPE", "KN"), ("St Vincent and the Grenadines", "GPE", "VC")], found
 
 
 def test_a_roman_numeral_leaves_the_sentence_its_full_stop(nlp, reference):
@@ -2272,6 +2285,22 @@ def test_a_title_after_the_kind_of_work_it_is_is_a_work(nlp, reference):
     assert ("Sideways", "GPE") in model and ("Vera Drake", "ORG") in model, model
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert {("Sideways", "WORK_OF_ART"), ("Vera Drake", "WORK_OF_ART"), ("Imelda Staunton", "PERSON")} <= found, found
+    # a title the model passed over, or ran into the kind of work; in its pieces, or after a comma
+    text = (
+        "Comedy Meet The Hendersons has held on to the top spot at the box office. Two stars will appear in the "
+        "sitcom Outtakes next year. He has signed copies of his picture book Wobblers which is out in May. "
+        "In the film Hartley plays a miner, said Tom Hartley. Comedy Central is showing it."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Comedy Meet The Hendersons", "PERSON"), ("Wobblers", "ORG"), ("Comedy Central", "PERSON")} <= model, model
+    assert not any("Outtakes" in m[0] for m in model), model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("Meet The Hendersons", "WORK_OF_ART"), ("Outtakes", "WORK_OF_ART"), ("Wobblers", "WORK_OF_ART")} <= found, found
+    assert ("Hartley", "PERSON") in found and ("Central", "WORK_OF_ART") not in found, found
+    text = "Hollywood stars attended the premiere of her new film, Beyond the Sea, in Paris."
+    assert ("Sea", "LOC") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Hollywood", "GPE"), ("Beyond the Sea", "WORK_OF_ART"), ("Paris", "GPE")], found
     # a verb, or an award's category, is no kind of work
     text = "He went to film Madonna in London. Some 267 films are eligible for the best film Oscar this year."
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
@@ -2287,6 +2316,16 @@ def test_a_name_the_text_calls_a_work_is_that_work_in_every_mention(nlp, referen
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert ("Aviator", "WORK_OF_ART") in found and ("Aviator", "ORG") not in found, found
     assert {("Michael Mann", "PERSON"), ("Graham King", "PERSON")} <= found, found
+
+
+def test_an_organisation_the_model_once_calls_a_work_is_the_organisation_there_too(nlp, reference):
+    text = (
+        "Fans praised Redmoon for the game. Redmoon said sales were strong. "
+        'The editor of a fan site said: "Redmoon got everything right. They were careful."'
+    )
+    assert [e.label_ for e in nlp(text).ents] == ["PERSON", "ORG", "WORK_OF_ART"]
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Redmoon", "ORG")] * 3, found
 
 
 def test_a_title_after_titled_or_entitled_is_one_work(nlp, reference):

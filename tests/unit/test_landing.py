@@ -114,6 +114,12 @@ def test_crlf_normalised_and_bom_removed(tmp_path: Path) -> None:
     assert article.text == "First line.\nSecond line."
 
 
+def test_character_references_left_by_a_feed_are_decoded(tmp_path: Path) -> None:
+    put(tmp_path, "c.txt", "Osk ferry sold\n\nPascal Pap&#233; paid &#163;5m for the R&D arm of AT&T &amp; Sons.")
+    article = only_article(load(tmp_path, "c.txt"))
+    assert article.text == "Pascal Papé paid £5m for the R&D arm of AT&T & Sons."
+
+
 # --- sidecars --------------------------------------------------------------------
 
 

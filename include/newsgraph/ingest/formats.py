@@ -8,6 +8,7 @@ loader adds the file name and turns it into a quarantine row.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from dataclasses import dataclass
@@ -137,8 +138,15 @@ def storable(text: str) -> str:
     return _SURROGATES.sub("\ufffd", text)
 
 
+#: An HTML character reference left in plain text by a feed ("Pap&#233;", "&#163;5m", "&amp;"), with its
+#: semicolon; "AT&T" and "R&D" are no references.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def normalise_text(text: str) -> str:
-    """Unix newlines and no surrounding whitespace, so character offsets are stable downstream."""
+    """Unix newlines, no surrounding whitespace and character references decoded ("Pap&#233;" is "Papé",
+    "&#163;5m" is "£5m"), so names and amounts read as written and character offsets are stable downstream."""
+    text = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 

@@ -20,6 +20,7 @@ other for a single article:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -374,6 +375,9 @@ _BODY_WITH_AND = re.compile(
 #: A possessive inside a run of words ("the UN's Food & Agriculture Organisation").
 _POSSESSIVE_IN = re.compile(r"['\u2019]s\b")
 #: Two capitalised names joined by "and" (groups 1 and 2): "Real Madrid and Real Sociedad".
+#: "and" between names ("Trinidad and Tobago", "St Vincent and the Grenadines"), and the words of a name.
+_AND_BEFORE_A_CAPITAL = re.compile(r"(?<=\w)[ \t]+and[ \t]+(?=(?:the[ \t]+)?[A-Z])")
+_WORD_IN_A_NAME = re.compile(r"[\w\u00C0-\u024F][\w.'\u2019\-\u00C0-\u024F]*(?<![.])")
 _TWO_NAMES_AND = re.compile(
     r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})[ \t]+and[ \t]+"
     r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})"
@@ -409,6 +413,7 @@ _OPENING_WORD = re.compile(
 )
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?")
 _GERUND_LEADING = re.compile(r"([A-Z][a-z]{2,}ing)[ \t]+(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?|the\b)")
 #: What kind of company, capitalised at a sentence's start and run into the name by the model:
 #: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
@@ -629,16 +634,26 @@ _WORK_NOUN_BEFORE = re.compile(
 )
 #: A kind of work right before its title, as a noun ("comedy Sideways", "the album Hopes and Fears"), not a
 #: verb ("to film Madonna") or an award's category ("the best film Oscar").
-_WORK_KIND_BEFORE = re.compile(
-    r"(?<!\bto )(?<!\bbest )\b(?:film|movie|drama|comedy|thriller|documentary|musical|novel|album|sitcom|opera|biopic|"
-    r"blockbuster|memoir)[ \t]+(?:The[ \t]+)?\Z"
+_WORK_KINDS = r"(?:film|movie|drama|comedy|thriller|documentary|musical|novel|album|sitcom|opera|biopic|blockbuster|memoir|book|song)"
+_WORK_KIND_BEFORE = re.compile(r"(?<!\bto )(?<!\bbest )\b" + _WORK_KINDS + r"[ \t]+(?:The[ \t]+)?\Z")
+#: A title in title case, small words inside it: "Working Lives in a Cold Climate", "Meet the Fockers".
+_TITLE_RUN = (
+    r"((?:The |A |An )?[A-Z0-9][\w'\u2019\-]*(?:[ \t]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from)[ \t]+)*"
+    r"[A-Z0-9][\w'\u2019\-]*)*)"
 )
 #: A title after "titled" or "entitled" (group 1), quoted ("entitled \"Hard Choices\"") or in title case
 #: ("a single titled Rivers Run Dry", "the report Working Lives in a Cold Climate"); "entitled to" is no title.
 _TITLED = re.compile(
     r"(?<![\w\-])(?:en)?titled[ \t]+(?:[\"\u201c\u2018']([A-Z0-9][^\"\u201d\u2019'\n]{0,78}?)[\"\u201d\u2019'](?!\w)"
-    r"|((?:The |A |An )?[A-Z0-9][\w'\u2019\-]*(?:[ \t]+(?:(?:a|an|the|and|or|of|in|on|at|to|for|with|from)[ \t]+)*"
-    r"[A-Z0-9][\w'\u2019\-]*)*))"
+    r"|" + _TITLE_RUN + ")"
+)
+#: A title after the kind of work it is (group 1): "the sitcom Extras", "his cartoon book Flanimals", "new film,
+#: Beyond the Sea,", and at a sentence's start "Comedy Meet The Fockers"; not "to film Madonna", "best film Oscar".
+_KIND_TITLED = re.compile(
+    r"(?:(?<!\bto )(?<!\bbest )\b(?:(?:new|latest|debut|forthcoming|upcoming|next|hit)[ \t]+" + _WORK_KINDS + r",[ \t]+"
+    r"|" + _WORK_KINDS + r"[ \t]+)"
+    r"|(?:^|(?<=[.!?][ \t]))(?:Comedy|Drama|Thriller|Documentary|Musical|Biopic|Sitcom)[ \t]+)" + _TITLE_RUN,
+    re.MULTILINE,
 )
 #: What follows a work's title: "Vera Drake star Imelda Staunton", "the Bridget Jones sequel".
 _WORK_CUE_AFTER = re.compile(r"[ \t]+(?:star|stars|co-star|actress|actor|cast|director|soundtrack|sequel|premiere)\b")
@@ -984,7 +999,7 @@ class _ArticleEntities:
         cands = self._canonicalise(cands, definitions)
         cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
-        cands = self._works_throughout(self._one_sense_per_name(cands))
+        cands = self._organisations_throughout(self._works_throughout(self._one_sense_per_name(cands)))
         cands = self._places_no_one_knows(cands)
         cands = self._companies_tagged_people(cands)
         cands = self._clubs(cands)
@@ -1669,19 +1684,10 @@ class _ArticleEntities:
     def _names_joined_by_and(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Real Madrid and Real Sociedad will play" tagged one organisation: names joined by "and" of which
         the article tags one on its own elsewhere ("Real Madrid director of sport") are two; not a place's
-        name ("Bosnia and Herzegovina"), which is one name where the model cut it in two ("Trinidad" and
-        "Tobago")."""
+        name ("Bosnia and Herzegovina")."""
         alone = self._tagged_alone(self.text, cands)
         out: list[_Candidate] = []
         for c in sorted(cands, key=lambda c: c.start):
-            if (
-                out
-                and self.text[out[-1].end : c.start] == " and "
-                and _is_country(self.text[out[-1].start : c.end])
-                and not (out[-1].label_fixed or c.label_fixed)
-            ):
-                out[-1] = _Candidate(out[-1].start, c.end, "GPE")  # "Trinidad and Tobago"
-                continue
             m = _TWO_NAMES_AND.fullmatch(self.text, c.start, c.end)
             if (
                 m is None
@@ -1912,6 +1918,14 @@ class _ArticleEntities:
             # "security firm Sophos", "band Franz Ferdinand", "Metrolinx, the provincial transit agency,",
             # "Oxfam, the charity,": what the article calls a firm, a band or a charity
             return replace(c, label="ORG")
+        if (
+            c.label in ("PERSON", "WORK_OF_ART", "PRODUCT", "GPE", "LOC")
+            and _THE_BEFORE.search(self.text, max(0, c.start - 5), c.start)
+            and _PRESS_AFTER.match(self.text, c.end)
+            and name not in self._person_words
+            and not self._names_a_place(name)
+        ):
+            return replace(c, label="ORG")  # "the Herald newspaper", "the Smoking Gun website"
         if c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART") and _PLACE_NOUN_OF.search(
             self.text, max(0, c.start - 60), c.start
         ):
@@ -2562,33 +2576,60 @@ class _ArticleEntities:
 
     def _organisations_named_whole(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Organisations whose names' shape makes them one, in place of the pieces the model made of them:
-        bodies named with "and" and companies named with their endings."""
+        bodies named with "and" and companies named with their endings; so too countries named with "and"."""
+        cands = self._organisations_over_pieces(cands, self._countries_named_with_and(), label="GPE")
         return self._organisations_over_pieces(cands, self._bodies_named_with_and() + self._companies_by_their_endings())
 
     def _titled_works(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"a single titled Rivers Run Dry" (tagged a person), "the report, entitled Working Lives in a Cold
         Climate" (an organisation and an event): a title after "titled" or "entitled" is one work of art, in
         place of the pieces the model made of it; it ends before a small word that leads into a date or
-        a place the model tagged ("titled Rivers Run Dry in March")."""
+        a place the model tagged ("titled Rivers Run Dry in March"). So too a title after the kind of work
+        it is ("the sitcom Extras", untagged; "new film, Beyond the Sea," where the model tagged "Sea")."""
         out = cands
-        for m in _TITLED.finditer(self.text):
+        kind_cued = ((m, False) for m in _KIND_TITLED.finditer(self.text))
+        for m, titled in itertools.chain(((m, True) for m in _TITLED.finditer(self.text)), kind_cued):
             start, end = m.span(1) if m.group(1) else m.span(2)
             if self._in_headline(start):
                 continue
+            if not titled and not self._titles_after_a_kind(m, start, end):
+                continue
             for e in self.doc.ents:
                 if start < e.start_char < end and e.label_ in ("DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL"):
-                    words = self.text[start : e.start_char].split()
-                    if len(words) >= 2 and words[-1] in _TITLE_MINOR_WORDS:
-                        end = start + self.text[start : e.start_char].rstrip().rfind(" ")
+                    # "Rivers Run Dry in March", "... in the US"; not "Beyond the Sea"
+                    before = self.text[start : e.start_char].rstrip()
+                    while before.endswith((" the", " a", " an")):
+                        before = before[: before.rfind(" ")]
+                    if " " in before and before.split()[-1] in _TITLE_MINOR_WORDS:
+                        end = start + before.rfind(" ")
                         break
             start, end = _trim(self.text, start, end)
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
-            if any(c.start < end and start < c.end and (c.start < start or c.end > end) for c in out):
+            # the model's "Comedy Meet The Fockers": the kind of work leading into the title gives way to it
+            ran_in = [c for c in out if c.start == m.start() < start and start < c.end <= end]
+            if any(c.start < end and start < c.end and (c.start < start or c.end > end) and c not in ran_in for c in out):
                 continue  # a name running out of the title: the title's end is not where it seems
-            out = [c for c in out if not (start <= c.start and c.end <= end)]
+            out = [c for c in out if not (start <= c.start and c.end <= end) and c not in ran_in]
             out.append(_Candidate(start, end, "WORK_OF_ART", label_fixed=True))
         return out
+
+    def _titles_after_a_kind(self, m: re.Match, start: int, end: int) -> bool:
+        """Whether the capitalised words after a kind of work ("the sitcom Extras") are its title: not a
+        person the article names in full ("in the film Spacey plays"), nor a place; after a capitalised
+        kind at a sentence's start only where the model ran the two together ("Comedy Meet The Fockers")."""
+        title = self.text[start:end]
+        words = title.split()
+        # "the thriller I, Robot", "the sort of novel I kept", "the film 06/05", "his book Mr Brown is said to"
+        if title == "I" or self.text[end : end + 1] == "/" or _HONORIFIC.fullmatch(words[0]):
+            return False
+        if _is_country(title) or self._names_a_place(title):
+            return False
+        if self.text[m.start()].isupper():
+            # the model ran kind and title into one name ("Comedy Meet The Fockers", a person); "Comedy Central"
+            # is a channel
+            return (len(words) > 1 or not is_common_word(title)) and any(e.start_char == m.start() for e in self.doc.ents)
+        return not all(w in self._person_words for w in words)
 
     def _works_throughout(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"The Oscar-nominated movie The Aviator ... The Aviator's producers": a name the text calls a
@@ -2611,6 +2652,24 @@ class _ArticleEntities:
             replace(c, label="WORK_OF_ART")
             if c.canonical in works and c.label != "WORK_OF_ART" and not c.label_fixed and c.role_span is None
             else c
+            for c in cands
+        ]
+
+    @staticmethod
+    def _organisations_throughout(cands: list[_Candidate]) -> list[_Candidate]:
+        """"A spokeswoman for Royal Mail said ... 'The Royal Mail is investigating'" (a work of art there),
+        "Labour" an event once among seven organisations: a name the article tags an organisation more often
+        than a work or an event is the organisation in those mentions too, unless the text there calls it a
+        work ("titled", "the film")."""
+        tally: dict[str, Counter[str]] = {}
+        for c in cands:
+            tally.setdefault(c.canonical, Counter())[c.label] += 1
+        orgs = {
+            name for name, labels in tally.items()
+            if labels["ORG"] > labels["WORK_OF_ART"] + labels["EVENT"] > 0
+        }
+        return [
+            replace(c, label="ORG") if c.canonical in orgs and c.label in ("WORK_OF_ART", "EVENT") and not c.label_fixed else c
             for c in cands
         ]
 
@@ -2654,13 +2713,41 @@ class _ArticleEntities:
                 found.append((tokens[0].idx, end))
         return found
 
-    def _organisations_over_pieces(self, cands: list[_Candidate], found: list[tuple[int, int]]) -> list[_Candidate]:
-        """Organisations at ``found`` spans, in place of the candidates the model made of their pieces."""
+    def _countries_named_with_and(self) -> list[tuple[int, int]]:
+        """"Trinidad and Tobago", "Saint Kitts and Nevis", "St Vincent and the Grenadines": a country whose
+        name has "and" in it, which the model cut in two or tagged in pieces ("Saint Kitts and" a person,
+        "Tobago" a place of its own); the most capitalised words either side that name a country."""
+        found = []
+        for m in _AND_BEFORE_A_CAPITAL.finditer(self.text):
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            line_end = self.text.find("\n", m.end())
+            left = list(_WORD_IN_A_NAME.finditer(self.text, max(line_start, m.start() - 40), m.start()))[-3:]
+            while left and left[0].group() in ("The", "the"):  # "The St Kitts and Nevis team"
+                left = left[1:]
+            right = list(_WORD_IN_A_NAME.finditer(self.text, m.end(), line_end if line_end >= 0 else len(self.text)))[:4]
+            spans = [
+                (left[-i].start(), right[j - 1].end())
+                for i in range(len(left), 0, -1)
+                for j in range(len(right), 0, -1)
+                if right[j - 1].group() != "the"
+                and all(w.group()[:1].isupper() for w in left[-i:])
+                and all(w.group()[:1].isupper() or w.group() == "the" for w in right[:j])
+            ]
+            span = next((sp for sp in spans if _is_country(self.text[sp[0] : sp[1]])), None)
+            if span is not None:
+                found.append(span)
+        return found
+
+    def _organisations_over_pieces(
+        self, cands: list[_Candidate], found: list[tuple[int, int]], label: str = "ORG"
+    ) -> list[_Candidate]:
+        """Organisations (or another ``label``) at ``found`` spans, in place of the candidates the model made
+        of their pieces."""
         if not found:
             return cands
         kept = [c for c in cands if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in found)]
         return kept + [
-            _Candidate(s, e, "ORG") for s, e in found if not any(c.start < e and s < c.end for c in kept)
+            _Candidate(s, e, label) for s, e in found if not any(c.start < e and s < c.end for c in kept)
         ]
 
     def _inside_known_names(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -3030,6 +3117,12 @@ class _ArticleEntities:
         for short in initials:
             del full_names[short]
         org_cued = {c.canonical for c in cands if self._cued_as_organisation(c)}
+        # mentions of each full name, in full or in part as a person ("Mr Dudek", "Dudek")
+        as_person = Counter(
+            full for c in cands if c.label == "PERSON"
+            for full, fw in full_names.items() if set(name_key(c.canonical).split()) <= fw
+        )
+        alone = Counter(c.canonical for c in cands)
         out = []
         for c in cands:
             if c.canonical in initials:
@@ -3047,7 +3140,19 @@ class _ArticleEntities:
                 surname_only = (
                     len(matches) == 1 and key == name_key(matches[0]).split()[-len(key) :] and c.canonical not in org_cued
                 )
-                if len(matches) == 1 and (c.label == "PERSON" or surname_only) and not _is_country(c.canonical):
+                # or a lone given name: "Imanol has been dropped" (ORG) after "Imanol Harinordoquy"; not one
+                # named alone more often than the person is ("Mac", a computer, six times, "Mac Mini" four)
+                given_only = (
+                    len(matches) == 1
+                    and len(key) == 1
+                    and key[0] == name_key(matches[0]).split()[0]
+                    and alone[c.canonical] <= as_person[matches[0]]
+                    and (is_given_name(c.canonical) or is_rare_given_name(c.canonical))
+                    and c.canonical not in org_cued
+                    and not c.label_fixed
+                    and not self._names_a_place(c.canonical)
+                )
+                if len(matches) == 1 and (c.label == "PERSON" or surname_only or given_only) and not _is_country(c.canonical):
                     c = replace(c, canonical=matches[0], label="PERSON")
                 elif (
                     len(matches) >= 2
