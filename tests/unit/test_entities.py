@@ -1208,6 +1208,25 @@ def test_a_team_sheet_of_initialled_names_is_of_people_and_their_clubs(nlp, refe
     assert ("Edinburgh", "ORG") in found and ("Glasgow", "ORG") in found and ("Scotland", "GPE") in found, found
 
 
+def test_a_team_sheet_of_full_names_is_of_people_and_their_clubs(nlp, reference):
+    text = (
+        "The France side to face Ireland:\n\nThomas Garnier (Biarritz), Antoine Roux (Perpignan), Hugo Lacombe "
+        "(Clermont), Mathieu Perrin (Stade Toulousain, capt), Julien Mercier (Brive)\n\n"
+        "Nokia (Finland), Samsung (South Korea), Motorola (US), Sony Ericsson (Sweden) lead the market."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Biarritz", "PERSON"), ("Antoine Roux", "ORG"), ("Clermont", "GPE")} <= model, model  # the model
+    assert ("Mathieu Perrin (Stade Toulousain", "GPE") in model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found[2:12] == [
+        ("Thomas Garnier", "PERSON"), ("Biarritz", "ORG"), ("Antoine Roux", "PERSON"), ("Perpignan", "ORG"),
+        ("Hugo Lacombe", "PERSON"), ("Clermont", "ORG"), ("Mathieu Perrin", "PERSON"), ("Stade Toulousain", "ORG"),
+        ("Julien Mercier", "PERSON"), ("Brive", "ORG"),
+    ], found
+    # companies and their countries are no team sheet
+    assert {("Samsung", "ORG"), ("South Korea", "GPE"), ("Motorola", "ORG"), ("Sweden", "GPE")} <= set(found), found
+
+
 def test_organisations_the_model_missed_are_found_by_name_or_by_what_the_text_calls_them(nlp, reference):
     text = (
         "Saudi Aramco raised prices. Aramco shares have gained 3 percent this year.\n\n"
@@ -2266,6 +2285,11 @@ def test_places_the_text_lists_as_such_and_an_opening_word_cut_from_a_name(nlp, 
         ("Wales", "GPE", "GB"), ("Wales", "GPE", "GB"), ("Cardiff", "GPE", "GB"), ("Bangor", "GPE", "GB"),
         ("Aberystwyth", "GPE", "GB"), ("Wrexham", "GPE", "GB"),
     ], found
+    # a word of description opening the sentence: the club after it
+    text = "Fellow Swansea forward Lee Trundle scored twice."
+    assert ("Fellow Swansea", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Swansea", "ORG"), ("Lee Trundle", "PERSON")], found
 
 
 def test_a_place_the_model_passed_over_or_hid_in_a_date_is_found(nlp, reference):

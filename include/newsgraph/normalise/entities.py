@@ -211,6 +211,12 @@ _SHEET_PLAYER = re.compile(
 )
 #: Fewer players than this in a line and it is no team sheet.
 _SHEET_MIN_PLAYERS = 4
+#: A player named in full with his club in a team sheet: "Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont)".
+_SHEET_FULL_NAME = re.compile(
+    r"(?:(?<=[,;:])|(?<=[,;:] )|^)[ \t]*([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){1,2})"
+    r"[ \t]*\(([^()\n]{1,40})\)[ \t]*(?=[,;.]|$)",
+    re.M,
+)
 #: What the brackets after a player hold besides a club.
 _SHEET_NOTES = re.compile(r"\s*(?:capt(?:ain)?\.?|c|vc|rep|sub|gk|wk|\d+(?:\s*min)?)\s*", re.I)
 # a line that is one result: "Bristol City 2-1 Milton Keynes", "Italy 17-28 Ireland"
@@ -405,11 +411,12 @@ _PLACES_LISTED = re.compile(
 )
 #: One name of such a list.
 _LIST_ITEM = re.compile(r"(?<![\w\-'\u2019])(?!(?:and|or)\b)[A-Z][\w'\u2019\-]*(?:[ \t]+[A-Z][\w'\u2019\-]*)*")
-#: A preposition or linking word that opens a sentence, run into the name after it by the model.
+#: A preposition, linking word or word of description ("Fellow", "Former") that opens a sentence, run into the
+#: name after it by the model.
 _OPENING_WORD = re.compile(
     r"(?:Across|In|At|From|Throughout|Around|Beyond|Inside|Outside|Meanwhile|After|Before|Since|During|When"
     r"|While|But|And|So|Yet|Also|Then|Now|Later|Earlier|Despite|Without|With|For|Under|Over|Unlike|Besides|Like"
-    r"|Elsewhere|Instead|However|Still|Today|Yesterday|Tonight)[ \t]+(?=[A-Z])"
+    r"|Elsewhere|Instead|However|Still|Today|Yesterday|Tonight|Fellow|Former|Rival|Veteran|Compatriot)[ \t]+(?=[A-Z])"
 )
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
@@ -1482,12 +1489,19 @@ class _ArticleEntities:
         """Players and their clubs in a team sheet ("Scotland: C Paterson (Edinburgh); H Southwell,
         A Craig, M Di Rollo; G Bulloch (Glasgow, capt)"): a line of four or more initialled names
         is a list of people, whom the model often misses or cuts to the surname; the clubs in their
-        brackets are sides."""
+        brackets are sides. So is a line of four or more full names with a given name first, each with
+        its club in brackets ("Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont), ..."; not
+        "Nokia (Finland), Samsung (South Korea)")."""
         players: list[tuple[int, int]] = []
         clubs: list[tuple[int, int]] = []
         pos = 0
         for line in self.text.splitlines(keepends=True):
             found = list(_SHEET_PLAYER.finditer(line))
+            if len(found) < _SHEET_MIN_PLAYERS:
+                found = list(_SHEET_FULL_NAME.finditer(line))
+                people = [m for m in found if is_given_name(first := m.group(1).split()[0]) or is_rare_given_name(first)]
+                if len(people) < max(_SHEET_MIN_PLAYERS, len(found) * 3 / 4):
+                    found = []
             if len(found) >= _SHEET_MIN_PLAYERS:
                 for m in found:
                     players.append((pos + m.start(1), pos + m.end(1)))
