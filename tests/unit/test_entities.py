@@ -2352,6 +2352,21 @@ def test_an_organisation_the_model_once_calls_a_work_is_the_organisation_there_t
     assert found == [("Redmoon", "ORG")] * 3, found
 
 
+def test_a_company_named_like_a_town_and_a_common_word_is_the_company_throughout(nlp, reference):
+    text = (
+        "A row over the colour orange could hit the courts after mobile phone giant Orange launched action "
+        "against a rival. Orange said it was starting proceedings. The founder said the brand has no "
+        "connection to Orange."
+    )
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [("Orange", "ORG"), ("Orange", "GPE")]
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Orange", "ORG", None)] * 3, found
+    # a town where the text puts something in it
+    text = "Mobile phone giant Orange opened a shop in Orange, New South Wales."
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found[:2] == [("Orange", "ORG"), ("Orange", "GPE")], found
+
+
 def test_a_title_after_titled_or_entitled_is_one_work(nlp, reference):
     text = "She released a single titled Rivers Run Dry in March, and Rivers Run Dry reached number four."
     model = [(e.text, e.label_) for e in nlp(text).ents]

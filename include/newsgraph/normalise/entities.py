@@ -449,6 +449,8 @@ _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 #: A relative clause for a thing, not a person: "Sinopec, which plans".
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 #: "Petrobras said it would", "... reported its": a name that speaks of itself as "it".
+#: A verb of speaking after a name: "Orange said", "Reform says".
+_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|announced|claims|claimed)\b")
 _SAID_IT_AFTER = re.compile(
     r"[ \t]+(?:said|says|added|announced|reported|expects|expected|plans|planned)[ \t]+(?:it|its)\b"
 )
@@ -3271,6 +3273,16 @@ class _ArticleEntities:
                 # "Gazprom" tagged GPE and ORG, "Yugansk" GPE but also "Yugansk shares", "Windows" ORG, LOC
                 # and NORP: a "place" or "nationality" the gazetteer and the demonyms do not know is the organisation
                 c = replace(c, label="ORG")
+            elif (
+                c.label == "GPE"
+                and cued.get(c.canonical) == "ORG"
+                and others[c.canonical]["ORG"]
+                and not c.label_fixed
+                and not _is_country(c.canonical)
+                and not _PLACE_PREPOSITION_BEFORE.search(self.text, max(0, c.start - 8), c.start)
+            ):
+                # "mobile phone giant Orange ... no connection to Orange": a town's name too, but not here
+                c = replace(c, label="ORG")
             out.append(c)
         return out
 
@@ -3638,7 +3650,7 @@ class _ArticleEntities:
         the same way where the model tagged nothing, as a whole name (no capitalised word joined to it,
         nothing else the model found there: "May" the month is not "May" the person), is that thing
         there too. A one-word name that the article also writes in lower case ("Reform" and "reform")
-        is left alone at the start of a sentence."""
+        is left alone at the start of a sentence, unless it speaks there ("Orange said")."""
         senses: dict[str, set[tuple[str, str]]] = {}
         tagged: Counter[str] = Counter()
         for c in cands:
@@ -3670,7 +3682,10 @@ class _ArticleEntities:
                 ):
                     continue
                 before = self.text[max(0, at - 40) : at].rstrip()
-                if common and (not before or before[-1] in ".!?\"\u201c:"):
+                # ("Orange said it was..." after "mobile phone giant Orange": a word that speaks is the name)
+                if common and (not before or before[-1] in ".!?\"\u201c:") and not (
+                    label == "ORG" and _SPEAKS_AFTER.match(self.text, end)
+                ):
                     continue
                 found_at.append(_Candidate(at, end, label, canonical=canonical))
             # a word the model tagged once and passed over more often ("Angels" the song) is not taken on
