@@ -2367,6 +2367,22 @@ def test_a_company_named_like_a_town_and_a_common_word_is_the_company_throughout
     assert found[:2] == [("Orange", "ORG"), ("Orange", "GPE")], found
 
 
+def test_a_double_surname_given_a_title_is_the_person_named_in_full(nlp, reference):
+    text = (
+        "The prince and Camilla Parker Bowles are to marry. Mrs Parker Bowles will take a new title. "
+        "Robin van Persie scored. Van Persie was delighted."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert model[:2] == [("Camilla Parker Bowles", "ORG"), ("Mrs Parker Bowles", "PERSON")], model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Camilla Parker Bowles", "PERSON", "Camilla Parker Bowles"),
+        ("Parker Bowles", "PERSON", "Camilla Parker Bowles"),
+        ("Robin van Persie", "PERSON", "Robin van Persie"),
+        ("Van Persie", "PERSON", "Robin van Persie"),
+    ], found
+
+
 def test_a_title_after_titled_or_entitled_is_one_work(nlp, reference):
     text = "She released a single titled Rivers Run Dry in March, and Rivers Run Dry reached number four."
     model = [(e.text, e.label_) for e in nlp(text).ents]
@@ -2400,6 +2416,11 @@ def test_an_acronym_written_as_a_word_names_the_body_it_follows(nlp, reference):
         ("Bay Area Lab Co-Operative", "ORG", "Bay Area Lab Co-Operative"),
         ("Balco", "ORG", "Bay Area Lab Co-Operative"),
     } <= found, found
+    # a word may give more than its initial ("Pa" of "Payment")
+    text = "Card losses rose, said the Association of Payment Clearing Services (Apacs). Apacs expects a fall next year."
+    assert ("Apacs", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert found[1:] == [("Apacs", "ORG", "Association of Payment Clearing Services")] * 2, found
     # letters that are not the body's initials define nothing; the alias file's own word acronyms keep
     # their canonical names
     text = (

@@ -902,10 +902,24 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
 
 
 def _word_acronym_fits(word: str, long_form: str) -> bool:
-    """Whether ``word`` is the initials of ``long_form``'s words but the small ones, in order: "Ampas" of
-    "Academy of Motion Picture Arts and Sciences", "Bafta" of "British Academy of Film and Television Arts"."""
+    """Whether ``word`` is made of the starts of ``long_form``'s words but the small ones, in order, each
+    giving at least its initial: "Ampas" of "Academy of Motion Picture Arts and Sciences", "Bafta" of
+    "British Academy of Film and Television Arts", "Apacs" of "Association of Payment Clearing Services"
+    ("Pa" of "Payment")."""
     words = [w for w in re.split(r"[\s\-]+", long_form) if w and w.lower() not in _MINOR_WORDS]
-    return len(words) >= 3 and all(w[:1].isupper() for w in words) and "".join(w[0] for w in words).lower() == word.lower()
+    if len(words) < 3 or len(words) > len(word) or not all(w[:1].isupper() for w in words):
+        return False
+
+    def starts(rest: str, i: int) -> bool:
+        if i == len(words):
+            return not rest
+        w = words[i]
+        return any(
+            rest[:k].lower() == w[:k].lower() and starts(rest[k:], i + 1)
+            for k in range(1, min(len(w), len(rest) - (len(words) - i - 1)) + 1)
+        )
+
+    return starts(word, 0)
 
 
 @lru_cache(maxsize=1)
@@ -3070,7 +3084,8 @@ class _ArticleEntities:
         person ("Morgan Stanley", "John Lewis" stay: nobody in their stories is called "Stanley")."""
         alone: dict[str, list[int]] = {}
         for c in cands:
-            if len(c.canonical.split()) == 1:
+            if len(c.canonical.split()) == 1 or (c.role_span is not None and len(c.canonical.split()) == 2):
+                # also a two-word surname given a title: "Mrs Parker Bowles" for "Camilla Parker Bowles"
                 tally = alone.setdefault(name_key(c.canonical), [0, 0])
                 tally[0 if c.label == "PERSON" else 1] += 1
         out = []
@@ -3086,7 +3101,9 @@ class _ArticleEntities:
                 and name_key(words[0]) not in self.ref.demonyms  # "American Idol", "the European Elvis"
                 and not self._names_a_place(c.canonical)
             ):
-                person, other = alone.get(name_key(words[-1]), (0, 0))
+                person, other = alone.get(name_key(" ".join(words[-2:])) if len(words) == 3 else "", (0, 0))
+                if not person:
+                    person, other = alone.get(name_key(words[-1]), (0, 0))
                 if person > other:
                     c = replace(c, label="PERSON")
             out.append(c)
@@ -3127,6 +3144,17 @@ class _ArticleEntities:
             longer = [
                 full for full in full_names
                 if full != short and name_key(full).endswith(" " + surname) and name_key(full).startswith(first)
+            ]
+            if len(longer) == 1:
+                initials[short] = longer[0]
+        # "Mrs Parker Bowles" is the "Camilla Parker Bowles" of the article
+        for short in full_names:
+            if short in initials or len(short.split()) != 2:
+                continue
+            longer = [
+                full for full in full_names
+                if full != short and name_key(full).endswith(" " + name_key(short))
+                and len(full.split()) <= 4 and not re.search(r"[&:,]", full)  # not "Matt Lucas & David Walliams"
             ]
             if len(longer) == 1:
                 initials[short] = longer[0]
