@@ -1943,6 +1943,8 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a lone given name of a person the article names in full is that person
         ('The coach left out Imanol Etxeberria. "Imanol has been dropped from the squad," he said.',
          ("Imanol", "Imanol"), "ORG", "PERSON", "Imanol Etxeberria"),
+        # a party the alias file knows
+        ("Critics say Labour is acting too late on the issue.", "Labour", "PERSON", "ORG", "Labour Party (UK)"),
         # the name of "the ... newspaper" or "website" is the publication
         ("He was quoted in the Herald newspaper saying he was sorry.", "Herald", "PERSON", "ORG", "Herald"),
         ("The Smoking Gun website published the papers.", ("The Smoking Gun", "Smoking Gun"), "WORK_OF_ART",
