@@ -1943,6 +1943,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a lone given name of a person the article names in full is that person
         ('The coach left out Imanol Etxeberria. "Imanol has been dropped from the squad," he said.',
          ("Imanol", "Imanol"), "ORG", "PERSON", "Imanol Etxeberria"),
+        # a stadium the place file lists
+        ("Rumours persist that he will leave Anfield soon.", "Anfield", "PERSON", "FAC", "Anfield"),
+        ("They lost at the Bernabeu and at Stamford Bridge.", "Bernabeu", "PERSON", "FAC", "Bernabeu"),
         # a party the alias file knows
         ("Critics say Labour is acting too late on the issue.", "Labour", "PERSON", "ORG", "Labour Party (UK)"),
         # the name of "the ... newspaper" or "website" is the publication

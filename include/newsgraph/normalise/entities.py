@@ -1770,9 +1770,13 @@ class _ArticleEntities:
         return self._names_a_people(word) and (not is_given_name(word) or is_given_name(rest[0]))
 
     def _facility(self, c: _Candidate) -> _Candidate:
+        from newsgraph.normalise.geo import known_facility
+
         if (c.start, c.end) in self.side_spans:
             return c
         words = self.text[c.start : c.end].split()
+        if c.label == "PERSON" and known_facility(self.text[c.start : c.end]):
+            return replace(c, label="FAC")  # "will leave Anfield": a stadium the place file lists is no person
         if len(words) < 2:
             return c
         if (

@@ -757,6 +757,14 @@ def country_code(label: str, name: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
+def known_facility(name: str) -> bool:
+    """Whether ``place_aliases.csv`` lists ``name`` as a facility ("Anfield", "the Kremlin", "Heathrow")."""
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
+        return False
+    return any(c[0].kind == "facility" for c in gazetteer().candidates(_lookup_key(name), "FAC"))
+
+
+@lru_cache(maxsize=65536)
 def known_place(name: str) -> tuple[str, int] | None:
     """``(kind, population)`` of the most populous place the gazetteer knows by exactly this
     name (not by an alternate name), or None: "Karachi" -> ("city", ...), "Sindh" ->
