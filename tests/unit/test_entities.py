@@ -1946,6 +1946,11 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # a stadium the place file lists
         ("Rumours persist that he will leave Anfield soon.", "Anfield", "PERSON", "FAC", "Anfield"),
         ("They lost at the Bernabeu and at Stamford Bridge.", "Bernabeu", "PERSON", "FAC", "Bernabeu"),
+        # a fund manager is a company, one named after a facility too
+        ('"This is positive news for investors," Global Asset Management investment chief Tom Reid said.',
+         "Global Asset Management", "WORK_OF_ART", "ORG", "Global Asset Management"),
+        ('"This is positive news," Harbour Asset Management investment chief Tom Reid said.',
+         "Harbour Asset Management", "ORG", "ORG", "Harbour Asset Management"),
         # a party the alias file knows
         ("Critics say Labour is acting too late on the issue.", "Labour", "PERSON", "ORG", "Labour Party (UK)"),
         # the name of "the ... newspaper" or "website" is the publication
@@ -2295,6 +2300,9 @@ def test_places_the_text_lists_as_such_and_an_opening_word_cut_from_a_name(nlp, 
     assert ("Fellow Swansea", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found == [("Swansea", "ORG"), ("Lee Trundle", "PERSON")], found
+    text = "Nevertheless Franz Ferdinand won the prize."
+    assert ("Nevertheless Franz Ferdinand", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert [m.text for m in extract_entities(nlp(text), reference)] == ["Franz Ferdinand"]
 
 
 def test_a_place_the_model_passed_over_or_hid_in_a_date_is_found(nlp, reference):

@@ -416,7 +416,8 @@ _LIST_ITEM = re.compile(r"(?<![\w\-'\u2019])(?!(?:and|or)\b)[A-Z][\w'\u2019\-]*(
 _OPENING_WORD = re.compile(
     r"(?:Across|In|At|From|Throughout|Around|Beyond|Inside|Outside|Meanwhile|After|Before|Since|During|When"
     r"|While|But|And|So|Yet|Also|Then|Now|Later|Earlier|Despite|Without|With|For|Under|Over|Unlike|Besides|Like"
-    r"|Elsewhere|Instead|However|Still|Today|Yesterday|Tonight|Fellow|Former|Rival|Veteran|Compatriot)[ \t]+(?=[A-Z])"
+    r"|Elsewhere|Instead|However|Still|Today|Yesterday|Tonight|Nevertheless|Nonetheless|Moreover|Furthermore|Indeed"
+    r"|Perhaps|Thus|Hence|Otherwise|Finally|Fellow|Former|Rival|Veteran|Compatriot)[ \t]+(?=[A-Z])"
 )
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
@@ -1782,6 +1783,8 @@ class _ArticleEntities:
         if (
             c.label in {"GPE", "LOC", "ORG", "FAC", "PERSON"}
             and (words[0].lower() in self.ref.facility_words or words[-1].lower() in self.ref.facility_words)
+            # "Harbour Asset Management", "Port Authority": a body named after a facility
+            and (words[-1].lower() in self.ref.facility_words or words[-1].lower() not in self.ref.org_words)
         ) or (c.label in ("EVENT", "WORK_OF_ART") and words[-1].lower() in self.ref.facility_words):  # "the Millennium Stadium"
             return replace(c, label="FAC")
         if (
