@@ -1374,6 +1374,15 @@ def test_a_short_name_is_no_model_or_station_named_after_it(nlp, reference):
     found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert found.count(("BMW", "BMW")) == 2 and ("BMW X5", "BMW X5") in found, found
     assert ("Booking", "Booking Holdings") in found, found
+    # a company and its product in a headline: the company alone is the company, where the article names the
+    # product alone
+    text = (
+        "Designer of first Apple Mac retires\n\nMs Hale was one of the first engineers at Apple and made the Mac "
+        "so easy to use. She left Apple in 1990."
+    )
+    assert ("Apple Mac", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert found.count(("Apple", "Apple")) == 2 and ("Mac", "Mac") in found, found
 
 
 def test_us_state_abbreviations_after_a_town_or_a_party_are_the_states(nlp, reference):

@@ -3469,6 +3469,7 @@ class _ArticleEntities:
         for c in cands:
             if not self._in_headline(c.start):
                 first_seen.setdefault(c.canonical, c.start)
+        named = {c.canonical for c in cands}
         out = []
         from newsgraph.normalise.geo import known_place
 
@@ -3492,7 +3493,13 @@ class _ArticleEntities:
             longer = [o for o in orgs if len(o.split()) > len(words) and o.split()[: len(words)] == words]
             # "Yukos" is not "Yukos USA", nor "Nintendo" "Nintendo Europe" (a regional unit of it),
             # but it is an organisation too
-            owners = [o for o in longer if not _is_region_of_business(" ".join(o.split()[len(words) :]))]
+            owners = [
+                o for o in longer
+                if not _is_region_of_business(tail := " ".join(o.split()[len(words) :]))
+                # "Apple" is not "Apple Mac" where the article names the Mac alone: a company and its thing
+                # (a town's club is: "Manchester United" beside "United")
+                and (tail not in named or known_place(c.canonical) is not None)
+            ]
             if owners and first_seen.get(c.canonical, 0) < first_seen.get(owners[0], 0) and len(owners) == 1:
                 tail = owners[0].split()[len(words) :]
                 if not any(
