@@ -2343,6 +2343,9 @@ def test_a_title_after_the_kind_of_work_it_is_is_a_work(nlp, reference):
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert {("Meet The Hendersons", "WORK_OF_ART"), ("Outtakes", "WORK_OF_ART"), ("Wobblers", "WORK_OF_ART")} <= found, found
     assert ("Hartley", "PERSON") in found and ("Central", "WORK_OF_ART") not in found, found
+    # a person given a title after the kind of work is no title of a work
+    found = {(m.text, m.label) for m in extract_entities(nlp("In his book Mr Brown is said to have wept."), reference)}
+    assert found == {("Brown", "PERSON")}, found
     text = "Hollywood stars attended the premiere of her new film, Beyond the Sea, in Paris."
     assert ("Sea", "LOC") in {(e.text, e.label_) for e in nlp(text).ents}
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]

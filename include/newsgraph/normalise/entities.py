@@ -421,7 +421,6 @@ _OPENING_WORD = re.compile(
 )
 #: A sentence's opening verb in -ing run into the name after it: "Describing Mr Jackson as...",
 #: "Comparing the Welsh Assembly Government with..." (group 2: the honorific, if one follows).
-_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?")
 _GERUND_LEADING = re.compile(r"([A-Z][a-z]{2,}ing)[ \t]+(?:(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\b\.?|the\b)")
 #: What kind of company, capitalised at a sentence's start and run into the name by the model:
 #: "Drugmaker Brauwald", "Chipmaker Nvidia" (not "Bank", "Group", "Giant": they begin names).
@@ -2658,7 +2657,7 @@ class _ArticleEntities:
         title = self.text[start:end]
         words = title.split()
         # "the thriller I, Robot", "the sort of novel I kept", "the film 06/05", "his book Mr Brown is said to"
-        if title == "I" or self.text[end : end + 1] == "/" or _HONORIFIC.fullmatch(words[0]):
+        if title == "I" or self.text[end : end + 1] == "/" or words[0].lower().rstrip(".") in _HONORIFICS:
             return False
         if _is_country(title) or self._names_a_place(title):
             return False
