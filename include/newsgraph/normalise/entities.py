@@ -380,10 +380,10 @@ _BODY_WITH_AND = re.compile(
 )
 #: A possessive inside a run of words ("the UN's Food & Agriculture Organisation").
 _POSSESSIVE_IN = re.compile(r"['\u2019]s\b")
-#: Two capitalised names joined by "and" (groups 1 and 2): "Real Madrid and Real Sociedad".
 #: "and" between names ("Trinidad and Tobago", "St Vincent and the Grenadines"), and the words of a name.
 _AND_BEFORE_A_CAPITAL = re.compile(r"(?<=\w)[ \t]+and[ \t]+(?=(?:the[ \t]+)?[A-Z])")
-_WORD_IN_A_NAME = re.compile(r"[\w\u00C0-\u024F][\w.'\u2019\-\u00C0-\u024F]*(?<![.])")
+_WORD_IN_A_NAME = re.compile(r"\w[\w.'\u2019\-]*(?<![.])")
+#: Two capitalised names joined by "and" (groups 1 and 2): "Real Madrid and Real Sociedad".
 _TWO_NAMES_AND = re.compile(
     r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})[ \t]+and[ \t]+"
     r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})"
@@ -448,9 +448,9 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(the|an?)\s+$", re.IGNORECASE)
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
 #: A relative clause for a thing, not a person: "Sinopec, which plans".
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
-#: "Petrobras said it would", "... reported its": a name that speaks of itself as "it".
 #: A verb of speaking after a name: "Orange said", "Reform says".
 _SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|added|announced|claims|claimed)\b")
+#: "Petrobras said it would", "... reported its": a name that speaks of itself as "it".
 _SAID_IT_AFTER = re.compile(
     r"[ \t]+(?:said|says|added|announced|reported|expects|expected|plans|planned)[ \t]+(?:it|its)\b"
 )
@@ -2613,8 +2613,8 @@ class _ArticleEntities:
     def _organisations_named_whole(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Organisations whose names' shape makes them one, in place of the pieces the model made of them:
         bodies named with "and" and companies named with their endings; so too countries named with "and"."""
-        cands = self._organisations_over_pieces(cands, self._countries_named_with_and(), label="GPE")
-        return self._organisations_over_pieces(cands, self._bodies_named_with_and() + self._companies_by_their_endings())
+        cands = self._names_over_pieces(cands, self._countries_named_with_and(), label="GPE")
+        return self._names_over_pieces(cands, self._bodies_named_with_and() + self._companies_by_their_endings())
 
     def _titled_works(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"a single titled Rivers Run Dry" (tagged a person), "the report, entitled Working Lives in a Cold
@@ -2774,11 +2774,11 @@ class _ArticleEntities:
                 found.append(span)
         return found
 
-    def _organisations_over_pieces(
+    def _names_over_pieces(
         self, cands: list[_Candidate], found: list[tuple[int, int]], label: str = "ORG"
     ) -> list[_Candidate]:
-        """Organisations (or another ``label``) at ``found`` spans, in place of the candidates the model made
-        of their pieces."""
+        """Names of ``label`` (organisations unless said) at ``found`` spans, in place of the candidates the
+        model made of their pieces."""
         if not found:
             return cands
         kept = [c for c in cands if not any(s <= c.start and c.end <= e and (s, e) != (c.start, c.end) for s, e in found)]
@@ -3141,27 +3141,23 @@ class _ArticleEntities:
             if c.label == "PERSON" and len(c.canonical.split()) >= 2:
                 full_names[c.canonical] = set(name_key(c.canonical).split())
         # "L Nitoglia" in the team sheet is the "Ludovico Nitoglia" of the report
+        # and "Mrs Parker Bowles" is the "Camilla Parker Bowles" of the article
         initials: dict[str, str] = {}
         for short in full_names:
-            m = _INITIAL_AND_SURNAME.fullmatch(short)
-            if m is None:
+            if _INITIAL_AND_SURNAME.fullmatch(short):
+                first, surname = name_key(short).split(maxsplit=1)
+                longer = [
+                    full for full in full_names
+                    if full != short and name_key(full).endswith(" " + surname) and name_key(full).startswith(first)
+                ]
+            elif len(short.split()) == 2:
+                longer = [
+                    full for full in full_names
+                    if full != short and name_key(full).endswith(" " + name_key(short))
+                    and len(full.split()) <= 4 and not re.search(r"[&:,]", full)  # not "Matt Lucas & David Walliams"
+                ]
+            else:
                 continue
-            first, surname = name_key(short).split(maxsplit=1)
-            longer = [
-                full for full in full_names
-                if full != short and name_key(full).endswith(" " + surname) and name_key(full).startswith(first)
-            ]
-            if len(longer) == 1:
-                initials[short] = longer[0]
-        # "Mrs Parker Bowles" is the "Camilla Parker Bowles" of the article
-        for short in full_names:
-            if short in initials or len(short.split()) != 2:
-                continue
-            longer = [
-                full for full in full_names
-                if full != short and name_key(full).endswith(" " + name_key(short))
-                and len(full.split()) <= 4 and not re.search(r"[&:,]", full)  # not "Matt Lucas & David Walliams"
-            ]
             if len(longer) == 1:
                 initials[short] = longer[0]
         for short in initials:
