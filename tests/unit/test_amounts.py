@@ -153,6 +153,8 @@ def test_currency_before_or_after_the_number(sentence: str, text: str, value: fl
         ("A second-class stamp now costs 50 pence more.", "50 pence", 0.5),
         ("Shares closed 20p higher on the news.", "20p", 0.2),
         ("The stock ended the day at 325.5p in London.", "325.5p", 3.255),
+        ("The miner's shares closed at 1240p, a record.", "1240p", 12.4),
+        ("The shares were priced at 1,085p each.", "1,085p", 10.85),
     ],
 )
 def test_pence_are_stored_in_pounds(sentence: str, text: str, value: float) -> None:
@@ -329,7 +331,7 @@ def test_singular_currency_word_keeps_its_family_context() -> None:
 
 
 def test_video_resolutions_are_not_pence() -> None:
-    assert find_amounts("The camera records 720p and 1080p video.") == []
+    assert find_amounts("The camera records 720p, 1080p and 2160p video.") == []
 
 
 # --- scales ---------------------------------------------------------------------------
@@ -1021,6 +1023,39 @@ def test_a_conversion_into_us_dollars_says_the_bare_dollar_is_local() -> None:
         "ambiguous symbol '$' read as CAD (context: Ontario x1, Toronto x1; '$' is not US dollars here: "
         "'$16.4 billion (US$11.9 billion)')",
     )
+
+# GBP per USD was about 0.53 and per SGD about 0.32 in January 2005; EUR was 1.35 USD and 1.49 CAD in May 2024.
+SINGAPORE_STORY = (
+    "A Singapore fuel trader has offered its lenders $210m (£112m) of the $480m it lost on options. "
+    "Singapore police questioned its chief at the airport, and the Singapore exchange halted its shares."
+)
+
+
+def test_a_restatement_in_pounds_at_the_days_rates_makes_the_dollar_usd() -> None:
+    found = find_amounts(SINGAPORE_STORY, on=date(2005, 1, 10))
+    assert [(a.text, a.currency) for a in found] == [("$210m", "USD"), ("£112m", "GBP"), ("$480m", "USD")]
+    assert found[0].currency_note == "ambiguous symbol '$' read as USD (restates '£112m' at the rates of 2005-01-10)"
+    assert found[2].currency_note == "ambiguous symbol '$' read as USD (explicit: '$210m (£112m)')"
+    # undated, the rates say nothing and the country cues decide
+    assert [a.currency for a in find_amounts(SINGAPORE_STORY)] == ["SGD", "GBP", "SGD"]
+
+
+def test_a_restatement_fits_the_one_dollar_of_the_day() -> None:
+    toronto = "The Toronto brewer paid €5m ({}) for a plant in Ontario."
+    assert reading_of(toronto.format("$7.3m"), "$7.3m")[1] == "CAD"
+    assert [a.currency for a in find_amounts(toronto.format("$7.3m"), on=date(2024, 5, 2))] == ["EUR", "CAD"]
+    assert [a.currency for a in find_amounts(toronto.format("$5.4m"), on=date(2024, 5, 2))] == ["EUR", "USD"]
+
+
+def test_a_restatement_after_a_semicolon_is_read_at_the_rates_too() -> None:
+    text = "The Perth builder expects no profit on the 1.2bn Australian dollars (£458m; $874m) stadium."
+    found = find_amounts(text, on=date(2005, 1, 10))
+    assert [(a.text, a.currency) for a in found] == [
+        ("1.2bn Australian dollars", "AUD"), ("£458m", "GBP"), ("$874m", "USD")
+    ]
+    # without the date the sentence's Australian dollars decide
+    assert [a.currency for a in find_amounts(text)] == ["AUD", "GBP", "AUD"]
+
 
 
 def test_benchmark_commodity_prices_stay_usd() -> None:

@@ -75,6 +75,7 @@ from newsgraph.normalise.currency_data import (
     HYPHENED_WORDS,
     CENT_CURRENCIES,
 )
+from newsgraph.normalise.fx import to_usd
 from newsgraph.normalise.text import alternation
 
 __all__ = ["AmountMatch", "CurrencyReading", "currency_context", "find_amounts", "normalise_currency", "parse_number"]
@@ -138,8 +139,12 @@ _WORDS_RE = re.compile(
     rf"(?:(?:{_SP}|{_DASH})+(?P<scale>(?i:{alternation(SCALES)}))(?![A-Za-z]))?"
     rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
 )
-_PENCE_RE = re.compile(r"(?<![A-Za-z0-9.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])")
-_NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720"})
+#: Share prices in pence run past a thousand on the London market ("1130p", "1,130p").
+_PENCE_RE = re.compile(
+    r"(?<![A-Za-z0-9.,])(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})?|[0-9]{4})(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])"
+)
+#: Video resolutions.
+_NOT_PENCE = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 
 _QUALIFIER_AFTER_RE = re.compile(r"(?i)(?P<q>-plus|\+(?![\w+])|[ \t]+or[ \t]+(?:so|thereabouts|more|less))(?![\w-])")
 _QUALIFIER_RE = re.compile(rf"(?i)(?<![A-Za-z0-9-])(?P<q>{alternation(QUALIFIERS)})\s+\Z")
@@ -618,7 +623,7 @@ def _pence(text: str) -> Iterable[AmountMatch]:
     for m in _PENCE_RE.finditer(text):
         if m["num"] in _NOT_PENCE:
             continue
-        found = _make(text, m.start(), m.end(), _times(float(m["num"]), MINOR_UNITS["p"]), None, ("GBP", None))
+        found = _make(text, m.start(), m.end(), _times(float(m["num"].replace(",", "")), MINOR_UNITS["p"]), None, ("GBP", None))
         if found is not None:
             yield found
 
@@ -836,8 +841,9 @@ class _Evidence:
     """Some amount is written in US dollars outright ("US$", "USD")."""
     not_usd: str | None = None
     """A bare-dollar amount next to its US-dollar equivalent: "$16.4 billion (US$11.9 billion)"."""
-    conversions: dict[int, str] = field(default_factory=dict)
-    """Start of a bare-dollar amount -> the other-dollar amount it converts: "C$1.2 billion ($870 million)"."""
+    conversions: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Start of an amount in an ambiguous form -> (its code, why): "C$1.2 billion ($870 million)" is USD,
+    "$220m (£117m)" fits US dollars at the day's rates."""
 
     def count(self, code: str, label: str, weight: int, country: bool = False, n: int = 1) -> None:
         slot = self.cues.setdefault(code, {}).setdefault(label, [0, weight, country])
@@ -901,7 +907,7 @@ def _blocked_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _scan(text: str, amounts: list[AmountMatch], default: str) -> _Evidence:
+def _scan(text: str, amounts: list[AmountMatch], default: str, on: date | None = None) -> _Evidence:
     """All the evidence an article holds about its ambiguous currencies.
 
     Cues come from one trie regex (capitalised phrases) and ``str.find`` for the few
@@ -953,6 +959,8 @@ def _scan(text: str, amounts: list[AmountMatch], default: str) -> _Evidence:
             else:
                 evidence.count(a.currency, _AMOUNT_LABELS[a.currency], AMOUNT_WEIGHT)
     _conversions(text, amounts, evidence)
+    if on is not None:
+        _restatements_at_rates(text, amounts, evidence, default, on)
     return evidence
 
 
@@ -971,8 +979,75 @@ def _conversions(text: str, amounts: list[AmountMatch], evidence: _Evidence) -> 
         if other.currency == "USD":
             evidence.not_usd = evidence.not_usd or _snippet(snippet)
         else:
-            evidence.conversions[bare.start] = other.text
+            evidence.conversions[bare.start] = ("USD", f"conversion of '{other.text}'")
             evidence.state("USD", snippet)
+
+
+#: How far (as a factor) the ratio of a restatement may be from the day's reference rates and still
+#: fit: newsrooms round, and convert at the previous day's rate or their own.
+_RATE_FIT = 1.15
+_RESTATEMENT_NEXT_RE = re.compile(rf"{_SP}*[;,]{_SP}*")
+
+
+def _restatement_groups(text: str, amounts: list[AmountMatch]) -> list[list[AmountMatch]]:
+    """Runs of amounts the text gives as one sum: "$220m (£117m)", "1.2bn Australian dollars (£458m; $874m)"."""
+    groups: list[list[AmountMatch]] = []
+    bracket = False
+    for a in amounts:
+        if groups and a.start - groups[-1][-1].end <= 24:
+            last = groups[-1][-1]
+            if _CONVERSION_GAP_RE.fullmatch(text, last.end, a.start):
+                bracket = bracket or "(" in text[last.end : a.start]
+                groups[-1].append(a)
+                continue
+            if bracket and _RESTATEMENT_NEXT_RE.fullmatch(text, last.end, a.start):
+                groups[-1].append(a)
+                continue
+        groups.append([a])
+        bracket = False
+    return [g for g in groups if len(g) > 1]
+
+
+@lru_cache(maxsize=256)
+def _usd_per_unit(code: str, on: date) -> float | None:
+    return to_usd(1.0, code, on).value_usd
+
+
+def _restatements_at_rates(text: str, amounts: list[AmountMatch], evidence: _Evidence, default: str, on: date) -> None:
+    """An amount in an ambiguous form restated in another currency is in the one code of its family
+    whose reference rate on ``on`` fits the restatement: "$220m (£117m)" in a story about Singapore is
+    US dollars (£117m is $220m, not S$220m, at 2005 rates), "€5m ($7.3m)" in a Toronto paper is
+    Canadian dollars. Codes the reference rates lack, and restatements no rate fits, decide nothing."""
+    for group in _restatement_groups(text, amounts):
+        for bare in group:
+            form = _ambiguous_form(bare.currency_note)
+            if form is None or bare.start in evidence.conversions:
+                continue
+            fam = CONTEXT_FAMILIES[form.family]
+            family_default = default if fam.default == DOLLAR_DEFAULT else fam.default
+            codes = dict.fromkeys([*fam.codes, *([family_default] if family_default else [])])
+            others = [
+                o for o in group
+                if _ambiguous_form(o.currency_note) is None and o.currency
+                and _FAMILY_OF_CODE.get(o.currency) != form.family and o.value > 0
+            ]
+            if not others or bare.value <= 0:
+                continue
+            other = others[0]
+            other_usd = _usd_per_unit(other.currency, on)
+            if other_usd is None:
+                continue
+            fits = []
+            for code in codes:
+                if form.allowed is not None and code not in form.allowed:
+                    continue
+                usd = _usd_per_unit(code, on)
+                if usd is not None and 1 / _RATE_FIT <= (bare.value * usd) / (other.value * other_usd) <= _RATE_FIT:
+                    fits.append(code)
+            if len(fits) == 1:
+                evidence.conversions[bare.start] = (fits[0], f"restates '{other.text}' at the rates of {on}")
+                end = group[-1].end
+                evidence.state(fits[0], text[group[0].start : end + (text[end : end + 1] == ")")])
 
 
 def _score(evidence: _Evidence, code: str, gated: bool) -> int:
@@ -1036,8 +1111,9 @@ def _with_currency(a: AmountMatch, code: str | None, note: str) -> AmountMatch:
 def _reread(text: str, a: AmountMatch, form: _Form, reading: CurrencyReading, evidence: _Evidence) -> AmountMatch:
     """``a`` with its currency read from the article's context."""
     head = f"ambiguous {form.kind} '{form.token}' read as"
-    if form.family == "dollar" and a.start in evidence.conversions:
-        return _with_currency(a, "USD", f"{head} USD (conversion of '{evidence.conversions[a.start]}')")
+    if a.start in evidence.conversions:
+        code, why = evidence.conversions[a.start]
+        return a if code == a.currency and a.currency_note is None else _with_currency(a, code, f"{head} {code} ({why})")
     if reading.note is None:
         return a
     old = a.currency_note or ""
@@ -1058,7 +1134,7 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | 
     forms = [_ambiguous_form(a.currency_note) for a in amounts]
     if not any(forms):
         return amounts
-    evidence = _scan(text, amounts, default)
+    evidence = _scan(text, amounts, default, on)
     readings: dict[str, CurrencyReading] = {}
     out = []
     for a, form in zip(amounts, forms):
@@ -1068,7 +1144,10 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | 
         if form.family not in readings:
             readings[form.family] = _decide(form.family, evidence, default, on)
         out.append(_reread(text, a, form, readings[form.family], evidence))
-    out = [_same_sentence_currency(text, a, form, out) if form is not None else a for a, form in zip(out, forms)]
+    out = [
+        _same_sentence_currency(text, a, form, out) if form is not None and a.start not in evidence.conversions else a
+        for a, form in zip(out, forms)
+    ]
     return [_cents_of_neighbour(text, a, form, out) if form is not None else a for a, form in zip(out, forms)]
 
 
@@ -1134,7 +1213,7 @@ def currency_context(text: str, dollar_default: str = "USD", on: date | None = N
     """
     default = _dollar_code(dollar_default)
     if isinstance(text, str) and text:
-        evidence = _scan(text, _raw_amounts(text, default), default)
+        evidence = _scan(text, _raw_amounts(text, default), default, on)
     else:
         evidence = _Evidence()
     return {name: _decide(name, evidence, default, on) for name in CONTEXT_FAMILIES}
