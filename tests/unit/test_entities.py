@@ -2544,3 +2544,14 @@ def test_a_weekday_or_a_role_is_no_part_of_a_name(nlp, reference):
     assert ("MEP", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found == [("Veritas", "ORG")], found
+
+
+def test_a_role_word_used_as_a_verb_gives_no_title(nlp, reference):
+    text = (
+        "Bellamy handed Wales armband\n\nCraig Bellamy will captain Wales in Saturday's friendly against Austria. "
+        '"It is a big honour to lead Wales," he said.'
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Wales", "PERSON"), ("Wales", "ORG")} <= model, model
+    found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference) if m.text == "Wales"]
+    assert found == [("Wales", "GPE", "GB")] * 3, found

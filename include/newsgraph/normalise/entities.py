@@ -831,6 +831,12 @@ def _repair(text: str, start: int, end: int) -> tuple[int, int]:
     return _trim(text, start, end)
 
 
+#: Words after which a role word ("captain", "coach", "chair", "head") is a verb.
+_VERB_MARKERS = frozenset(
+    {"will", "would", "to", "can", "could", "may", "might", "shall", "should", "must", "did", "does", "not", "never"}
+)
+
+
 def _words_before(text: str, start: int, window: int = 80) -> list[tuple[int, int]]:
     """Spans of the words just before ``start`` on the same line, nearest last."""
     lo = max(0, start - window)
@@ -853,6 +859,9 @@ def _role_before(text: str, start: int, ref: Reference) -> tuple[int, int] | Non
         if n <= len(lowered) and tuple(lowered[-n:]) == role:
             # "the best supporting actress Academy Award", "best director Bafta": an award's category
             if "best" in lowered[max(0, len(lowered) - n - 2) : len(lowered) - n]:
+                return None
+            # "Giggs will captain Wales", "hired to coach Everton": the role word is a verb there
+            if len(lowered) > n and lowered[-n - 1] in _VERB_MARKERS:
                 return None
             return words[-n][0], words[-1][1]
     return None
