@@ -2555,3 +2555,20 @@ def test_a_role_word_used_as_a_verb_gives_no_title(nlp, reference):
     assert {("Wales", "PERSON"), ("Wales", "ORG")} <= model, model
     found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference) if m.text == "Wales"]
     assert found == [("Wales", "GPE", "GB")] * 3, found
+
+
+def test_an_award_the_model_took_for_a_person_is_the_award(nlp, reference):
+    text = (
+        "Kate Marlow picked up her second Oscar for playing a jockey. She had never been tipped for an Oscar, "
+        "the studio said. The band will play at the Grammy awards show in Los Angeles."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert model.count(("Oscar", "PERSON")) == 2 and ("Grammy", "PERSON") in model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Kate Marlow", "PERSON"), ("Oscar", "EVENT"), ("Oscar", "EVENT"), ("Grammy", "EVENT"), ("Los Angeles", "GPE")
+    ], found
+    # "an" before a name that goes on into a noun is no award
+    text = "Jonas Pike claimed that an MI6 officer had questioned him in Pakistan. Pike said MI6 knew about it."
+    assert ("MI6", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("MI6", "EVENT") not in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}

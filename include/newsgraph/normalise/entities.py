@@ -569,8 +569,16 @@ _SHARES_AFTER = re.compile(r"(?:['\u2019]s)?[ \t]+(?:shares|stock|share price|sh
 #: What follows an award's name: "Oscar-winning", "Oscar nominations", "the Bafta ceremony".
 _AWARD_CUE_AFTER = re.compile(
     r"(?:['\u2019]s)?(?:-(?:winning|winner|nominated)|[ \t]+(?:nominations?|nominees?|nominated|ceremony|hopefuls"
-    r"|contenders|organisers|voters|categories))\b"
+    r"|contenders|organisers|voters|categories|winners?|winning|presenters|statuettes?|awards|night|rivals))\b"
 )
+#: "her second Oscar", "the best actress Oscar", "won an Oscar for": an award, where the model saw a person
+#: (not "an MI6 officer").
+_AWARD_CUE_BEFORE = re.compile(
+    r"(?:\bbest(?:[ \t]+supporting)?[ \t]+(?:actor|actress|director|picture|film|screenplay|song|album)"
+    r"|\b(?:his|her|their|a)[ \t]+(?:first|second|third|fourth|fifth)(?:[ \t]+ever)?)[ \t]+\Z"
+)
+_AN_BEFORE = re.compile(r"\ban[ \t]+\Z")
+_PHRASE_ENDS_AFTER = re.compile(r"[ \t]*(?:[,.;:!?]|(?:for|in|at)\b|\Z)")
 #: Lower-case particles inside names: "bin Salman", "van Persie", "al-Assad", "de Villepin".
 _PARTICLE = re.compile(r"(?:bin|ibn|bint|al|el|van|von|de|da|di|del|der|den|dos|das|du|la|le|ter|ten)[ \-][A-Z]")
 #: Particles of surnames ("van der", "de la", "bin") and a surname after them ("Sar", "Owusu-Abeyie").
@@ -3246,7 +3254,13 @@ class _ArticleEntities:
                 continue
             others.setdefault(c.canonical, Counter())[c.label] += 1
             # "Yukos shares", "Oscar nominations": what follows the name says what it is
-            if _AWARD_CUE_AFTER.match(self.text, c.end):
+            if _AWARD_CUE_AFTER.match(self.text, c.end) or (
+                c.label == "PERSON"
+                and (
+                    _AWARD_CUE_BEFORE.search(self.text, max(0, c.start - 40), c.start)
+                    or (_AN_BEFORE.search(self.text, max(0, c.start - 8), c.start) and _PHRASE_ENDS_AFTER.match(self.text, c.end))
+                )
+            ):
                 cued[c.canonical] = "EVENT"
             elif (
                 self._cued_as_organisation(c)
