@@ -2572,3 +2572,17 @@ def test_an_award_the_model_took_for_a_person_is_the_award(nlp, reference):
     text = "Jonas Pike claimed that an MI6 officer had questioned him in Pakistan. Pike said MI6 knew about it."
     assert ("MI6", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}
     assert ("MI6", "EVENT") not in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+
+
+def test_a_name_before_a_players_position_is_the_team(nlp, reference):
+    text = (
+        "The match burst to life from the whistle and Charlton defender Hermann Hreidarsson had sight of goal. "
+        "Charlton's early pressure paid off when Bartlett scored."
+    )
+    assert [e.label_ for e in nlp(text).ents if e.text == "Charlton"] == ["PERSON", "PERSON"]
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference) if "Charlton" in m.text]
+    assert found == [("Charlton", "ORG")] * 2, found
+    # a singer's manager is no team's
+    text = "Johnny Cash manager Saul Holiff dies\n\nThe former manager of Johnny Cash has died at 79."
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert ("Johnny Cash", "PERSON") in found and ("Johnny Cash", "ORG") not in found, found

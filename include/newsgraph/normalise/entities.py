@@ -360,6 +360,9 @@ _ORG_CUE_AFTER = re.compile(
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
     r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
     r"|workforce|profits?|assets|customers|board|party)\b"
+    # "Charlton defender Hermann Hreidarsson", "the Pompey defence": a team's (not "manager": "Johnny Cash manager")
+    r"|[ \t]+(?:defender|midfielder|striker|goalkeeper|keeper|winger|full-back|centre-back|centre-half|fly-half"
+    r"|scrum-half|defence|midfield)\b"
     # "Moderna fell 3%", "Klarna jumped 15 per cent on its debut": a share price moves
     r"|[ \t]+(?:rose|fell|gained|jumped|climbed|dropped|slipped|slid|tumbled|surged|soared|plunged|sank|rallied"
     r"|added|lost|shed|advanced|declined)[ \t]+(?:by[ \t]+|as much as[ \t]+)?[0-9][0-9.,]*[ \t]*(?:%|per[ \t]?cent|percent)"
