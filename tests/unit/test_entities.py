@@ -1962,6 +1962,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
          "Harbour Asset Management", "ORG", "ORG", "Harbour Asset Management"),
         # a party the alias file knows
         ("Critics say Labour is acting too late on the issue.", "Labour", "PERSON", "ORG", "Labour Party (UK)"),
+        # award ceremonies the alias file knows
+        ("The film is tipped to do well at the Oscars next month.", "Oscars", "ORG", "EVENT", "Academy Awards"),
+        ("She sang at the Grammys in Los Angeles.", "Grammys", "GPE", "EVENT", "Grammy Awards"),
         # the name of "the ... newspaper" or "website" is the publication
         ("He was quoted in the Herald newspaper saying he was sorry.", "Herald", "PERSON", "ORG", "Herald"),
         ("The Smoking Gun website published the papers.", ("The Smoking Gun", "Smoking Gun"), "WORK_OF_ART",
