@@ -2589,3 +2589,14 @@ def test_a_name_before_a_players_position_is_the_team(nlp, reference):
     text = "Johnny Cash manager Saul Holiff dies\n\nThe former manager of Johnny Cash has died at 79."
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert ("Johnny Cash", "PERSON") in found and ("Johnny Cash", "ORG") not in found, found
+
+
+def test_music_genres_and_diseases_are_no_names(nlp, reference):
+    text = (
+        "Soul singer Tanya Reeve and R&B star Marcus Dale both play London tonight. "
+        "Cases of TB have risen in the city, doctors said."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Soul", "PERSON"), ("R&B", "ORG"), ("TB", "ORG")} <= model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Tanya Reeve", "PERSON"), ("Marcus Dale", "PERSON"), ("London", "GPE")], found
