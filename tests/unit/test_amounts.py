@@ -998,12 +998,27 @@ def reading_of(text: str, span: str) -> tuple[float, str | None, str | None]:
     return amount.value, amount.currency, amount.currency_note
 
 
-def test_an_unambiguous_dollar_elsewhere_in_the_article_decides() -> None:
+def test_a_text_that_marks_its_other_dollar_keeps_the_bare_dollar_for_usd() -> None:
     found = find_amounts("The studio booked a C$16.4 million loss for the year. It now plans a $5 million buyback.")
     assert [(a.text, a.value, a.currency, a.currency_note) for a in found] == [
         ("C$16.4 million", 16.4e6, "CAD", None),
-        ("$5 million", 5e6, "CAD", "ambiguous symbol '$' read as CAD (context: CAD amount x1)"),
+        ("$5 million", 5e6, "USD", "ambiguous symbol '$' read as USD (context: CAD marked as such x1)"),
     ]
+    # the mark weighs as much as an amount: a few cues of the other dollar's country do not outweigh it
+    text = (
+        "Singapore's state investor will put S$650 million into the venture, the Monetary Authority of Singapore "
+        "said. Foreign funds have invested more than $5 billion in such trusts, a Singapore official said."
+    )
+    assert [(a.text, a.currency) for a in find_amounts(text)] == [("S$650 million", "SGD"), ("$5 billion", "USD")]
+    # a story thick with them does: a local paper that marks one sum
+    text = (
+        "TORONTO - Ontario will spend $9 billion on transit, the Ontario finance minister told reporters at "
+        "Queen's Park. The plan includes C$12 million for a bus depot in Ottawa."
+    )
+    assert [a.currency for a in find_amounts(text)] == ["CAD", "CAD"]
+    # a text that writes "US$" as well marks every dollar, and the other dollar's amounts count for it
+    text = "The studio booked a C$16.4 million loss, or US$12 million. It now plans a $5 million buyback."
+    assert [a.currency for a in find_amounts(text)] == ["CAD", "USD", "CAD"]
 
 
 def test_a_conversion_next_to_another_dollar_is_usd() -> None:
@@ -1257,9 +1272,9 @@ def test_seed_article_dollars_are_usd_from_its_imf_context() -> None:
             "TORONTO — Queen\u2019s Park will spend $5m on the fund.",
             "ambiguous symbol '$' read as CAD (context: Queen's Park x1, Toronto x1)",
         ),
-        # a currency named inside an amount counts once, as the amount
+        # a currency named inside an amount counts once, as the amount (with "US$" written, context decides)
         (
-            "Ottawa paid 2 billion Canadian dollars and $5m more.",
+            "Ottawa paid 2 billion Canadian dollars (US$1.5 billion). It paid $5m more.",
             "ambiguous symbol '$' read as CAD (context: CAD amount x1, Ottawa x1)",
         ),
     ],

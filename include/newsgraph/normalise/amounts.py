@@ -714,6 +714,7 @@ class CurrencyReading(NamedTuple):
 
 _FAMILY_OF_CODE: dict[str, str] = {code: name for name, fam in CONTEXT_FAMILIES.items() for code in fam.codes}
 _AMOUNT_LABELS: dict[str, str] = {code: f"{code} amount" for code in _FAMILY_OF_CODE}
+_MARKED_LABELS: dict[str, str] = {code: f"{code} marked as such" for code in _FAMILY_OF_CODE}
 _CURRENCY_NOUNS = (
     "dollar", "rupee", "pound", "peso", "franc", "dinar", "shilling", "dirham", "riyal", "rial", "crown", "koruna",
 )
@@ -952,12 +953,17 @@ def _scan(text: str, amounts: list[AmountMatch], default: str, on: date | None =
         cue = _CUES.get(key) or _CUES.get(" ".join(key.split()))
         if cue is not None and cue.code is not None:
             evidence.count(cue.code, cue.label, cue.weight, cue.country, n)
-    for a in amounts:
-        if a.currency_note is None and a.currency in _FAMILY_OF_CODE:
-            if a.currency == "USD":
-                evidence.usd_marked = True
-            else:
-                evidence.count(a.currency, _AMOUNT_LABELS[a.currency], AMOUNT_WEIGHT)
+    marked = [a for a in amounts if a.currency_note is None and a.currency in _FAMILY_OF_CODE]
+    evidence.usd_marked = any(a.currency == "USD" for a in marked)
+    for a in marked:
+        if a.currency == "USD":
+            continue
+        if _FAMILY_OF_CODE[a.currency] == "dollar" and not evidence.usd_marked:
+            # "S$650 million ... more than $5 billion": a text that marks its other dollar and never
+            # writes "US$" keeps the bare "$" for US dollars (a local paper writes its own dollar "$")
+            evidence.count("USD", _MARKED_LABELS[a.currency], AMOUNT_WEIGHT)
+        else:
+            evidence.count(a.currency, _AMOUNT_LABELS[a.currency], AMOUNT_WEIGHT)
     _conversions(text, amounts, evidence)
     if on is not None:
         _restatements_at_rates(text, amounts, evidence, default, on)
