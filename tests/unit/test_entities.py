@@ -2600,3 +2600,16 @@ def test_music_genres_and_diseases_are_no_names(nlp, reference):
     assert {("Soul", "PERSON"), ("R&B", "ORG"), ("TB", "ORG")} <= model, model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     assert found == [("Tanya Reeve", "PERSON"), ("Marcus Dale", "PERSON"), ("London", "GPE")], found
+
+
+def test_a_place_no_one_knows_after_to_is_placed_by_a_journey_only(nlp, reference):
+    text = (
+        "ONGC said it was not interested in a loan deal in connection to Yugansk. Any decision over Yugansk "
+        "will wait for the court, and the sale of Yugansk is still disputed."
+    )
+    assert [e.label_ for e in nlp(text).ents if e.text == "Yugansk"] == ["GPE"] * 3
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text == "Yugansk"]
+    assert found == [("Yugansk", "ORG")] * 3, found
+    text = "Police said the record producer had moved to Malibu years earlier."
+    assert ("Malibu", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Malibu", "GPE") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}

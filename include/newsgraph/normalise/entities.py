@@ -267,6 +267,10 @@ _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
+_JOURNEY_TO_BEFORE = re.compile(
+    r"\b(?:mov(?:e|ed|es|ing)|return(?:ed|s|ing)?|went|go(?:es|ing|ne)?|travel\w*|fl(?:ew|y|own|ies)|fle(?:e|d|es|eing)"
+    r"|head(?:ed|s|ing)?|c(?:a|o)me|coming|back|relocat\w*|trips?|journey|visits?|road|route|flights?)\s+to\s+$"
+)
 #: "the village of Novye Atagi", "the settlement of Kiryat Sefer": what follows names a place.
 _PLACE_NOUN_OF = re.compile(
     r"\bthe\s+(?:[\w'\-]+\s+){0,3}"
@@ -3372,10 +3376,17 @@ class _ArticleEntities:
         }
         if not unknown:
             return cands
-        placed = {
-            c.canonical for c in cands
-            if c.canonical in unknown and _LOCATIVE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
-        }
+        # "in Davos", "moved to Malibu" place a name; "to" alone does so only twice ("in connection to
+        # Yugansk" is no journey)
+        after_to: Counter[str] = Counter()
+        placed = set()
+        for c in cands:
+            if c.canonical in unknown and (m := _LOCATIVE_BEFORE.search(self.text, max(0, c.start - 24), c.start)):
+                if m.group(0).split()[0] == "to" and not _JOURNEY_TO_BEFORE.search(self.text, max(0, c.start - 30), c.start):
+                    after_to[c.canonical] += 1
+                else:
+                    placed.add(c.canonical)
+        placed |= {name for name, n in after_to.items() if n >= 2}
         return [
             replace(c, label="ORG") if c.label == "GPE" and c.canonical in unknown - placed else c for c in cands
         ]
