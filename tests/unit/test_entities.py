@@ -2613,3 +2613,17 @@ def test_a_place_no_one_knows_after_to_is_placed_by_a_journey_only(nlp, referenc
     text = "Police said the record producer had moved to Malibu years earlier."
     assert ("Malibu", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}
     assert ("Malibu", "GPE") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+
+
+def test_a_bill_is_no_man_called_bill(nlp, reference):
+    text = (
+        "MPs will debate the Finance Bill on Monday. Ministers hope the Bill will pass before the election. "
+        '"No Bill goes through Parliament unchanged," a whip said.'
+    )
+    assert [e.label_ for e in nlp(text).ents if e.text == "Bill"] == ["PERSON"] * 3
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Finance Bill", "LAW") in found and ("Parliament", "ORG") in found, found
+    assert not [t for t, _ in found if "Bill" in t and t != "Finance Bill"], found
+    # a man called Bill still is one
+    text = "Bill Gates spoke in Seattle. Bill said the foundation would double its grants."
+    assert ("Bill", "PERSON") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}

@@ -550,6 +550,8 @@ _RATING_CUE = re.compile(r"\b(?:rat(?:ed|es|ing|ings)|grade|downgrad\w*|upgrad\w
 _EMPLOYER_BEFORE = re.compile(r"(?<![\w\-'\u2019.&])([A-Z][\w&\-]*(?:[ \t][A-Z][\w&\-]*){0,2})(?:['\u2019]s)?[ \t]+\Z")
 #: A capitalised word and a space right before a position: the run of capitals goes on to the left.
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w&.\-]*[ \t]+\Z")
+#: A capitalised word right before, not ending a sentence ("Finance Bill", not "Seattle. Bill").
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w&\-]*[ \t]+\Z")
 #: Words that qualify a title and are no employer's name: "Former Chief Executive", "Group Chairman".
 _TITLE_MODIFIERS = frozenset(
     {"former", "then", "acting", "interim", "deputy", "senior", "outgoing", "incoming", "new", "late", "current",
@@ -774,7 +776,7 @@ def _law_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         r"(?<![\w\-'\u2019])(?:The[ \t]+)?"
         r"((?!(?:In|On|At|By|For|Under|With|From|After|Before|As|If|When|But|And|This|That|These|Those|A|An|The|"
-        r"Its|His|Her|Their|Our|New|Kill|Best)\b)[A-Z][\w\-'\u2019]*"
+        r"Its|His|Her|Their|Our|New|Kill|Best|No|Any|Every|Each|Another)\b)[A-Z][\w\-'\u2019]*"
         r"(?:[ \t]+(?:(?:of|and|for|on|to|the|&)[ \t]+)*[A-Z][\w\-'\u2019]*)*?"
         r"[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in words)) + r"))\b(?![\w\-])"
     )
@@ -2524,6 +2526,12 @@ class _ArticleEntities:
             return not (last in self.ref.event_words or last in self.ref.org_words or last in self.ref.facility_words)
         if name.isupper() and name.lower() in self._role_words and _THE_BEFORE.search(self.text, max(0, c.start - 5), c.start):
             return True  # "The MEP said", "the PM": a role written as an acronym, no name
+        if (
+            c.label == "PERSON"
+            and name.lower() in self.ref.law_words
+            and (_THE_BEFORE.search(self.text, max(0, c.start - 5), c.start) or _NAME_WORD_BEFORE.search(self.text, max(0, c.start - 30), c.start))
+        ):
+            return True  # "the Bill is debated", "the Finance Bill" (found whole as a law later): no man called Bill
         return name_key(name) in self.ref.junk_names
 
     def _names_a_law(self, name: str) -> bool:
