@@ -2620,10 +2620,11 @@ def test_a_bill_is_no_man_called_bill(nlp, reference):
         "MPs will debate the Finance Bill on Monday. Ministers hope the Bill will pass before the election. "
         '"No Bill goes through Parliament unchanged," a whip said.'
     )
-    assert [e.label_ for e in nlp(text).ents if e.text == "Bill"] == ["PERSON"] * 3
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert [label for name, label in model if name == "Bill"] == ["PERSON"] * 3 and ("MPs", "ORG") in model, model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
-    assert ("Finance Bill", "LAW") in found and ("Parliament", "ORG") in found, found
-    assert not [t for t, _ in found if "Bill" in t and t != "Finance Bill"], found
+    # nor are the holders of a role written as a plural acronym anyone's name
+    assert found == [("Finance Bill", "LAW"), ("Parliament", "ORG")], found
     # a man called Bill still is one
     text = "Bill Gates spoke in Seattle. Bill said the foundation would double its grants."
     assert ("Bill", "PERSON") in {(m.text, m.label) for m in extract_entities(nlp(text), reference)}

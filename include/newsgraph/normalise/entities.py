@@ -2526,6 +2526,8 @@ class _ArticleEntities:
             return not (last in self.ref.event_words or last in self.ref.org_words or last in self.ref.facility_words)
         if name.isupper() and name.lower() in self._role_words and _THE_BEFORE.search(self.text, max(0, c.start - 5), c.start):
             return True  # "The MEP said", "the PM": a role written as an acronym, no name
+        if _PLURAL_ACRONYM.fullmatch(name) and name[:-1].lower() in self._role_words:
+            return True  # "MPs will debate", "MEPs voted": people holding a role, no name
         if (
             c.label == "PERSON"
             and name.lower() in self.ref.law_words
