@@ -1965,6 +1965,10 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # award ceremonies the alias file knows
         ("The film is tipped to do well at the Oscars next month.", "Oscars", "ORG", "EVENT", "Academy Awards"),
         ("She sang at the Grammys in Los Angeles.", "Grammys", "GPE", "EVENT", "Grammy Awards"),
+        # products the alias file knows
+        ("Microsoft will patch flaws in Windows next week.", "Windows", "LOC", "PRODUCT", "Microsoft Windows"),
+        ("Many schools now run Linux on their old computers.", "Linux", "PERSON", "PRODUCT", "Linux"),
+        ("Sales of the Xbox rose before Christmas.", "Xbox", "ORG", "PRODUCT", "Xbox"),
         # the name of "the ... newspaper" or "website" is the publication
         ("He was quoted in the Herald newspaper saying he was sorry.", "Herald", "PERSON", "ORG", "Herald"),
         ("The Smoking Gun website published the papers.", ("The Smoking Gun", "Smoking Gun"), "WORK_OF_ART",
