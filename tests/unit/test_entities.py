@@ -1301,14 +1301,14 @@ def test_a_name_with_an_age_is_a_person_and_a_named_storm_an_event(nlp, referenc
 
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
-        "Windows users were warned. Microsoft said Windows would be patched, and Windows owners should "
+        "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "
         "update. The Gibraltarians voted."
     )
     model = [(e.text, e.label_) for e in nlp(text).ents]
-    assert ("Windows", "NORP") in model and ("Windows", "ORG") in model, model  # the model
+    assert ("Sybari", "NORP") in model and ("Sybari", "ORG") in model, model  # the model
     found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
-    # every "Windows", also the one the model passed over
-    assert [label for name, label in found if name == "Windows"] == ["ORG"] * 3, found
+    # every "Sybari", also the one the model called a nationality
+    assert [label for name, label in found if name == "Sybari"] == ["ORG"] * 3, found
     assert ("Gibraltarians", "NORP") in found, found  # a people is no organisation
 
 
