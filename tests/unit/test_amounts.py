@@ -588,6 +588,23 @@ def test_no_amount(sentence: str) -> None:
     assert find_amounts(sentence) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The miner raised Australian dollars 648m from investors.", [("Australian dollars 648m", 648e6, None, "AUD")]),
+        ("The grant is US dollars 5 million.", [("US dollars 5 million", 5e6, None, "USD")]),
+        ("Tokyo spent Japanese yen 5 billion on it.", [("Japanese yen 5 billion", 5e9, None, "JPY")]),
+        ("The bank sold pounds sterling 2.5bn.", [("pounds sterling 2.5bn", 2.5e9, None, "GBP")]),
+        # no scale word, no amount: a year or a count may follow the name
+        ("The Australian dollars 2004 rally ended.", []),
+        # the name after a figure belongs to that figure
+        ("It paid 5 million US dollars 3 times.", [("5 million US dollars", 5e6, None, "USD")]),
+    ],
+)
+def test_a_currency_named_in_full_before_its_figure(sentence: str, expected: list[tuple]) -> None:
+    assert summary(sentence) == expected
+
+
 def test_two_currencies_side_by_side_are_two_amounts() -> None:
     assert summary("Net income climbed to $2.46bn (£1.3bn; 2.1bn euros) in the year.") == [
         ("$2.46bn", 2.46e9, None, "USD"),
@@ -1019,6 +1036,25 @@ def test_a_text_that_marks_its_other_dollar_keeps_the_bare_dollar_for_usd() -> N
     # a text that writes "US$" as well marks every dollar, and the other dollar's amounts count for it
     text = "The studio booked a C$16.4 million loss, or US$12 million. It now plans a $5 million buyback."
     assert [a.currency for a in find_amounts(text)] == ["CAD", "USD", "CAD"]
+
+
+def test_a_marked_local_dollar_carries_the_bare_dollar_only_where_its_sentence_names_the_country() -> None:
+    singapore = (
+        "Singapore's GIC will put S$800 million into a port venture in Singapore, the Monetary Authority of "
+        "Singapore said on Monday, adding that Singapore wants more such deals. "
+    )
+    # the sentence of the bare "$" is about India: the cues of the rest of the story do not reach it
+    found = find_amounts(singapore + "Indian regulators said foreign funds had put $3 billion into Mumbai toll roads.")
+    assert [(a.text, a.currency) for a in found] == [("S$800 million", "SGD"), ("$3 billion", "USD")]
+    assert found[1].currency_note == (
+        "ambiguous symbol '$' read as USD (the text marks SGD amounts as such, and this sentence has no cue for SGD)"
+    )
+    # a sentence that names the country keeps the local reading
+    found = find_amounts(singapore + "Singapore's port operator will add $3 billion of berths.")
+    assert [(a.text, a.currency) for a in found] == [("S$800 million", "SGD"), ("$3 billion", "SGD")]
+    # a text that marks no local dollar reads every bare "$" from the whole story, as before
+    found = find_amounts(singapore.replace("S$", "$") + "Indian regulators said funds had put $3 billion into roads.")
+    assert [a.currency for a in found] == ["SGD", "SGD"]
 
 
 def test_a_conversion_next_to_another_dollar_is_usd() -> None:

@@ -139,6 +139,17 @@ _WORDS_RE = re.compile(
     rf"(?:(?:{_SP}|{_DASH})+(?P<scale>(?i:{alternation(SCALES)}))(?![A-Za-z]))?"
     rf"(?:{_SP}|{_DASH})+(?P<word>(?i:{alternation(CURRENCY_WORDS)})){_WORD_END}{_NOT_AREA}"
 )
+#: A currency named in full before its figure, as some copy writes it: "Australian dollars 648m",
+#: "US dollars 5 million". Only names of one currency that qualify the unit ("Hong Kong dollars",
+#: "pounds sterling", "Japanese yen"), in the plural or uncountable, and only with a scale word, so
+#: that "the Australian dollars 2004 rally" is no amount.
+_NAMED_FIRST = tuple(
+    word for word, (code, hint) in CURRENCY_WORDS.items()
+    if " " in word and code and hint is None and word not in MINOR_UNITS and word + "s" not in CURRENCY_WORDS
+)
+_NAMED_FIRST_RE = re.compile(
+    rf"(?<![A-Za-z0-9.])(?P<word>(?i:{alternation(_NAMED_FIRST)})){_SP}+(?P<num>{_NUM})(?P<scale>{_SCALE})(?![0-9])"
+)
 #: Share prices in pence run past a thousand on the London market ("1130p", "1,130p").
 _PENCE_RE = re.compile(
     r"(?<![A-Za-z0-9.,])(?P<num>(?:[0-9]{1,3}(?:,[0-9]{3})?|[0-9]{4})(?:\.[0-9]+)?)p(?![A-Za-z0-9]|\.[A-Za-z])"
@@ -619,6 +630,16 @@ def _worded(text: str, default: str) -> Iterable[AmountMatch]:
             yield found
 
 
+def _named_first(text: str, default: str) -> Iterable[AmountMatch]:
+    for m in _NAMED_FIRST_RE.finditer(text):
+        value = _parse_digits(m["num"])
+        if value is None:
+            continue
+        found = _make(text, m.start(), m.end(), _times(value, _scale_factor(m["scale"])), None, normalise_currency(m["word"], default))
+        if found is not None:
+            yield found
+
+
 def _pence(text: str) -> Iterable[AmountMatch]:
     for m in _PENCE_RE.finditer(text):
         if m["num"] in _NOT_PENCE:
@@ -692,6 +713,7 @@ def _raw_amounts(text: str, default: str) -> list[AmountMatch]:
         *_prefixed(text, default),
         *_suffixed(text, default),
         *_worded(text, default),
+        *_named_first(text, default),
         *_pence(text),
     ]
     return _shared_scales(text, _merge_ranges(text, _non_overlapping(candidates)))
@@ -1014,6 +1036,13 @@ def _restatement_groups(text: str, amounts: list[AmountMatch]) -> list[list[Amou
     return [g for g in groups if len(g) > 1]
 
 
+def _family_codes(name: str, dollar_default: str) -> tuple[str | None, list[str]]:
+    """A family's default code and every code its bare forms may be read as (the default last, if apart)."""
+    fam = CONTEXT_FAMILIES[name]
+    default = dollar_default if fam.default == DOLLAR_DEFAULT else fam.default
+    return default, list(fam.codes) + ([default] if default is not None and default not in fam.codes else [])
+
+
 @lru_cache(maxsize=256)
 def _usd_per_unit(code: str, on: date) -> float | None:
     return to_usd(1.0, code, on).value_usd
@@ -1029,9 +1058,7 @@ def _restatements_at_rates(text: str, amounts: list[AmountMatch], evidence: _Evi
             form = _ambiguous_form(bare.currency_note)
             if form is None or bare.start in evidence.conversions:
                 continue
-            fam = CONTEXT_FAMILIES[form.family]
-            family_default = default if fam.default == DOLLAR_DEFAULT else fam.default
-            codes = dict.fromkeys([*fam.codes, *([family_default] if family_default else [])])
+            _, codes = _family_codes(form.family, default)
             others = [
                 o for o in group
                 if _ambiguous_form(o.currency_note) is None and o.currency
@@ -1082,8 +1109,7 @@ def _decide(name: str, evidence: _Evidence, dollar_default: str, on: date | None
     In an article published on or after :data:`LEGACY_UNTIL` the currencies the euro replaced
     are no reading of a bare form: "francs" in a 2010 story about Senegal and France is CFA francs."""
     fam = CONTEXT_FAMILIES[name]
-    default = dollar_default if fam.default == DOLLAR_DEFAULT else fam.default
-    codes = list(fam.codes) + ([default] if default is not None and default not in fam.codes else [])
+    default, codes = _family_codes(name, dollar_default)
     if on is not None and on >= _LEGACY_UNTIL:
         codes = [code for code in codes if code not in EURO_LEGACY_RATES or code == default]
     statements = evidence.explicit.get(name, {})
@@ -1151,6 +1177,10 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | 
             readings[form.family] = _decide(form.family, evidence, default, on)
         out.append(_reread(text, a, form, readings[form.family], evidence))
     out = [
+        _marked_elsewhere(text, a, form, readings[form.family], evidence, default) if form is not None else a
+        for a, form in zip(out, forms)
+    ]
+    out = [
         _same_sentence_currency(text, a, form, out) if form is not None and a.start not in evidence.conversions else a
         for a, form in zip(out, forms)
     ]
@@ -1160,13 +1190,40 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"'\u201c\u2018(])|\n")
 
 
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, pos)), default=0)
+    end = _SENTENCE_END.search(text, pos)
+    return start, end.end() if end is not None else len(text)
+
+
+def _marked_elsewhere(
+    text: str, a: AmountMatch, form: _Form, reading: CurrencyReading, evidence: _Evidence, default: str
+) -> AmountMatch:
+    """"Temasek will invest S$650 million ... SEBI said foreign funds had put more than $5 billion into
+    such trusts": where a text marks its local dollar ("S$", "C$") and never writes "US$", the article's
+    cues carry a bare "$" to the local dollar only in a sentence that itself names the local dollar's
+    country or currency ("TORONTO - Ontario will spend $16 billion"); elsewhere "$" is the US dollar."""
+    code = a.currency
+    if (
+        form.family != "dollar" or code in (None, "USD") or a.start in evidence.conversions
+        or not reading.decided or reading.code != code or not (reading.note or "").startswith("context:")
+        or evidence.usd_marked or _MARKED_LABELS[code] not in evidence.cues.get("USD", {})
+    ):
+        return a
+    start, end = _sentence_bounds(text, a.start)
+    if _scan(text[start:end], [], default).cues.get(code):
+        return a
+    why = f"the text marks {code} amounts as such, and this sentence has no cue for {code}"
+    return _with_currency(a, "USD", f"ambiguous {form.kind} '{form.token}' read as USD ({why})")
+
+
 def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:
     """"a A$1.2 billion reserve ..., with a further $500 million": a bare form reads as the
     currency of its family written out earlier in the same sentence (not in a bracketed conversion)."""
     before = [b for b in amounts if b.end <= a.start]
     if before and a.start - before[-1].end <= 24 and _CONVERSION_GAP_RE.fullmatch(text, before[-1].end, a.start):
         return a  # "A$1.2 billion ($870 million)", "A$1.2 billion, or $870 million": a conversion
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a.start)), default=0)
+    start, _ = _sentence_bounds(text, a.start)
     written = [
         b for b in amounts
         if start <= b.start < a.start
