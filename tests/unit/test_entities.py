@@ -1451,6 +1451,22 @@ def test_a_world_city_by_its_english_name_stays_a_place_and_the_g7_is_a_group(nl
     assert found[2] == ("Seville", "GPE") and ("G7", "ORG") in found, found
 
 
+def test_police_court_military_and_council_titles_are_no_part_of_a_name(nlp, reference):
+    text = (
+        "Detective Sergeant Anna Cole said the search would go on. Coroner Mary Hassell opened the inquest, "
+        "and Councillor Ann Patel objected. Lt. Col. Sarah Higgins briefed reporters on Friday."
+    )
+    model = {e.text for e in nlp(text).ents}
+    assert {"Coroner Mary Hassell", "Councillor Ann Patel"} <= model, model  # the model
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Anna Cole", "PERSON", "Detective Sergeant"),
+        ("Mary Hassell", "PERSON", "Coroner"),
+        ("Ann Patel", "PERSON", "Councillor"),
+        ("Sarah Higgins", "PERSON", "Lt. Col."),
+    ], found
+
+
 def test_a_title_tagged_apart_before_its_person_is_no_name(nlp, reference):
     text = (
         "Qatar's Emir Sheikh Tamim bin Hamad Al Thani attended. Shri Rajnath Singh, the defence minister, "
