@@ -2580,6 +2580,18 @@ def test_a_role_word_used_as_a_verb_gives_no_title(nlp, reference):
     assert found == [("Wales", "GPE", "GB")] * 3, found
 
 
+def test_a_producer_of_goods_is_a_firm_and_no_title(nlp, reference):
+    text = (
+        "Indian oil firm ONGC wants the assets of troubled Russian crude producer Velkor. Velkor is being broken "
+        "up to pay its taxes. Film producer Harvey Weinstein was not there."
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert model.count(("Velkor", "PERSON")) == 2, model  # the model
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found.count(("Velkor", "ORG", None)) == 2, found
+    assert ("Harvey Weinstein", "PERSON", "producer") in found, found
+
+
 def test_an_award_the_model_took_for_a_person_is_the_award(nlp, reference):
     text = (
         "Kate Marlow picked up her second Oscar for playing a jockey. She had never been tipped for an Oscar, "

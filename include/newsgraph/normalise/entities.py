@@ -378,6 +378,24 @@ _ORG_NOUN_BEFORE = re.compile(
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
     r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker)[ \t]+$"
 )
+#: What a firm produces, before "producer": "crude producer Yukos", "the world's biggest copper producer".
+_GOODS = frozenset(
+    {"oil", "crude", "gas", "lng", "steel", "aluminium", "aluminum", "copper", "gold", "silver", "coal", "nickel",
+     "zinc", "iron", "ore", "uranium", "diamond", "platinum", "lithium", "potash", "fertiliser", "fertilizer",
+     "chemicals", "cement", "paper", "pulp", "timber", "power", "energy", "electricity", "food", "milk", "dairy",
+     "meat", "beef", "pork", "poultry", "chicken", "sugar", "cocoa", "coffee", "tea", "grain", "wheat", "rice",
+     "cotton", "tobacco", "wine", "beer", "spirits", "vodka", "whisky", "drinks", "chip", "memory", "vaccine",
+     "drug", "generics", "car", "vehicle", "truck", "aircraft"}
+)
+
+
+#: "crude producer Yukos", "gas monopoly Gazprom", "copper miner Antofagasta": a firm by what it makes
+#: ("film producer", "coal miner" alone are people's trades, so only after a word of goods).
+_GOODS_MAKER_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_GOODS)) + r")[ \t-]+(?:producer|maker|exporter|importer|explorer|refiner|miner"
+    r"|supplier|trader|monopoly|major|distributor)[ \t]+$",
+    re.I,
+)
 #: "the Gem and Jewellery Export Promotion Council": capitalised words joined by "and" after "the" or "The", ending
 #: in a word of a body (group 1; group 2 the word before "and").
 _BODY_WITH_AND = re.compile(
@@ -879,6 +897,9 @@ def _role_before(text: str, start: int, ref: Reference) -> tuple[int, int] | Non
                 return None
             # "Giggs will captain Wales", "hired to coach Everton": the role word is a verb there
             if len(lowered) > n and lowered[-n - 1] in _VERB_MARKERS:
+                return None
+            # "Russian crude producer Yukos", "steel producer Corus": an industry, not a film's producer
+            if role[-1] == "producer" and len(lowered) > n and lowered[-n - 1] in _GOODS:
                 return None
             return words[-n][0], words[-1][1]
     return None
@@ -3157,6 +3178,7 @@ class _ArticleEntities:
         return bool(
             _ORG_NOUN_BEFORE.search(before.lower() if any_case else before)
             or _ORG_LIST_BEFORE.search(self.text, max(0, start - 120), start)
+            or _GOODS_MAKER_BEFORE.search(self.text, max(0, start - 40), start)
         )
 
     def _cued_as_organisation(self, c: _Candidate) -> bool:
