@@ -2592,6 +2592,23 @@ def test_a_producer_of_goods_is_a_firm_and_no_title(nlp, reference):
     assert ("Harvey Weinstein", "PERSON", "producer") in found, found
 
 
+def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
+    text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
+    assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    assert ("BAA", "ORG") in [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    text = "Phone users can now send MMS messages over GPRS networks, and RFID tags track parcels."
+    assert {("MMS", "ORG"), ("GPRS", "PERSON")} <= {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    assert extract_entities(nlp(text), reference) == []
+
+
+def test_letters_after_a_name_are_no_part_of_it(nlp, reference):
+    text = "Guy Mansfield QC, chairman of the Bar Council, said the plan was flawed. Anna Cole QC agreed."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Guy Mansfield QC", "ORG"), ("Anna Cole QC", "PERSON")} <= model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Guy Mansfield", "PERSON"), ("Bar Council", "ORG"), ("Anna Cole", "PERSON")], found
+
+
 def test_an_award_the_model_took_for_a_person_is_the_award(nlp, reference):
     text = (
         "Kate Marlow picked up her second Oscar for playing a jockey. She had never been tipped for an Oscar, "

@@ -389,6 +389,12 @@ _GOODS = frozenset(
 )
 
 
+#: Letters written after a name: a rank at the bar, a seat, an honour.
+_POST_NOMINAL = re.compile(r"[ \t]+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)\Z")
+#: Two or three capitalised words: a given name and a family name.
+_GIVEN_AND_FAMILY = re.compile(r"[A-Z][\w'\u2019\-]+(?:[ \t]+[A-Z][\w'\u2019\-]+){1,2}")
+#: One word in capitals, digits and "&" with two capitals or more ("BAA", "MI6", "BBC1"), in running text.
+_CAPITALS_ONLY = re.compile(r"(?=(?:[0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]+")
 #: "crude producer Yukos", "gas monopoly Gazprom", "copper miner Antofagasta": a firm by what it makes
 #: ("film producer", "coal miner" alone are people's trades, so only after a word of goods).
 _GOODS_MAKER_BEFORE = re.compile(
@@ -1295,6 +1301,15 @@ class _ArticleEntities:
             lead = _ORG_NOUN_LEADING.match(self.text, start, end)
             if lead is not None and lead.end() < end:
                 start, label = lead.end(), "ORG"  # "Drugmaker Brauwald reported": the company, not a person
+            letters = _POST_NOMINAL.search(self.text, start, end)
+            if letters is not None and letters.start() > start:
+                # "Guy Mansfield QC", "Paul Boateng MP", "William Haughey OBE": the letters after a name are
+                # no part of it, and a given name before them makes a person
+                end = letters.start()
+                if label != "PERSON" and _GIVEN_AND_FAMILY.fullmatch(self.text, start, end) and is_given_name(
+                    self.text[start:end].split()[0]
+                ):
+                    label = "PERSON"
             if label in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
                 end += 1  # "OPEC+", "Disney+", "Canal+": the plus is part of the name
             if (
@@ -1868,6 +1883,8 @@ class _ArticleEntities:
             return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
+        if c.label == "PERSON" and c.role_span is None and _CAPITALS_ONLY.fullmatch(name):
+            return replace(c, label="ORG")  # "BAA has said", "MI6", "O2": a person's name is not written in capitals
         if (
             c.label == "PERSON"
             and " " not in name
