@@ -2592,6 +2592,24 @@ def test_a_producer_of_goods_is_a_firm_and_no_title(nlp, reference):
     assert ("Harvey Weinstein", "PERSON", "producer") in found, found
 
 
+def test_where_someone_works_is_an_organisation(nlp, reference):
+    text = (
+        '"Rates will rise," said David Berson, chief economist at Charles Schwab. Charles Schwab shares rose. '
+        '"It is early," said Anna Cole, an analyst with Raymond James. He met Tony Blair.'
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert model.count(("Charles Schwab", "PERSON")) == 2 and ("Raymond James", "PERSON") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("David Berson", "PERSON"),
+        ("Charles Schwab", "ORG"),
+        ("Charles Schwab", "ORG"),
+        ("Anna Cole", "PERSON"),
+        ("Raymond James", "ORG"),
+        ("Tony Blair", "PERSON"),
+    ], found
+
+
 def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model

@@ -389,6 +389,15 @@ _GOODS = frozenset(
 )
 
 
+#: "chief economist at Fannie Mae", "a bond strategist at Miller Tabak", "an analyst with Raymond James",
+#: "vice president of search properties at Ask Jeeves": where someone works is an organisation.
+_JOB_AT_BEFORE = re.compile(
+    r"\b(?:economist|strategist|analyst|dealer|trader|partner|researcher|fellow|lecturer|editor|officer|executive"
+    r"|director|manager|consultant|engineer|adviser|advisor|spokesman|spokeswoman|spokesperson|official"
+    r"|associate|president|chairman|chairwoman|chair|founder|professor|scientist|correspondent|columnist"
+    r"|head|boss|chief|treasurer|controller|counsel|lawyer|attorney|banker|broker|investor|specialist)"
+    r"(?:[ \t]+of[ \t]+[a-z][a-z \t&-]{0,40}?)?[ \t]+(?:at|with)[ \t]+$"
+)
 #: Letters written after a name: a rank at the bar, a seat, an honour.
 _POST_NOMINAL = re.compile(r"[ \t]+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)\Z")
 #: Two or three capitalised words: a given name and a family name.
@@ -3205,6 +3214,7 @@ class _ArticleEntities:
             _ORG_CUE_AFTER.match(self.text, c.end)
             or _HOLDING_IN.search(self.text, max(0, c.start - 24), c.start)
             or _ORG_APPOSITION.match(self.text, c.end)
+            or _JOB_AT_BEFORE.search(self.text, max(0, c.start - 60), c.start)
         )
 
     def _resolve_partial_people(self, cands: list[_Candidate]) -> list[_Candidate]:
