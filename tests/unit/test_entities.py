@@ -2610,6 +2610,22 @@ def test_where_someone_works_is_an_organisation(nlp, reference):
     ], found
 
 
+def test_the_names_of_a_credit_line_are_people_and_its_places_places(nlp, reference):
+    text = (
+        "Boeing shares fell 4% on Tuesday.\n\n(Reporting by Kemal Ozturk in Ankara and Tarik Gunes in Istanbul; "
+        "Editing by Rania Sobhy)\n\nBoeing shares fell 4% on Tuesday.\n\n"
+        "Reporting by Hyonhee Shin in Seoul; Writing by Aditi Shah; Editing by Kim Coghill"
+    )
+    model = [(e.text, e.label_) for e in nlp(text).ents]
+    assert ("Tarik Gunes", "GPE") in model and ("Shin", "PERSON") in model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference) if m.text != "Boeing"]
+    assert found == [
+        ("Kemal Ozturk", "PERSON"), ("Ankara", "GPE"), ("Tarik Gunes", "PERSON"), ("Istanbul", "GPE"),
+        ("Rania Sobhy", "PERSON"), ("Hyonhee Shin", "PERSON"), ("Seoul", "GPE"), ("Aditi Shah", "PERSON"),
+        ("Kim Coghill", "PERSON"),
+    ], found
+
+
 def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model

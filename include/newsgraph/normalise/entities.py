@@ -398,6 +398,16 @@ _JOB_AT_BEFORE = re.compile(
     r"|head|boss|chief|treasurer|controller|counsel|lawyer|attorney|banker|broker|investor|specialist)"
     r"(?:[ \t]+of[ \t]+[a-z][a-z \t&-]{0,40}?)?[ \t]+(?:at|with)[ \t]+$"
 )
+#: A wire story's credit line: "(Reporting by A in X and B; Additional reporting by C; Editing by D)".
+_CREDIT_LINE = re.compile(
+    r"(?m)^[ \t]*\(?[ \t]*(?P<credits>(?:(?:Additional|Further)[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled"
+    r"|[Ee]dited|[Ww]ritten)[ \t]+by[ \t][^\n]*)$"
+)
+#: A name in a credit line: two to four capitalised words after "by", "and", a comma or a semicolon.
+_CREDIT_NAME = re.compile(
+    r"(?:\bby|\band|[,;])[ \t]+(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|bin|al)){0,2}"
+    r"[ \t]+[A-Z][\w'\u2019\-]*)"
+)
 #: Letters written after a name: a rank at the bar, a seat, an honour.
 _POST_NOMINAL = re.compile(r"[ \t]+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)\Z")
 #: Two or three capitalised words: a given name and a family name.
@@ -1081,7 +1091,7 @@ class _ArticleEntities:
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
             + self._untagged_laws(cands) + self._untagged_products(cands) + self._employers_before_titles(cands)
         )
-        cands = self._canonicalise(cands, definitions)
+        cands = self._canonicalise(self._credited_people(cands), definitions)
         cands = self._full_names_tagged_otherwise(cands)
         cands = self._resolve_partial_people(cands)
         cands = self._organisations_throughout(self._works_throughout(self._one_sense_per_name(cands)))
@@ -1098,6 +1108,22 @@ class _ArticleEntities:
         cands = self._headline_names(cands)
         cands = self._places_listed_as_such(self._people_lists(cands))
         return [self._to_mention(c) for c in cands if not self._common_word_taken_for_a_name(c)]
+
+    def _credited_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"(Reporting by Saeed Azhar in New York and Shashwat Chauhan in Bengaluru; Editing by Maju
+        Samuel)": the names a wire story's credit line gives after "by", "and" or a comma are its
+        reporters and editors, whatever the model made of them; the places after "in" stay places."""
+        names = [
+            m.span("name")
+            for line in _CREDIT_LINE.finditer(self.text)
+            for m in _CREDIT_NAME.finditer(self.text, line.start("credits"), line.end())
+            if not any(s < m.end("name") and m.start("name") < e for s, e in self.excluded)
+        ]
+        if not names:
+            return cands
+        kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in names)]
+        people = [_Candidate(s, e, "PERSON", label_fixed=True) for s, e in names]
+        return sorted(kept + people, key=lambda c: (c.start, c.end))
 
     def _places_listed_as_such(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"towns and cities including Cardiff, Bangor, Aberystwyth and Wrexham" (two tagged people): the
