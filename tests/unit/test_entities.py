@@ -1451,6 +1451,18 @@ def test_a_world_city_by_its_english_name_stays_a_place_and_the_g7_is_a_group(nl
     assert found[2] == ("Seville", "GPE") and ("G7", "ORG") in found, found
 
 
+def test_a_chairperson_is_a_person_and_a_body_written_as_a_word_is_known_by_its_full_name(nlp, reference):
+    text = "Sebi chairperson Madhabi Puri Buch said the rules would tighten. Isro launched a satellite."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Madhabi Puri Buch", "ORG") in model and not {"Sebi", "Isro"} & {t for t, _ in model}, model  # the model
+    found = [(m.text, m.label, m.canonical_name, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Sebi", "ORG", "Securities and Exchange Board of India", None),
+        ("Madhabi Puri Buch", "PERSON", "Madhabi Puri Buch", "chairperson"),
+        ("Isro", "ORG", "Indian Space Research Organisation", None),
+    ], found
+
+
 def test_police_court_military_and_council_titles_are_no_part_of_a_name(nlp, reference):
     text = (
         "Detective Sergeant Anna Cole said the search would go on. Coroner Mary Hassell opened the inquest, "
