@@ -42,6 +42,9 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         # a level something rose to or stood at
         ("Exports rose to $2.5 billion in March.", "$2.5 billion", "Exports"),
         ("The country's foreign reserves stood at $9.4 billion.", "$9.4 billion", "foreign reserves"),
+        # a change to a level is a change in something
+        ("The telecom arm posted a 23% jump in profit to Rs 6,539 crore.", "Rs 6,539 crore", "profit"),
+        ("The firm reported a 5% fall in consolidated net profit to Rs 16,563 crore.", "Rs 16,563 crore", "consolidated net profit"),
         # a dateline the parser also makes a subject of the verb is not what rose
         ("MUMBAI — Reliance's net profit rose to Rs 19,299 crore in the quarter.", "Rs 19,299 crore", "net profit"),
         # what something is

@@ -13,7 +13,8 @@ amount in news English, most specific first:
    is worth $2bn" -> "contract";
 4. a level that something rose to or stood at: "exports rose to $2.5 billion" ->
    "Exports", "foreign reserves stood at $9.4 billion" -> "foreign reserves", and the
-   object when there is one: "set compensation at 250 euros" -> "compensation";
+   object when there is one: "set compensation at 250 euros" -> "compensation"; a change
+   is a change in something: "a 23% jump in profit to Rs 6,539 crore" -> "profit";
 5. the amount is what something is or is estimated to be: "reserves, which the IMF
    estimates to be over $14 billion" -> "low foreign reserves", "the bill was $5m" -> "bill".
 
@@ -45,6 +46,11 @@ _PRONOUNS = frozenset({"it", "its", "they", "them", "this", "these", "those", "w
 _SKIP_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "remain", "remained", "stood", "stands", "totalled", "totaled", "total", "totals", "reached", "hit"})
 _MAX_WORDS = 6
+#: Nouns of change: "a 23% jump in profit to Rs 6,539 crore" is about the profit.
+_CHANGE_NOUNS = frozenset(
+    {"jump", "rise", "increase", "fall", "drop", "decline", "gain", "surge", "slump", "growth", "climb", "dip", "slide",
+     "plunge", "rebound", "reduction", "cut", "hike", "boost", "leap", "decrease", "contraction", "expansion"}
+)
 
 
 def _is_wordlike(tok: "Token") -> bool:
@@ -120,6 +126,23 @@ def _clause_subject(verb: "Token") -> "Token | None":
     return None
 
 
+def _is_change(tok: "Token") -> bool:
+    """A noun of change, told from the verb ("profits slump 27% to $284m") by its article or its "%"."""
+    return tok.lower_ in _CHANGE_NOUNS and any(
+        c.dep_ == "det" or (c.dep_ in ("compound", "nmod", "amod") and c.text == "%") for c in tok.lefts
+    )
+
+
+def _changed(change: "Token") -> "Token | None":
+    """What a change noun is a change in: "a 5% fall in net profit" -> "profit"; None if it does not say."""
+    for child in change.rights:
+        if child.dep_ == "prep" and child.lower_ in _AFTER_PREPS:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
 def amount_subject(span: "Span") -> str | None:
     """The noun phrase the money amount ``span`` is about, or None."""
     try:
@@ -166,8 +189,12 @@ def _subject(span: "Span") -> str | None:
                 return phrase
     # 4. "exports rose to $2.5 billion", "reserves stood at $9.4 billion"
     if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head is not head:
-        objects = [c for c in head.head.children if c.dep_ == "dobj" and c.i < head.i]
-        subject = objects[0] if objects else _clause_subject(head.head)
+        anchor = head.head
+        objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i]
+        subject = anchor if _is_change(anchor) else objects[0] if objects else _clause_subject(anchor)
+        if subject is not None and _is_change(subject):
+            # "a 23% jump in profit to Rs 6,539 crore": what jumped, not the jump
+            subject = _changed(subject)
         if subject is not None and subject.lower_ not in _WH_WORDS:
             return _phrase(subject, exclude)
     # 5. "reserves ... estimated to be over $14 billion", "the bill was $5m"
