@@ -2638,6 +2638,18 @@ def test_the_names_of_a_credit_line_are_people_and_its_places_places(nlp, refere
     ], found
 
 
+def test_a_person_the_model_took_for_a_building_and_a_firm_before_its_ceo(nlp, reference):
+    text = "Brazil's Luiz Inácio Lula da Silva met Chinese Premier Li Qiang. Petrobras CEO Jean Paul Prates joined."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Luiz Inácio Lula da Silva", "FAC"), ("Petrobras", "PERSON")} <= model, model  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Luiz Inácio Lula da Silva", "PERSON") in found and ("Petrobras", "ORG") in found, found
+    text = "Talks resumed on Monday.\n\nAssociated Press writers Lisa Mascaro and Farnoush Amiri contributed to this report."
+    assert ("Farnoush Amiri", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Associated Press", "ORG"), ("Lisa Mascaro", "PERSON"), ("Farnoush Amiri", "PERSON")], found
+
+
 def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model

@@ -362,7 +362,7 @@ _ORG_CUE_AFTER = re.compile(
     r"(?:['\u2019]s)?[ \t]+(?:shares|shareholders|share price|market value|market capitali[sz]ation|subsidiary"
     r"|subsidiaries|unit|headquarters|revenues?"
     r"|turnover|bankruptcy|subscribers|stores|factories)\b"
-    r"|[ \t]+(?:boss|bosses|chief|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
+    r"|[ \t]+(?:boss|bosses|chief|CEO|CFO|COO|founder|co-founder|owner|chairman|chairwoman|spokesman|spokeswoman|executives?|directors?|staff|employees"
     r"|workforce|profits?|assets|customers|board|party)\b"
     # "Charlton defender Hermann Hreidarsson", "the Pompey defence": a team's (not "manager": "Johnny Cash manager")
     r"|[ \t]+(?:defender|midfielder|striker|goalkeeper|keeper|winger|full-back|centre-back|centre-half|fly-half"
@@ -402,16 +402,21 @@ _JOB_AT_BEFORE = re.compile(
 _CREDIT_LINE = re.compile(
     r"(?m)^[ \t]*\(?[ \t]*(?P<credits>(?:(?:Additional|Further)[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled"
     r"|[Ee]dited|[Ww]ritten)[ \t]+by[ \t][^\n]*)$"
+    # "Associated Press writers Lisa Mascaro and Farnoush Amiri contributed to this report."
+    r"|^[^\n]{0,40}?(?P<contributors>\b(?:writers?|reporters?|correspondents?)[ \t]+[A-Z][^\n]{0,200}?)"
+    r"[ \t]+contributed\b[^\n]*$"
 )
 #: A name in a credit line: two to four capitalised words after "by", "and", a comma or a semicolon.
 _CREDIT_NAME = re.compile(
-    r"(?:\bby|\band|[,;])[ \t]+(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|bin|al)){0,2}"
+    r"(?:\bby|\band|\bwriters?|\breporters?|\bcorrespondents?|[,;])[ \t]+(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|bin|al)){0,2}"
     r"[ \t]+[A-Z][\w'\u2019\-]*)"
 )
 #: Letters written after a name: a rank at the bar, a seat, an honour.
 _POST_NOMINAL = re.compile(r"[ \t]+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)\Z")
 #: Two or three capitalised words: a given name and a family name.
 _GIVEN_AND_FAMILY = re.compile(r"[A-Z][\w'\u2019\-]+(?:[ \t]+[A-Z][\w'\u2019\-]+){1,2}")
+#: Lower-case words inside a person's name ("Lula da Silva", "Robert de Niro", "Ruben Di Pietro").
+_SURNAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "bin", "al", "el"})
 #: One word in capitals, digits and "&" with two capitals or more ("BAA", "MI6", "BBC1"), in running text.
 _CAPITALS_ONLY = re.compile(r"(?=(?:[0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]+")
 #: "crude producer Yukos", "gas monopoly Gazprom", "copper miner Antofagasta": a firm by what it makes
@@ -1116,7 +1121,9 @@ class _ArticleEntities:
         names = [
             m.span("name")
             for line in _CREDIT_LINE.finditer(self.text)
-            for m in _CREDIT_NAME.finditer(self.text, line.start("credits"), line.end())
+            for m in _CREDIT_NAME.finditer(
+                self.text, line.start("credits") if line["credits"] else line.start("contributors"), line.end()
+            )
             if not any(s < m.end("name") and m.start("name") < e for s, e in self.excluded)
         ]
         if not names:
@@ -1889,6 +1896,23 @@ class _ArticleEntities:
             and words[-1].lower().rstrip(".,") not in self.ref.law_words
         ):
             return replace(c, label="FAC")  # "the Estadio Azteca" tagged a product (not "the Canal Act")
+        lowered = [w.lower() for w in words]
+        if (
+            c.label == "FAC"
+            and len(words) <= 5
+            and words[0] not in _NOT_GIVEN_NAMES
+            # a given name first, or a long name with particles and a family name ("Luiz Inácio Lula da Silva")
+            and (
+                is_given_name(words[0])
+                or (len(words) >= 4 and any(w in _SURNAME_PARTICLES for w in words) and words[-1] in surnames())
+            )
+            and all(_FULL_NAME_WORD.fullmatch(w) or w in _SURNAME_PARTICLES for w in words)
+            and not any(w in self.ref.facility_words or w in self.ref.org_words or w in _THING_WORDS for w in lowered)
+            and not known_facility(self.text[c.start : c.end])
+            and not any(self._names_a_place(w) for w in words)
+            and not _PLACE_PREPOSITION_BEFORE.search(self.text, max(0, c.start - 8), c.start)  # "at Roland Garros"
+        ):
+            return replace(c, label="PERSON")  # "Luiz Inácio Lula da Silva", "Tirunesh Dibaba" tagged buildings
         return c
 
     def _extend_ports(self, cands: list[_Candidate]) -> list[_Candidate]:
