@@ -2650,6 +2650,13 @@ def test_a_person_the_model_took_for_a_building_and_a_firm_before_its_ceo(nlp, r
     assert found == [("Associated Press", "ORG"), ("Lisa Mascaro", "PERSON"), ("Farnoush Amiri", "PERSON")], found
 
 
+def test_a_unit_named_after_its_kind_is_an_organisation(nlp, reference):
+    text = "Siemens Energy raised its outlook after its wind turbine unit Siemens Gamesa cut losses."
+    assert ("Siemens Gamesa", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Siemens Energy", "ORG"), ("Siemens Gamesa", "ORG")], found
+
+
 def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model

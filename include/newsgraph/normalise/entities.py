@@ -376,7 +376,8 @@ _ORG_CUE_AFTER = re.compile(
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:firm|company|group|giant|conglomerate|chipmaker|carmaker|automaker|drugmaker|toymaker|retailer"
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
-    r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker)[ \t]+$"
+    r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker"
+    r"|unit|subsidiary|division|affiliate|parent)[ \t]+$"
 )
 #: What a firm produces, before "producer": "crude producer Yukos", "the world's biggest copper producer".
 _GOODS = frozenset(
