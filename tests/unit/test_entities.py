@@ -2657,6 +2657,13 @@ def test_a_unit_named_after_its_kind_is_an_organisation(nlp, reference):
     assert found == [("Siemens Energy", "ORG"), ("Siemens Gamesa", "ORG")], found
 
 
+def test_a_club_the_alias_file_knows_is_the_club_in_every_spelling(nlp, reference):
+    text = "United signed Dutch midfielder Manuel Ugarte from Paris St Germain on Friday. PSG had wanted more."
+    assert ("Paris St Germain", "ORG") not in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Paris St Germain", "ORG", "Paris Saint-Germain") in found and ("PSG", "ORG", "Paris Saint-Germain") in found, found
+
+
 def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
