@@ -2664,6 +2664,18 @@ def test_a_club_the_alias_file_knows_is_the_club_in_every_spelling(nlp, referenc
     assert ("Paris St Germain", "ORG", "Paris Saint-Germain") in found and ("PSG", "ORG", "Paris Saint-Germain") in found, found
 
 
+def test_a_conference_or_summit_is_an_event_and_so_is_its_acronym(nlp, reference):
+    text = (
+        "Microsoft showed the console at the Game Developers Conference in San Francisco. Crowds at GDC grew, "
+        "and the Asia Energy Summit drew 300 people."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("GDC", "ORG"), ("the Asia Energy Summit", "ORG")} <= model, model  # the model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("GDC", "EVENT", "Game Developers Conference") in found, found
+    assert ("Asia Energy Summit", "EVENT", "Asia Energy Summit") in found, found
+
+
 def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, reference):
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model

@@ -3124,8 +3124,8 @@ class _ArticleEntities:
 
     def _fitted_acronyms(self, cands: list[_Candidate], definitions: dict[str, _Candidate]) -> dict[str, _Candidate]:
         """Acronyms used but not defined ("the BOJ") whose letters fit exactly one
-        organisation named in full in the same article ("Bank of Japan")."""
-        long_forms = [c for c in cands if c.label == "ORG" and len(self.text[c.start : c.end].split()) >= 2]
+        organisation or event named in full in the same article ("Bank of Japan", "Game Developers Conference")."""
+        long_forms = [c for c in cands if c.label in ("ORG", "EVENT") and len(self.text[c.start : c.end].split()) >= 2]
         found: dict[str, _Candidate] = {}
         for m in _BARE_ACRONYM.finditer(self.text):
             acronym = m.group(0)
