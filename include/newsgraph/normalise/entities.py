@@ -399,6 +399,11 @@ _JOB_AT_BEFORE = re.compile(
     r"|head|boss|chief|treasurer|controller|counsel|lawyer|attorney|banker|broker|investor|specialist)"
     r"(?:[ \t]+of[ \t]+[a-z][a-z \t&-]{0,40}?)?[ \t]+(?:at|with)[ \t]+$"
 )
+#: Lower-case words inside a person's name ("Lula da Silva", "Robert de Niro", "Ruben Di Pietro").
+_PARTICLE_WORDS = frozenset(
+    {"van", "von", "de", "da", "di", "del", "della", "der", "den", "do", "dos", "das", "du", "la", "le", "ter", "ten",
+     "bin", "ibn", "al", "el"}
+)
 #: A wire story's credit line: "(Reporting by A in X and B; Additional reporting by C; Editing by D)".
 _CREDIT_LINE = re.compile(
     r"(?m)^[ \t]*\(?[ \t]*(?P<credits>(?:(?:Additional|Further)[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled"
@@ -409,15 +414,14 @@ _CREDIT_LINE = re.compile(
 )
 #: A name in a credit line: two to four capitalised words after "by", "and", a comma or a semicolon.
 _CREDIT_NAME = re.compile(
-    r"(?:\bby|\band|\bwriters?|\breporters?|\bcorrespondents?|[,;])[ \t]+(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|de|da|van|von|bin|al)){0,2}"
+    r"(?:\bby|\band|\bwriters?|\breporters?|\bcorrespondents?|[,;])[ \t]+(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|"
+    + "|".join(sorted(_PARTICLE_WORDS)) + r")){0,2}"
     r"[ \t]+[A-Z][\w'\u2019\-]*)"
 )
 #: Letters written after a name: a rank at the bar, a seat, an honour.
 _POST_NOMINAL = re.compile(r"[ \t]+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)\Z")
 #: Two or three capitalised words: a given name and a family name.
 _GIVEN_AND_FAMILY = re.compile(r"[A-Z][\w'\u2019\-]+(?:[ \t]+[A-Z][\w'\u2019\-]+){1,2}")
-#: Lower-case words inside a person's name ("Lula da Silva", "Robert de Niro", "Ruben Di Pietro").
-_SURNAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "bin", "al", "el"})
 #: One word in capitals, digits and "&" with two capitals or more ("BAA", "MI6", "BBC1"), in running text.
 _CAPITALS_ONLY = re.compile(r"(?=(?:[0-9&]*[A-Z]){2})[A-Z][A-Z0-9&]+")
 #: "crude producer Yukos", "gas monopoly Gazprom", "copper miner Antofagasta": a firm by what it makes
@@ -1905,9 +1909,9 @@ class _ArticleEntities:
             # a given name first, or a long name with particles and a family name ("Luiz Inácio Lula da Silva")
             and (
                 is_given_name(words[0])
-                or (len(words) >= 4 and any(w in _SURNAME_PARTICLES for w in words) and words[-1] in surnames())
+                or (len(words) >= 4 and any(w in _PARTICLE_WORDS for w in words) and words[-1] in surnames())
             )
-            and all(_FULL_NAME_WORD.fullmatch(w) or w in _SURNAME_PARTICLES for w in words)
+            and all(_FULL_NAME_WORD.fullmatch(w) or w in _PARTICLE_WORDS for w in words)
             and not any(w in self.ref.facility_words or w in self.ref.org_words or w in _THING_WORDS for w in lowered)
             and not known_facility(self.text[c.start : c.end])
             and not any(self._names_a_place(w) for w in words)
