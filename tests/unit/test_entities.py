@@ -42,6 +42,11 @@ def test_canonical_spelling():
         ("AB", "Asian Development Bank", False),
         ("PSX", "Pakistan Stock Exchange", True),
         ("DFM", "Dubai Financial Exchange", False),
+        # a small word that shares its initial with the next letter gives it or not
+        ("IFS", "Institute for Fiscal Studies", True),
+        ("OBR", "Office for Budget Responsibility", True),
+        ("DOE", "Department of Energy", True),
+        ("IFS", "Institute of Fiscal Policy Studies", False),
     ],
 )
 def test_acronym_fits(acronym, long_form, fits):
@@ -2662,6 +2667,17 @@ def test_a_club_the_alias_file_knows_is_the_club_in_every_spelling(nlp, referenc
     assert ("Paris St Germain", "ORG") not in {(e.text, e.label_) for e in nlp(text).ents}  # the model
     found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
     assert ("Paris St Germain", "ORG", "Paris Saint-Germain") in found and ("PSG", "ORG", "Paris Saint-Germain") in found, found
+
+
+def test_an_acronym_defined_inside_the_models_span_is_defined(nlp, reference):
+    text = "Ed Davey cited the Institute for Fiscal Studies (IFS). Paul Johnson, director of the IFS, spoke."
+    assert ("the Institute for Fiscal Studies (IFS", "ORG") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.label == "ORG"]
+    assert found == [
+        ("Institute for Fiscal Studies", "Institute for Fiscal Studies"),
+        ("IFS", "Institute for Fiscal Studies"),
+        ("IFS", "Institute for Fiscal Studies"),
+    ], found
 
 
 def test_a_conference_or_summit_is_an_event_and_so_is_its_acronym(nlp, reference):

@@ -974,13 +974,19 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     initials = [{w[0].lower(), "x"} if w.lower().startswith("ex") else {w[0].lower()} for w in words]
     if letters[0] not in initials[0]:
         return False
-    i = 0
-    for initial, word in zip(initials, words):
-        if i < len(letters) and letters[i] in initial:
-            i += 1
-        elif word.lower() not in _MINOR_WORDS and word[:1].isupper():
-            return False
-    return i == len(letters)
+    # a small word may give its initial or not ("Department of Energy (DOE)", "Institute for Fiscal Studies
+    # (IFS)"); every other capitalised word gives its own
+    skippable = [w.lower() in _MINOR_WORDS or not w[:1].isupper() for w in words]
+
+    @lru_cache(maxsize=None)
+    def fits(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        if i < len(letters) and letters[i] in initials[j] and fits(i + 1, j + 1):
+            return True
+        return skippable[j] and fits(i, j + 1)
+
+    return fits(0, 0)
 
 
 def _word_acronym_fits(word: str, long_form: str) -> bool:
