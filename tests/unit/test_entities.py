@@ -1484,6 +1484,16 @@ def test_police_court_military_and_council_titles_are_no_part_of_a_name(nlp, ref
     ], found
 
 
+def test_a_title_tagged_alone_before_an_untagged_name_makes_the_person(nlp, reference):
+    text = "Det Ch Insp Sarah Mills of the Metropolitan Police said two men had been charged. Ofwat said so."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Det Ch Insp", "PERSON") in model and "Sarah Mills" not in {t for t, _ in model}, model  # the model
+    found = [(m.text, m.label, m.role) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Sarah Mills", "PERSON", "Det Ch Insp"), ("Metropolitan Police", "ORG", None), ("Ofwat", "ORG", None)
+    ], found
+
+
 def test_a_title_tagged_apart_before_its_person_is_no_name(nlp, reference):
     text = (
         "Qatar's Emir Sheikh Tamim bin Hamad Al Thani attended. Shri Rajnath Singh, the defence minister, "

@@ -1803,6 +1803,19 @@ class _ArticleEntities:
             if c.role_span:
                 c = replace(c, role=canonical_spelling(self.text[c.role_span[0] : c.role_span[1]]))
             out.append(c)
+        # "Det Ch Insp" tagged alone before an untagged "Sarah Mills": the person, with the title as her role
+        starts = {c.start for c in out}
+        for i, c in enumerate(out):
+            name = _GIVEN_AND_FAMILY.match(self.text, c.end + 1) if self.text[c.end : c.end + 1] == " " else None
+            if (
+                name is not None
+                and name.start() not in starts
+                and (i + 1 == len(out) or out[i + 1].start >= name.end())
+                and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
+                and is_given_name(name.group(0).split()[0])
+            ):
+                role = canonical_spelling(self.text[c.start : c.end])
+                out[i] = _Candidate(name.start(), name.end(), "PERSON", role=role, role_span=(c.start, c.end))
         # "Emir Sheikh" + "Tamim bin Hamad Al Thani", "Smt." + "Nirmala Sitharaman": a title the model
         # tagged apart, right before the person it belongs to, is no name
         return [
