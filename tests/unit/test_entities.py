@@ -2706,6 +2706,10 @@ def test_a_name_in_capitals_is_no_person_and_a_technology_no_entity(nlp, referen
     text = "HSBC has said it will cut jobs. BAA also says it has tried to involve communities."
     assert ("BAA", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
     assert ("BAA", "ORG") in [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    # in a line written in capitals, as results are, a surname in capitals stays a person
+    text = "Men 100 metres final:\n1. BOLT (JAMAICA) 9.58\n2. GAY (UNITED STATES) 9.71\n3. POWELL (JAMAICA) 9.84"
+    assert ("POWELL", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    assert ("POWELL", "PERSON") in [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
     text = "Phone users can now send MMS messages over GPRS networks, and RFID tags track parcels."
     assert {("MMS", "ORG"), ("GPRS", "PERSON")} <= {(e.text, e.label_) for e in nlp(text).ents}  # the model
     assert extract_entities(nlp(text), reference) == []

@@ -1260,6 +1260,14 @@ class _ArticleEntities:
             out.append(c)
         return out
 
+    def _in_running_text(self, pos: int) -> bool:
+        """Whether the line around ``pos`` is mostly lower case: not a headline or results line in capitals
+        ("3. POWELL (JAMAICA) 9.84"), where surnames are written in capitals too."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        line = self.text[start : end if end >= 0 else len(self.text)]
+        return sum(ch.islower() for ch in line) > sum(ch.isupper() for ch in line)
+
     def _in_headline(self, pos: int) -> bool:
         """Whether ``pos`` lies on a short line that ends without a full stop: a headline or a caption."""
         start = self.text.rfind("\n", 0, pos) + 1
@@ -1966,7 +1974,7 @@ class _ArticleEntities:
             return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
-        if c.label == "PERSON" and c.role_span is None and _CAPITALS_ONLY.fullmatch(name):
+        if c.label == "PERSON" and c.role_span is None and _CAPITALS_ONLY.fullmatch(name) and self._in_running_text(c.start):
             return replace(c, label="ORG")  # "BAA has said", "MI6", "O2": a person's name is not written in capitals
         if (
             c.label == "PERSON"
