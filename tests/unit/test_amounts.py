@@ -300,6 +300,15 @@ def test_short_symbols_need_a_scale_word_or_a_grouped_number() -> None:
     ]
 
 
+def test_a_short_symbol_with_a_price_to_the_cent_counts_where_the_text_names_its_currency() -> None:
+    assert summary("The rand weakened to R18.45 against the dollar, and petrol costs R22.50 a litre.") == [
+        ("R18.45", 18.45, None, "ZAR"),
+        ("R22.50", 22.5, None, "ZAR"),
+    ]
+    assert summary("The Philippine peso closed at P58.10.") == [("P58.10", 58.1, None, "PHP")]
+    # no currency named: a release, a droid, a road
+    assert find_amounts("Version R2.10 shipped; the droid R2.50 and the P1.20 exit were in the film.") == []
+
 def test_the_wire_pound_sign_needs_a_scale_word_or_a_number_written_apart() -> None:
     # ASCII wire and newspaper text wrote the pound as "#"
     assert summary("Pretax profit rose to # 142 million from #123.5 million; the fee is # 2,500.") == [

@@ -514,7 +514,13 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
             and _GROUPED_SEPARATOR.search(m["num"][:used]) is not None
             and (m["cur"] != "#" or m.start("num") > m.end("cur"))
         )
-        currency = _code_before_number(m["cur"], bool(scale) or grouped, default)
+        priced = (
+            not grouped
+            and m["cur"] in SYMBOLS_NEEDING_SCALE
+            and _PRICE_RE.fullmatch(m["num"]) is not None
+            and _names_currency(text, SYMBOLS[m["cur"]][0])
+        )
+        currency = _code_before_number(m["cur"], bool(scale) or grouped or priced, default)
         if currency is None:
             continue
         value = _times(value, _scale_factor(scale))
@@ -529,6 +535,23 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
 
 
 _GROUPED_SEPARATOR = re.compile(r"[0-9][, \u00a0\u202f\u2009][0-9]{3}")
+#: A price to the cent ("R18.45", "P58.10"): with its currency named in the text, a short symbol is money.
+_PRICE_RE = re.compile(r"[0-9]{1,4}\.[0-9]{2}")
+
+
+@lru_cache(maxsize=64)
+def _currency_names_re(code: str) -> re.Pattern[str] | None:
+    """The words that name ``code`` alone ("rand", "naira", "Philippine peso"), as one regex."""
+    words = [w for w, (c, hint) in CURRENCY_WORDS.items() if c == code and hint is None]
+    words += list(CURRENCY_CUES.get(code, ()))
+    return re.compile(rf"(?i)(?<![A-Za-z])(?:{alternation(words)})(?![A-Za-z])") if words else None
+
+
+def _names_currency(text: str, code: str | None) -> bool:
+    """Whether ``text`` names the currency ``code`` in words: "the rand traded at R18.45"."""
+    names = _currency_names_re(code) if code else None
+    return names is not None and names.search(text) is not None
+
 _RATE_DECIMALS_RE = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)\.[0-9]{2,}")
 _GROUPED_RE = re.compile(r"[0-9]{1,3}(?:[, \u00a0\u202f\u2009][0-9]{3})+")
 _MILESTONE_BEFORE_RE = re.compile(r"(?i)(?<![A-Za-z])(?:the|and)\s+\Z")
