@@ -39,6 +39,8 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         ("The contract is worth 4.5 billion Saudi riyals.", "4.5 billion Saudi riyals", "contract"),
         ("The takeover, which is worth $2bn, was approved on Monday.", "$2bn", "takeover"),
         ("Toyota posted a net profit of ¥1.2 trillion for the year.", "¥1.2 trillion", "net profit"),
+        # "worth" the parser hung on the verb whose object the noun is
+        ("Infosys said it would buy back shares worth Rs 18,000 crore at Rs 1,800 apiece.", "Rs 18,000 crore", "shares"),
         # a level something rose to or stood at
         ("Exports rose to $2.5 billion in March.", "$2.5 billion", "Exports"),
         ("The country's foreign reserves stood at $9.4 billion.", "$9.4 billion", "foreign reserves"),
@@ -47,6 +49,11 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         ("The firm reported a 5% fall in consolidated net profit to Rs 16,563 crore.", "Rs 16,563 crore", "consolidated net profit"),
         # a dateline the parser also makes a subject of the verb is not what rose
         ("MUMBAI — Reliance's net profit rose to Rs 19,299 crore in the quarter.", "Rs 19,299 crore", "net profit"),
+        # a phrase the parser ran across a headline's line break: the words on the amount's side
+        ("Brazil closes $40bn debt swap\n\nBrazil is set to close its bond offer for investors on Friday.", "$40bn",
+         "debt swap"),
+        ("Ad sales lift Vantor profit\n\nQuarterly profits at Vantor jumped 76% to $1.2bn for the three months.",
+         "$1.2bn", "Quarterly profits"),
         # what something is
         ("The bill was $5m, officials said.", "$5m", "bill"),
     ],

@@ -46,6 +46,8 @@ _PRONOUNS = frozenset({"it", "its", "they", "them", "this", "these", "those", "w
 _SKIP_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "remain", "remained", "stood", "stands", "totalled", "totaled", "total", "totals", "reached", "hit"})
 _MAX_WORDS = 6
+#: Verbs whose "back" the parser may hang on the noun after it ("buy back shares").
+_GIVE_BACK_VERBS = frozenset({"buy", "buys", "buying", "bought", "pay", "pays", "paying", "paid", "give", "gives", "gave"})
 #: Nouns of change: "a 23% jump in profit to Rs 6,539 crore" is about the profit.
 _CHANGE_NOUNS = frozenset(
     {"jump", "rise", "increase", "fall", "drop", "decline", "gain", "surge", "slump", "growth", "climb", "dip", "slide",
@@ -73,7 +75,15 @@ def _phrase(head: "Token", exclude: range) -> str | None:
     words = [t for t in doc[start : head.i + 1] if t.i not in exclude]
     while words and (words[0].lower_ in _SKIP_WORDS or words[0].is_punct or words[0].dep_ == "case"):
         words = words[1:]
-    words = [t for t in words if t.dep_ != "case" and not t.is_punct]
+    if words and words[0].lower_ == "back" and words[0].i > 0 and doc[words[0].i - 1].lower_ in _GIVE_BACK_VERBS:
+        words = words[1:]  # "buy back shares worth ...": the verb's particle, not "back taxes"
+    for k in range(len(words) - 1, 0, -1):
+        if "\n" in words[k - 1].text_with_ws:
+            # a phrase the parser ran across a line break ("... debt swap\n\nArgentina is set to"): the
+            # words on the amount's side of the break
+            words = words[:k] if exclude and exclude.start < words[k].i else words[k:]
+            break
+    words = [t for t in words if t.dep_ != "case" and not t.is_punct and not t.is_space]
     if not words or len(words) > _MAX_WORDS:
         return None
     return " ".join(t.text for t in words)
@@ -91,7 +101,7 @@ def _relative_antecedent(tok: "Token") -> "Token | None":
     for _ in range(6):
         if node.dep_ == "relcl":
             return node.head
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -116,7 +126,7 @@ def _clause_subject(verb: "Token") -> "Token | None":
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and not _is_dateline(child)]
         if subjects:
             return subjects[0]
-        if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
             for child in verb.head.children:
                 if child.dep_ == "dobj":
                     return child
@@ -158,7 +168,7 @@ def _subject(span: "Span") -> str | None:
     root = span.root
     head = root.head
     # 1. the amount modifies a noun
-    if root.dep_ in _MODIFIER_DEPS and head is not root and head.i >= span.end and head.dep_ in _NOMINAL_DEPS | {"nmod", "amod"}:
+    if root.dep_ in _MODIFIER_DEPS and head.i != root.i and head.i >= span.end and head.dep_ in _NOMINAL_DEPS | {"nmod", "amod"}:
         phrase = _phrase(head, exclude)
         if phrase:
             return phrase
@@ -177,7 +187,10 @@ def _subject(span: "Span") -> str | None:
         if phrase:
             return phrase
     if head.lower_ == "worth" or (root.dep_ == "pobj" and head.lower_ == "worth"):
-        owner = head.head if head.head is not head else None
+        owner = head.head if head.head.i != head.i else None
+        before = head.doc[head.i - 1] if head.i > 0 else None
+        if owner is not None and before is not None and before.dep_ == "dobj" and before.head.i == owner.i:
+            owner = before  # "buy back shares worth Rs 18,000 crore", parsed with "worth" off the verb
         if owner is not None and owner.lower_ in _COPULAS:
             # "the contract is worth $2bn": what is worth it is the verb's subject
             owner = _clause_subject(owner)
@@ -188,7 +201,7 @@ def _subject(span: "Span") -> str | None:
             if phrase:
                 return phrase
     # 4. "exports rose to $2.5 billion", "reserves stood at $9.4 billion"
-    if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head is not head:
+    if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.i != head.i:
         anchor = head.head
         objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i]
         subject = anchor if _is_change(anchor) else objects[0] if objects else _clause_subject(anchor)
