@@ -1403,6 +1403,13 @@ def test_us_state_abbreviations_after_a_town_or_a_party_are_the_states(nlp, refe
     assert not any(t.startswith("Miss") and label == "GPE" for t, label, _, _ in found), found
 
 
+def test_a_party_and_state_tagged_whole_is_the_state(nlp, reference):
+    text = 'Sen. Elizabeth Warren, D-Mass., called the plan "a giveaway to billionaires."'
+    assert ("D-Mass.", "GPE") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    found = [(m.text, m.label, m.canonical_name, m.country_code) for m in extract_entities(nlp(text), reference)]
+    assert ("Mass.", "GPE", "Massachusetts", "US") in found and not any(t.startswith("D-") for t, *_ in found), found
+
+
 def test_a_nationality_before_a_title_is_no_part_of_the_persons_name(nlp, reference):
     text = "Belgian King Philippe met Spanish Queen Letizia."
     assert ("Belgian King Philippe", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
@@ -1938,6 +1945,8 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
          "Petrobras", "PERSON", "ORG", "Petrobras"),
         ("The Wallabies beat Argentina 30-12 in Perth, and the Pumas fly home on Monday.", "Pumas", "PERSON", "ORG", "Pumas"),
         ("Petrobras and YPF signed a gas supply deal on Tuesday.", "Petrobras", "PERSON", "ORG", "Petrobras"),
+        ("SoftBank Group will invest, and the Stargate project with Oracle and SoftBank goes on.", "Oracle", "PERSON",
+         "ORG", "Oracle"),
         ("Singapore's Temasek will invest S$650 million in a solar venture.", "Temasek", "GPE", "ORG", "Temasek"),
         # a "nationality" that is no people
         ("Beyoncé and Coldplay followed on the list.", "Coldplay", "NORP", "ORG", "Coldplay"),
@@ -1951,6 +1960,12 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # an unknown "place" that leads a funding round
         ("Anthropic raised $13 billion in a round led by Iconiq, valuing the startup at $183 billion.", "Iconiq", "GPE",
          "ORG", "Iconiq"),
+        # an unknown "place" that speaks after a clause (no list of names)
+        ("Germany's economy shrank 0.2% in the fourth quarter, Destatis said on Thursday.", "Destatis", "GPE", "ORG",
+         "Destatis"),
+        # no place or people has a number in its name
+        ("In Karachi, the KSE-100 index of the Pakistan Stock Exchange gained 1,200 points.", "KSE-100", "GPE", "ORG",
+         "KSE-100"),
         # a people's name before "language" is the language
         ("The English language is taught there, and the French language too.", "French", "NORP", "LANGUAGE", "French"),
         # a share price moves
@@ -2056,6 +2071,9 @@ def test_labels_that_stand_beside_the_corrected_ones(nlp, reference, text, found
         # the model tagged the nationality before the person and left the person out
         ("Sharapova beat fellow Russian Svetlana Kuznetsova 6-1 6-4 in the quarter-final on Tuesday.",
          ("Russian", "NORP"), "Svetlana Kuznetsova"),
+        # the model tagged two people a space apart
+        ("Opposition leader Omar Ayub Khan of the Pakistan Tehreek-i-Insaf called the budget anti-people.",
+         ("Khan", "PERSON"), "Omar Ayub Khan"),
     ],
 )
 def test_a_person_the_model_cut_or_passed_over_is_named_whole(nlp, reference, text, model, person):

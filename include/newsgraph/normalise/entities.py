@@ -69,6 +69,8 @@ class _Candidate:
     its label is the list's, not its own."""
 
 
+#: A word with a digit in it: "KSE-100", "U2", "ITV1".
+_DIGIT_IN_WORD = re.compile(r"[A-Za-z][-]?[0-9]|[0-9][-]?[A-Za-z]")
 #: "the", "a", "an" before a name, or the prefix "ex-" ("ex-Yukos"; not "Ex-Im Bank").
 _LEADING_DETERMINER = re.compile(r"^(?:(?i:the|a|an)\s+|ex-(?=[A-Z]))")
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
@@ -1090,7 +1092,7 @@ class _ArticleEntities:
             for w in self.text[c.start : c.end].split()
         }
         cands = [self._known_label(c) for c in cands]
-        cands = self._people_split_by_the_model(cands)
+        cands = self._people_run_together(self._people_split_by_the_model(cands))
         cands = self._possessors_of_people(cands)
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
@@ -1371,6 +1373,9 @@ class _ArticleEntities:
                     self.text[start:end].split()[0]
                 ):
                     label = "PERSON"
+            party = _PARTY_STATE.match(self.text, start)
+            if party is not None and party.end() == end and party.group(1) in _us_state_abbreviations(dotted_only=False):
+                start, label = party.start(1), "GPE"  # "Sen. Elizabeth Warren, D-Mass." tagged whole: the state
             if label in ("ORG", "PRODUCT", "WORK_OF_ART") and _PLUS_SUFFIX.match(self.text, end):
                 end += 1  # "OPEC+", "Disney+", "Canal+": the plus is part of the name
             if (
@@ -1974,6 +1979,8 @@ class _ArticleEntities:
             return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
+        if c.label in ("GPE", "NORP") and _DIGIT_IN_WORD.search(name) and not self._names_a_place(name):
+            return replace(c, label="ORG")  # "KSE-100", "U2", "ITV1": no country, city or people has a number
         if c.label == "PERSON" and c.role_span is None and _CAPITALS_ONLY.fullmatch(name) and self._in_running_text(c.start):
             return replace(c, label="ORG")  # "BAA has said", "MI6", "O2": a person's name is not written in capitals
         if (
@@ -2361,6 +2368,30 @@ class _ArticleEntities:
             elif (person := replaced[(c.start, c.end)]) is not None:
                 out.append(person)
         return out
+
+    def _people_run_together(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Omar Ayub" + "Khan", "June Carter" + "Cash": two people the model tagged a space apart, the first
+        opening with a given name, are one person (a list or a headline puts more than a space between two)."""
+        joined: dict[int, _Candidate | None] = {}
+        ordered = sorted(range(len(cands)), key=lambda i: cands[i].start)
+        head = ordered[0] if ordered else 0
+        for j in ordered[1:]:
+            first, second = joined.get(head) or cands[head], cands[j]
+            if (
+                first.label == second.label == "PERSON"
+                and not (first.listed or second.listed or first.label_fixed or second.label_fixed)
+                and self.text[first.end : second.start] == " "
+                and is_given_name(self.text[first.start : first.end].split()[0])
+                and all(
+                    w[:1].isupper() and w.rstrip(".").lower() not in _HONORIFICS  # not "Said Mr" + "Fogg"
+                    for w in self.text[first.start : second.end].split()
+                )
+            ):
+                # a third piece joins on too: "Susilo" + "Bambang" + "Yudhoyono"
+                joined[head], joined[j] = replace(first, end=second.end), None
+            else:
+                head = j
+        return [joined.get(i, c) for i, c in enumerate(cands) if joined.get(i, c) is not None]
 
     def _untagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Mikel Arteta said", "with Erling Haaland scoring", "fellow Russian Svetlana Kuznetsova": a given
@@ -3052,7 +3083,7 @@ class _ArticleEntities:
     def _conjoined_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"deals with Nvidia and AMD", "Nokia, Sagem and Sony": a "place" no gazetteer knows, or a lone
         word tagged a person, joined by "and", "or" or a comma to an organisation, is an organisation too."""
-        def plainly_an_organisation(n: _Candidate) -> bool:
+        def plainly_an_organisation(n: _Candidate, c: _Candidate) -> bool:
             # an acronym, a name ending in an organisation word or one the alias file knows: not a
             # surname of a team sheet the model also took for a company ("Orquera, Bortolami")
             name = self.text[n.start : n.end]
@@ -3060,8 +3091,21 @@ class _ArticleEntities:
                 bool(_ACRONYM.fullmatch(name))
                 or name.split()[-1].lower() in self.ref.org_words
                 or self.ref.alias_for(name) is not None
+                # "SoftBank" after "SoftBank Group", beside a name the model took for a person only there
+                # ("by Mukesh and Reliance" in an article that calls Mukesh so three times is no company)
+                or (name in named_in_full and people[self.text[c.start : c.end]] == 1)
             )
 
+        # the names an organisation of the article is also called without its last word ("SoftBank Group")
+        named_in_full = {
+            written.rsplit(" ", 1)[0]
+            for c in cands
+            if c.label == "ORG"
+            and " " in (written := self.text[c.start : c.end])
+            and written.rsplit(" ", 1)[1].lower() in self.ref.org_words
+        }
+
+        people = Counter(self.text[c.start : c.end] for c in cands if c.label == "PERSON")
         out = list(cands)
         for i, c in enumerate(out):
             written = self.text[c.start : c.end]
@@ -3076,7 +3120,7 @@ class _ArticleEntities:
                 continue
             neighbours = [out[j] for j in (i - 1, i + 1) if 0 <= j < len(out)]
             if any(
-                plainly_an_organisation(n)
+                plainly_an_organisation(n, c)
                 and _CONJUNCTION_GAP.fullmatch(self.text, min(c.end, n.end), max(c.start, n.start))
                 for n in neighbours
             ):
@@ -3510,10 +3554,14 @@ class _ArticleEntities:
             and name not in self._person_words
         }
         # a name also tagged a person is the person's; one in a list of names may be a player's ("Sheahan, Horan")
+        # ("..., Destatis said" after a clause is no list)
         unknown -= {
             c.canonical for c in cands
             if c.label == "PERSON" or c.listed or _LIST_NEIGHBOUR.match(self.text, c.end)
-            or _LIST_NEIGHBOUR_BEFORE.search(self.text, max(0, c.start - 3), c.start)
+            or (
+                _LIST_NEIGHBOUR_BEFORE.search(self.text, max(0, c.start - 3), c.start)
+                and not _SPEAKS_AFTER.match(self.text, c.end)
+            )
         }
         if not unknown:
             return cands
