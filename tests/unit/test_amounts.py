@@ -193,6 +193,27 @@ def test_a_bare_dollar_follows_the_dollar_written_earlier_in_its_sentence() -> N
     ], found
 
 
+def test_a_sentence_that_names_one_country_of_a_family_reads_its_symbol_as_that_countrys() -> None:
+    text = (
+        "KARACHI: The State Bank of Pakistan said tax revenue rose to Rs 1.2 trillion, and the Karachi bourse "
+        "gained. Separately, India's defence budget rose to Rs 6.8 trillion."
+    )
+    assert [(a.text, a.currency) for a in find_amounts(text)] == [("Rs 1.2 trillion", "PKR"), ("Rs 6.8 trillion", "INR")]
+    # a statement of the article's currency holds in every sentence
+    stated = "All figures are in Pakistani rupees. India's defence budget rose to Rs 6.8 trillion."
+    assert [a.currency for a in find_amounts(stated)] == ["PKR"]
+    # "$" and "£" are what American and British writers write for other countries' money, converted
+    assert [a.currency for a in find_amounts("Canada's government will spend $5 billion on defence.")] == ["USD"]
+
+
+def test_a_country_named_between_two_amounts_is_the_nearer_context() -> None:
+    text = (
+        "Kenya's treasury will borrow Sh870 billion. Uganda approved a 72 trillion Ugandan shilling budget, "
+        "while Tanzania's parliament passed a Sh56.49 trillion plan."
+    )
+    found = [(a.text, a.currency) for a in find_amounts(text)]
+    assert found == [("Sh870 billion", "KES"), ("72 trillion Ugandan shilling", "UGX"), ("Sh56.49 trillion", "TZS")], found
+
 
 def test_us_dollars_written_out_mark_the_exception_where_the_article_reads_dollars_as_its_own() -> None:
     text = (

@@ -1195,6 +1195,10 @@ def test_a_town_the_article_names_as_a_side_is_its_club(nlp, reference):
         assert (club, "ORG") in found, (club, found)
     assert ("Birmingham", "ORG") in found and found[-5:].count(("Birmingham", "GPE")) == 1, found  # "in Birmingham"
     assert ("Kaka", "PERSON") in found and ("Andy Roddick", "PERSON") in found, found
+    # a player joins a club
+    text = "The Belgian midfielder, who joins Lyon in the summer, came off injured."
+    assert ("Lyon", "PERSON") in {(e.text, e.label_) for e in nlp(text).ents}  # the model
+    assert ("Lyon", "ORG") in [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
 
 
 def test_a_team_sheet_of_initialled_names_is_of_people_and_their_clubs(nlp, reference):
@@ -1856,6 +1860,12 @@ def test_a_common_word_at_a_sentences_start_is_no_name(nlp, reference):
     assert ("Jobs", "PERSON") in found[4], found[4]
 
 
+def test_a_sessions_number_before_a_body_gives_no_letter_of_its_acronym(nlp, reference):
+    text = "Premier Li Qiang spoke at the opening of the 14th National People's Congress (NPC) on Wednesday."
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert ("NPC", "ORG", "14th National People's Congress") in found, found
+
+
 def test_a_clubs_first_word_the_model_left_off_makes_the_club(nlp, reference):
     texts = [
         "Real Madrid beat Barcelona 3-1 at the Santiago Bernabeu on Sunday.",
@@ -1960,6 +1970,11 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # an unknown "place" that leads a funding round
         ("Anthropic raised $13 billion in a round led by Iconiq, valuing the startup at $183 billion.", "Iconiq", "GPE",
          "ORG", "Iconiq"),
+        # two companies the model ran together
+        ("Hong Kong's Hang Seng Index rose 2.8 percent, led by Alibaba Group and Tencent Holdings.",
+         ("Alibaba Group and Tencent Holdings", "Tencent Holdings"), "ORG", "ORG", "Tencent Holdings"),
+        # a town listed after a place that "in" places
+        ("Police in Mombasa and Kisumu fired tear gas at protesters.", "Kisumu", "ORG", "GPE", "Kisumu"),
         # an unknown "place" that speaks after a clause (no list of names)
         ("Germany's economy shrank 0.2% in the fourth quarter, Destatis said on Thursday.", "Destatis", "GPE", "ORG",
          "Destatis"),

@@ -47,6 +47,9 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         # a change to a level is a change in something
         ("The telecom arm posted a 23% jump in profit to Rs 6,539 crore.", "Rs 6,539 crore", "profit"),
         ("The firm reported a 5% fall in consolidated net profit to Rs 16,563 crore.", "Rs 16,563 crore", "consolidated net profit"),
+        # the measure of a change is not what changed
+        ("The ratio was raised, and the defense budget will grow 7.2 percent to 1.78 trillion yuan.",
+         "1.78 trillion yuan", "defense budget"),
         # a dateline the parser also makes a subject of the verb is not what rose
         ("MUMBAI — Reliance's net profit rose to Rs 19,299 crore in the quarter.", "Rs 19,299 crore", "net profit"),
         # a phrase the parser ran across a headline's line break: the words on the amount's side

@@ -46,6 +46,8 @@ _PRONOUNS = frozenset({"it", "its", "they", "them", "this", "these", "those", "w
 _SKIP_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "remain", "remained", "stood", "stands", "totalled", "totaled", "total", "totals", "reached", "hit"})
 _MAX_WORDS = 6
+#: Words that measure a change: "rose 7.2 percent", "fell 30 basis points".
+_MEASURES = frozenset({"percent", "%", "pc", "cent", "points", "point", "percentage", "bps", "basis", "fold", "times"})
 #: Verbs whose "back" the parser may hang on the noun after it ("buy back shares").
 _GIVE_BACK_VERBS = frozenset({"buy", "buys", "buying", "bought", "pay", "pays", "paying", "paid", "give", "gives", "gave"})
 #: Nouns of change: "a 23% jump in profit to Rs 6,539 crore" is about the profit.
@@ -203,7 +205,8 @@ def _subject(span: "Span") -> str | None:
     # 4. "exports rose to $2.5 billion", "reserves stood at $9.4 billion"
     if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.i != head.i:
         anchor = head.head
-        objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i]
+        # "grow 7.2 percent to 1.78 trillion yuan": a measure of the change is no object of it
+        objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i and c.lower_ not in _MEASURES]
         subject = anchor if _is_change(anchor) else objects[0] if objects else _clause_subject(anchor)
         if subject is not None and _is_change(subject):
             # "a 23% jump in profit to Rs 6,539 crore": what jumped, not the jump

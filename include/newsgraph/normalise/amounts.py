@@ -953,20 +953,10 @@ def _blocked_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-def _scan(text: str, amounts: list[AmountMatch], default: str, on: date | None = None) -> _Evidence:
-    """All the evidence an article holds about its ambiguous currencies.
-
-    Cues come from one trie regex (capitalised phrases) and ``str.find`` for the few
-    lower-case ones; where they overlap the earliest, then longest, counts ("Swedish
-    kronor", not also "kronor"). Cues inside an amount or a rate statement do not
-    count: the amount itself is evidence ("16 billion Canadian dollars").
-    """
-    evidence = _Evidence()
-    spans = [(a.start, a.end) for a in amounts]
-    for rate in _RATE_RE.finditer(text):
-        _rate_statement(evidence, rate, default)
-        spans.append(rate.span())
-    block_starts, block_ends = _blocked_spans(spans)
+def _cue_counts(text: str, blocked: list[tuple[int, int]], evidence: _Evidence | None = None) -> dict[str, int]:
+    """How often each cue occurs in ``text`` outside the ``blocked`` spans; "figures in ..." statements
+    go to ``evidence`` when given. Where cues overlap, the earliest, then longest, counts."""
+    block_starts, block_ends = _blocked_spans(blocked)
     hits = [(m.start(), -m.end(), m[0]) for m in _SCAN_RE.finditer(text)]
     for key, _ in _LOWER_CUES:
         pos = text.find(key)
@@ -988,13 +978,40 @@ def _scan(text: str, amounts: list[AmountMatch], default: str, on: date | None =
         if key in _FIGURES_KEYS:
             statement = _FIGURES_RE.match(text, pos)
             if statement is not None:
-                cur = statement["cur"]
-                code = _EXPLICIT_NAMES.get(" ".join(cur.lower().split())) or CODE_ALIASES.get(cur, cur)
-                evidence.state(code, statement[0])
+                if evidence is not None:
+                    cur = statement["cur"]
+                    code = _EXPLICIT_NAMES.get(" ".join(cur.lower().split())) or CODE_ALIASES.get(cur, cur)
+                    evidence.state(code, statement[0])
                 last_end = statement.end()
             continue
         counts[key] = counts.get(key, 0) + 1
-    for key, n in counts.items():
+    return counts
+
+
+def _codes_named(text: str) -> dict[str, list[str]]:
+    """The codes the cues in ``text`` point to, each with its cues' labels: "Tanzania's parliament" -> TZS."""
+    named: dict[str, list[str]] = {}
+    for key in _cue_counts(text, []):
+        cue = _CUES.get(key) or _CUES.get(" ".join(key.split()))
+        if cue is not None and cue.code is not None and cue.code != _FIGURES:
+            named.setdefault(cue.code, []).append(cue.label)
+    return named
+
+
+def _scan(text: str, amounts: list[AmountMatch], default: str, on: date | None = None) -> _Evidence:
+    """All the evidence an article holds about its ambiguous currencies.
+
+    Cues come from one trie regex (capitalised phrases) and ``str.find`` for the few
+    lower-case ones; where they overlap the earliest, then longest, counts ("Swedish
+    kronor", not also "kronor"). Cues inside an amount or a rate statement do not
+    count: the amount itself is evidence ("16 billion Canadian dollars").
+    """
+    evidence = _Evidence()
+    spans = [(a.start, a.end) for a in amounts]
+    for rate in _RATE_RE.finditer(text):
+        _rate_statement(evidence, rate, default)
+        spans.append(rate.span())
+    for key, n in _cue_counts(text, spans, evidence).items():
         cue = _CUES.get(key) or _CUES.get(" ".join(key.split()))
         if cue is not None and cue.code is not None:
             evidence.count(cue.code, cue.label, cue.weight, cue.country, n)
@@ -1126,15 +1143,22 @@ def _join(labels: list[str]) -> str:
     return ", ".join(labels[:_MAX_LABELS]) + (", ..." if len(labels) > _MAX_LABELS else "")
 
 
+def _readable_codes(name: str, dollar_default: str, on: date | None) -> tuple[str | None, list[str]]:
+    """A family's default and the codes its bare forms may be read as on ``on``: after the euro, not the
+    currencies it replaced (but a family's own default)."""
+    default, codes = _family_codes(name, dollar_default)
+    if on is not None and on >= _LEGACY_UNTIL:
+        codes = [code for code in codes if code not in EURO_LEGACY_RATES or code == default]
+    return default, codes
+
+
 def _decide(name: str, evidence: _Evidence, dollar_default: str, on: date | None = None) -> CurrencyReading:
     """The reading of one family: an explicit statement, else a dominant code, else the default.
 
     In an article published on or after :data:`LEGACY_UNTIL` the currencies the euro replaced
     are no reading of a bare form: "francs" in a 2010 story about Senegal and France is CFA francs."""
     fam = CONTEXT_FAMILIES[name]
-    default, codes = _family_codes(name, dollar_default)
-    if on is not None and on >= _LEGACY_UNTIL:
-        codes = [code for code in codes if code not in EURO_LEGACY_RATES or code == default]
+    default, codes = _readable_codes(name, dollar_default, on)
     statements = evidence.explicit.get(name, {})
     stated = [code for code in statements if code in codes]
     if len(stated) == 1:
@@ -1204,6 +1228,10 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | 
         for a, form in zip(out, forms)
     ]
     out = [
+        _sentence_reading(text, a, form, readings[form.family], default, on) if form is not None and a.start not in evidence.conversions else a
+        for a, form in zip(out, forms)
+    ]
+    out = [
         _same_sentence_currency(text, a, form, out) if form is not None and a.start not in evidence.conversions else a
         for a, form in zip(out, forms)
     ]
@@ -1234,10 +1262,34 @@ def _marked_elsewhere(
     ):
         return a
     start, end = _sentence_bounds(text, a.start)
-    if _scan(text[start:end], [], default).cues.get(code):
+    if code in _codes_named(text[start:end]):
         return a
     why = f"the text marks {code} amounts as such, and this sentence has no cue for {code}"
     return _with_currency(a, "USD", f"ambiguous {form.kind} '{form.token}' read as USD ({why})")
+
+
+#: Families whose bare forms a writer also uses for another country's money, converted: an American
+#: or British writer's "$" and "£" stay the article's reading in a sentence about Canada or Egypt.
+_CONVERTING_FAMILIES = frozenset({"dollar", "pound"})
+
+
+def _sentence_reading(
+    text: str, a: AmountMatch, form: _Form, reading: CurrencyReading, default: str, on: date | None
+) -> AmountMatch:
+    """"India's defence budget is Rs 6.8 trillion" in a Pakistani story, "Tanzania's parliament passed a
+    Sh56.49 trillion plan" in a Kenyan one: a local symbol or word in a sentence that names one country or
+    currency of its family, and no other, is that country's money, whatever the article's reading."""
+    if form.family in _CONVERTING_FAMILIES or (reading.note or "").startswith("explicit"):
+        return a  # "all figures in Kenyan shillings" holds in every sentence
+    start, end = _sentence_bounds(text, a.start)
+    cues = _codes_named(text[start:end])
+    readable = _readable_codes(form.family, default, on)[1]
+    codes = [code for code in cues if code in readable and (form.allowed is None or code in form.allowed)]
+    if len(codes) != 1 or codes[0] == a.currency:
+        return a
+    code = codes[0]
+    named = ", ".join(sorted(cues[code]))
+    return _with_currency(a, code, f"ambiguous {form.kind} '{form.token}' read as {code} (context: its sentence names {named})")
 
 
 def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:
@@ -1254,9 +1306,22 @@ def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: lis
         and _FAMILY_OF_CODE.get(b.currency or "") == form.family
         and (form.allowed is None or b.currency in form.allowed)
     ]
-    if not written or written[-1].currency == a.currency:
+    if not written:
         return a
     b = written[-1]
+    nearer = {
+        code for code in _codes_named(text[b.end : a.start])
+        if code != b.currency and _FAMILY_OF_CODE.get(code) == form.family and (form.allowed is None or code in form.allowed)
+    }
+    if nearer:
+        # "a 72 trillion Ugandan shilling budget, while Tanzania's parliament passed a Sh56.49 trillion plan":
+        # a country or currency named between them is the nearer context
+        if len(nearer) > 1 or a.currency in nearer:
+            return a
+        (code,) = nearer
+        return _with_currency(a, code, f"ambiguous {form.kind} '{form.token}' read as {code} (context: named before it in the sentence)")
+    if b.currency == a.currency:
+        return a
     if b.currency == "USD" and a.currency != "USD":
         # "profit of US$13.7 billion, while CBA earned $10.1 billion" in a Sydney story: where the
         # article reads "$" as its own dollar, "US$" marks the exceptions, not the rest of the sentence

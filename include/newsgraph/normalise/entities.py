@@ -269,6 +269,12 @@ _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
+#: "in Mombasa and ", "near Gaza, Rafah or ": a place listed after "in" (group 1: the first place);
+#: not after a comma ("in Oxford, UK, and Nokia begins" starts a clause).
+_PLACE_LIST_BEFORE = re.compile(
+    r"\b(?:in|near|around|outside|across)\s+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)"
+    r"(?:,\s+[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)*\s+(?:and|or)\s+$"
+)
 _JOURNEY_TO_BEFORE = re.compile(
     r"\b(?:mov(?:e|ed|es|ing)|return(?:ed|s|ing)?|went|go(?:es|ing|ne)?|travel\w*|fl(?:ew|y|own|ies)|fle(?:e|d|es|eing)"
     r"|head(?:ed|s|ing)?|c(?:a|o)me|coming|back|relocat\w*|trips?|journey|visits?|road|route|flights?)\s+to\s+$"
@@ -354,7 +360,7 @@ _CLUB_LAST_WORDS = frozenset(
 _TEAM_CUE_BEFORE = re.compile(
     r"\b(?:beat|beating|beaten by|drew with|draw with|drawn with|draw against|lost to|losing to|lose to"
     r"|loss to|defeat to|defeat by|held by|win over|victory over|thrashed|hammered|signed for|sign for"
-    r"|signing for)[ \t]+\Z"
+    r"|signing for|(?:re)?join(?:s|ed|ing)?)[ \t]+\Z"
 )
 #: "at" right before a name.
 _AT_BEFORE = re.compile(r"\bat[ \t]+\Z")
@@ -970,6 +976,8 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     """Whether the capitals of ``acronym`` can be read, in order, off the words of ``long_form``."""
     letters = [c.lower() for c in acronym if c.isalpha() and (c.isupper() or c.isdigit())]
     words = [w for w in re.split(r"[\s\-]+", long_form) if w]
+    while words and words[0][:1].isdigit():
+        words = words[1:]  # "14th National People's Congress (NPC)": a session's number gives no letter
     if len(letters) < 2 or not words:
         return False
     # "Exchange" gives "X" as well as "E": "Pakistan Stock Exchange (PSX)", "foreign exchange (FX)"
@@ -1727,7 +1735,7 @@ class _ArticleEntities:
         parts keeps its commas ("Department of the Environment, Food and Rural Affairs")."""
         span = self.text[start:end]
         if ", " not in span:
-            return None
+            return self._two_organisations(start, end)
         pieces, pos = [], start
         for part in span.split(", "):
             words = part.split()
@@ -1736,6 +1744,20 @@ class _ArticleEntities:
             pieces.append((pos, pos + len(part)))
             pos += len(part) + 2
         return pieces
+
+    def _two_organisations(self, start: int, end: int) -> list[tuple[int, int]] | None:
+        """"Alibaba Group and Tencent Holdings": two names joined by "and", each of two words or more
+        ending in a word of an organisation, are two organisations ("Department of Trade and Industry",
+        "Procter and Gamble" are one)."""
+        span = self.text[start:end]
+        left, sep, right = span.partition(" and ")
+        if not sep or " and " in right:
+            return None
+        for part in (left, right):
+            words = part.split()
+            if len(words) < 2 or not words[0][:1].isupper() or words[-1].lower().rstrip(".") not in self.ref.org_words:
+                return None
+        return [(start, start + len(left)), (end - len(right), end)]
 
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the start of one of the article's first lines
@@ -2643,6 +2665,11 @@ class _ArticleEntities:
             big = kind in ("admin1", "country") or population >= BIG_CITY
             # a smaller town of a company's name needs more than "at" or "from" before it
             placed = placed_after or (not holding and bool(_PLACE_ONLY_BEFORE.search(self.text, window, c.start)))
+            listed = _PLACE_LIST_BEFORE.search(self.text, max(0, c.start - 60), c.start)
+            if listed is not None and not _HOLDING_IN.search(self.text, max(0, listed.start() - 24), listed.start() + 1):
+                # "in Mombasa and Kisumu": listed after a place that is placed
+                first = listed.group(1)
+                placed = placed or _is_country(first) or known_place(first) is not None
             return last not in self.ref.org_words and (big or placed)
         # PERSON: a multi-word province or big city, or any place after "in", "near"...; a lone
         # name of a province or a city of 500,000 ("Glasgow band Franz Ferdinand") when the
