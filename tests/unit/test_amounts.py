@@ -1066,6 +1066,9 @@ def test_a_text_that_marks_its_other_dollar_keeps_the_bare_dollar_for_usd() -> N
     # a text that writes "US$" as well marks every dollar, and the other dollar's amounts count for it
     text = "The studio booked a C$16.4 million loss, or US$12 million. It now plans a $5 million buyback."
     assert [a.currency for a in find_amounts(text)] == ["CAD", "USD", "CAD"]
+    # an exchange rate quoted in US cents marks no US-dollar amount
+    text = "The Canadian dollar traded at 72.00 U.S. cents. The studio booked a C$16.4 million loss. It plans a $5 million buyback."
+    assert [a.currency for a in find_amounts(text)] == ["USD", "CAD", "USD"]
 
 
 def test_a_marked_local_dollar_carries_the_bare_dollar_only_where_its_sentence_names_the_country() -> None:

@@ -41,6 +41,7 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         ("Toyota posted a net profit of ¥1.2 trillion for the year.", "¥1.2 trillion", "net profit"),
         # "worth" the parser hung on the verb whose object the noun is
         ("Infosys said it would buy back shares worth Rs 18,000 crore at Rs 1,800 apiece.", "Rs 18,000 crore", "shares"),
+        ("He promised to cut the sales tax on new homes worth up to C$1.3 million.", "C$1.3 million", "new homes"),
         # a level something rose to or stood at
         ("Exports rose to $2.5 billion in March.", "$2.5 billion", "Exports"),
         ("The country's foreign reserves stood at $9.4 billion.", "$9.4 billion", "foreign reserves"),

@@ -46,6 +46,8 @@ _PRONOUNS = frozenset({"it", "its", "they", "them", "this", "these", "those", "w
 _SKIP_WORDS = frozenset({"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"})
 _COPULAS = frozenset({"be", "is", "are", "was", "were", "been", "being", "'s", "’s", "remain", "remained", "stood", "stands", "totalled", "totaled", "total", "totals", "reached", "hit"})
 _MAX_WORDS = 6
+#: What a noun right before "worth" does in its clause.
+_NOUN_ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", "attr"})
 #: Words that measure a change: "rose 7.2 percent", "fell 30 basis points".
 _MEASURES = frozenset({"percent", "%", "pc", "cent", "points", "point", "percentage", "bps", "basis", "fold", "times"})
 #: Verbs whose "back" the parser may hang on the noun after it ("buy back shares").
@@ -138,6 +140,11 @@ def _clause_subject(verb: "Token") -> "Token | None":
     return None
 
 
+def _is_measure(tok: "Token") -> bool:
+    """A number of a unit of change: "7.2 percent", "30 basis points" (not "crucial price points")."""
+    return tok.lower_ in _MEASURES and any(c.like_num or c.dep_ == "nummod" for c in tok.lefts)
+
+
 def _is_change(tok: "Token") -> bool:
     """A noun of change, told from the verb ("profits slump 27% to $284m") by its article or its "%"."""
     return tok.lower_ in _CHANGE_NOUNS and any(
@@ -191,8 +198,10 @@ def _subject(span: "Span") -> str | None:
     if head.lower_ == "worth" or (root.dep_ == "pobj" and head.lower_ == "worth"):
         owner = head.head if head.head.i != head.i else None
         before = head.doc[head.i - 1] if head.i > 0 else None
-        if owner is not None and before is not None and before.dep_ == "dobj" and before.head.i == owner.i:
-            owner = before  # "buy back shares worth Rs 18,000 crore", parsed with "worth" off the verb
+        if owner is not None and before is not None and before.dep_ in _NOUN_ROLES and before.i != owner.i:
+            # "buy back shares worth Rs 18,000 crore", "a tax on new homes worth up to C$1.3 million",
+            # parsed with "worth" off the verb: what is worth it is the noun right before
+            owner = before
         if owner is not None and owner.lower_ in _COPULAS:
             # "the contract is worth $2bn": what is worth it is the verb's subject
             owner = _clause_subject(owner)
@@ -206,7 +215,7 @@ def _subject(span: "Span") -> str | None:
     if root.dep_ == "pobj" and head.lower_ in ("to", "at") and head.head.i != head.i:
         anchor = head.head
         # "grow 7.2 percent to 1.78 trillion yuan": a measure of the change is no object of it
-        objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i and c.lower_ not in _MEASURES]
+        objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i and not _is_measure(c)]
         subject = anchor if _is_change(anchor) else objects[0] if objects else _clause_subject(anchor)
         if subject is not None and _is_change(subject):
             # "a 23% jump in profit to Rs 6,539 crore": what jumped, not the jump

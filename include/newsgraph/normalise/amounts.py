@@ -953,6 +953,9 @@ def _blocked_spans(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+_CENTS_RE = re.compile(r"(?i)(?<![A-Za-z])cents?(?![A-Za-z])")
+
+
 def _cue_counts(text: str, blocked: list[tuple[int, int]], evidence: _Evidence | None = None) -> dict[str, int]:
     """How often each cue occurs in ``text`` outside the ``blocked`` spans; "figures in ..." statements
     go to ``evidence`` when given. Where cues overlap, the earliest, then longest, counts."""
@@ -1016,7 +1019,8 @@ def _scan(text: str, amounts: list[AmountMatch], default: str, on: date | None =
         if cue is not None and cue.code is not None:
             evidence.count(cue.code, cue.label, cue.weight, cue.country, n)
     marked = [a for a in amounts if a.currency_note is None and a.currency in _FAMILY_OF_CODE]
-    evidence.usd_marked = any(a.currency == "USD" for a in marked)
+    # "72.00 U.S. cents" quotes an exchange rate: no dollar amount marked as US dollars
+    evidence.usd_marked = any(a.currency == "USD" and not _CENTS_RE.search(a.text) for a in marked)
     for a in marked:
         if a.currency == "USD":
             continue
