@@ -1973,6 +1973,13 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # two companies the model ran together
         ("Hong Kong's Hang Seng Index rose 2.8 percent, led by Alibaba Group and Tencent Holdings.",
          ("Alibaba Group and Tencent Holdings", "Tencent Holdings"), "ORG", "ORG", "Tencent Holdings"),
+        # a federal court's district and its state
+        ("Prosecutors in the Southern District of New York said they would seek $11 billion in forfeiture.",
+         ("the Southern District", "Southern District of New York"), "LOC", "ORG", "Southern District of New York"),
+        # a building named after a person
+        ("Her lawyer declined to comment outside the Daniel Patrick Moynihan U.S. Courthouse.",
+         ("Daniel Patrick", "Daniel Patrick Moynihan U.S. Courthouse"), "PERSON", "FAC",
+         "Daniel Patrick Moynihan U.S. Courthouse"),
         # a town listed after a place that "in" places
         ("Police in Mombasa and Kisumu fired tear gas at protesters.", "Kisumu", "ORG", "GPE", "Kisumu"),
         # an unknown "place" that speaks after a clause (no list of names)

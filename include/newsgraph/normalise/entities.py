@@ -269,6 +269,8 @@ _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
+#: A US federal court's district: "Southern District" of New York.
+_COURT_DISTRICT = re.compile(r"(?:Northern|Southern|Eastern|Western|Central|Middle) District")
 #: "in Mombasa and ", "near Gaza, Rafah or ": a place listed after "in" (group 1: the first place);
 #: not after a comma ("in Oxford, UK, and Nokia begins" starts a clause).
 _PLACE_LIST_BEFORE = re.compile(
@@ -1100,7 +1102,7 @@ class _ArticleEntities:
             for w in self.text[c.start : c.end].split()
         }
         cands = [self._known_label(c) for c in cands]
-        cands = self._people_run_together(self._people_split_by_the_model(cands))
+        cands = self._named_after_people(self._people_run_together(self._people_split_by_the_model(cands)))
         cands = self._possessors_of_people(cands)
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
@@ -2415,6 +2417,26 @@ class _ArticleEntities:
                 head = j
         return [joined.get(i, c) for i, c in enumerate(cands) if joined.get(i, c) is not None]
 
+    def _named_after_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Daniel Patrick" + "Moynihan U.S. Courthouse", "Ronald Reagan" + "Washington National Airport": a
+        person the model tagged right before a facility named after them is the facility, named whole."""
+        merged: dict[tuple[int, int], _Candidate | None] = {}
+        for person in cands:
+            if person.label != "PERSON" or person.role_span is not None:
+                continue
+            for c in cands:
+                if (
+                    c.start == person.end + 1
+                    and self.text[person.end] == " "
+                    and c.label in ("FAC", "ORG")
+                    and self.text[c.start : c.end].split()[-1].lower() in self.ref.facility_words
+                ):
+                    merged[(person.start, person.end)] = _Candidate(person.start, c.end, "FAC")
+                    merged[(c.start, c.end)] = None
+        if not merged:
+            return cands
+        return [merged.get((c.start, c.end), c) for c in cands if merged.get((c.start, c.end), c) is not None]
+
     def _untagged_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Mikel Arteta said", "with Erling Haaland scoring", "fellow Russian Svetlana Kuznetsova": a given
         name and a surname the model did not tag at all (after a nationality it tagged), outside headlines
@@ -3195,13 +3217,14 @@ class _ArticleEntities:
             name = self.text[c.start : c.end]
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if (
-                c.label == "ORG"
+                (c.label == "ORG" or _COURT_DISTRICT.fullmatch(name))
                 and nxt is not None
                 and nxt.label == "GPE"
-                and name.split()[-1].lower() in self.ref.org_words
+                and (name.split()[-1].lower() in self.ref.org_words or _COURT_DISTRICT.fullmatch(name))
                 and re.fullmatch(r" of (?:the )?", self.text[c.end : nxt.start])
             ):
-                c = replace(c, end=nxt.end)
+                # "Southern District" (a "place") + " of New York": the court and its prosecutors
+                c = replace(c, end=nxt.end, label="ORG")
                 skip.add(i + 1)
             elif c.label == "ORG":
                 # "Board" + " of India" left untagged, "Banco Central" + " do Brasil" tagged as a person
