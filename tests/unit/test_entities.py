@@ -1860,6 +1860,13 @@ def test_a_common_word_at_a_sentences_start_is_no_name(nlp, reference):
     assert ("Jobs", "PERSON") in found[4], found[4]
 
 
+def test_capital_letters_before_a_company_the_model_missed_lead_its_name(nlp, reference):
+    text = "Samsung Electronics and SK Hynix shares rose in Seoul on Friday."
+    assert not any("Hynix" in e.text for e in nlp(text).ents)  # the model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert ("SK Hynix", "ORG") in found and ("Hynix", "ORG") not in found, found
+
+
 def test_a_sessions_number_before_a_body_gives_no_letter_of_its_acronym(nlp, reference):
     text = "Premier Li Qiang spoke at the opening of the 14th National People's Congress (NPC) on Wednesday."
     found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
@@ -1973,6 +1980,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         # two companies the model ran together
         ("Hong Kong's Hang Seng Index rose 2.8 percent, led by Alibaba Group and Tencent Holdings.",
          ("Alibaba Group and Tencent Holdings", "Tencent Holdings"), "ORG", "ORG", "Tencent Holdings"),
+        # a big company the alias file knows
+        ("Brazil's Lula da Silva met Chile's Gabriel Boric in Brasilia, where Petrobras announced R$ 15 billion of "
+         "investments.", "Petrobras", "PERSON", "ORG", "Petrobras"),
         # a federal court's district and its state
         ("Prosecutors in the Southern District of New York said they would seek $11 billion in forfeiture.",
          ("the Southern District", "Southern District of New York"), "LOC", "ORG", "Southern District of New York"),

@@ -269,6 +269,8 @@ _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
 _LOCATIVE_BEFORE = re.compile(rf"\b(?:{_PLACE_WORDS}|at|from|to|into|via)\s+$")
+#: Capital letters right before a name, as a company's name starts: "SK " of "SK Hynix".
+_LETTERS_BEFORE = re.compile(r"(?<![\w.&\-])([A-Z]{2,4}) \Z")
 #: A US federal court's district: "Southern District" of New York.
 _COURT_DISTRICT = re.compile(r"(?:Northern|Southern|Eastern|Western|Central|Middle) District")
 #: "in Mombasa and ", "near Gaza, Rafah or ": a place listed after "in" (group 1: the first place);
@@ -3079,6 +3081,9 @@ class _ArticleEntities:
                     continue
             if _is_country(name) or self._names_a_place(name) or name_key(name) in self.ref.junk_names:
                 continue
+            letters = _LETTERS_BEFORE.search(self.text, max(0, start - 6), start)
+            if letters is not None and not self._names_a_place(letters.group(1)) and not run[0].is_sent_start:
+                name = f"{letters.group(1)} {name}"  # "SK Hynix shares", "LG Display shares": the letters lead the name
             # the company wherever the article names it: "Gazprom, the gas giant, ... Gazprom said"
             free += [m.span() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", self.text)]
         # "the Lakers" after "the Los Angeles Lakers": a team named by a place and a plural, called by the plural

@@ -48,7 +48,7 @@ class Reference:
     organisation_names: frozenset[str] = frozenset()
     #: listed companies' names that name nothing else ("Pfizer", "Diageo", "Severn Trent"), from
     #: :func:`newsgraph.normalise.companies.listed_companies`: found and made organisations wherever
-    #: the model missed them or took them for something else
+    #: the model missed them or took them for something else; with the seeds' ``companies.txt``
     listed_companies: frozenset[str] = frozenset()
 
     def alias_for(self, name: str) -> Alias | None:
@@ -121,7 +121,7 @@ def load_reference(folder: Path) -> Reference:
         aliases=_read_aliases(folder / "aliases.csv"),
         acronyms=_read_acronyms(folder / "aliases.csv"),
         organisation_names=_read_organisation_names(folder / "aliases.csv"),
-        listed_companies=listed_companies(),
+        listed_companies=listed_companies() | frozenset(_lines(folder / "companies.txt")),
         roles=tuple(roles),
         junk_names=frozenset(name_key(n) for n in _lines(folder / "junk_names.txt")),
         facility_words=frozenset(w.lower() for w in _lines(folder / "facility_words.txt")),
