@@ -199,6 +199,9 @@ def test_a_sentence_that_names_one_country_of_a_family_reads_its_symbol_as_that_
         "gained. Separately, India's defence budget rose to Rs 6.8 trillion."
     )
     assert [(a.text, a.currency) for a in find_amounts(text)] == [("Rs 1.2 trillion", "PKR"), ("Rs 6.8 trillion", "INR")]
+    # the words before the amount, where the sentence names another country of the family after it
+    text = "In Colombo, Sri Lanka's president presented a budget of Rs. 4,616 billion, while in Kathmandu, Nepal Rastra Bank cut rates."
+    assert [a.currency for a in find_amounts(text)] == ["LKR"]
     # a statement of the article's currency holds in every sentence
     stated = "All figures are in Pakistani rupees. India's defence budget rose to Rs 6.8 trillion."
     assert [a.currency for a in find_amounts(stated)] == ["PKR"]

@@ -1286,9 +1286,13 @@ def _sentence_reading(
     if form.family in _CONVERTING_FAMILIES or (reading.note or "").startswith("explicit"):
         return a  # "all figures in Kenyan shillings" holds in every sentence
     start, end = _sentence_bounds(text, a.start)
-    cues = _codes_named(text[start:end])
     readable = _readable_codes(form.family, default, on)[1]
-    codes = [code for code in cues if code in readable and (form.allowed is None or code in form.allowed)]
+    # the whole sentence, else its words before the amount: "Sri Lanka's President presented a budget of
+    # Rs. 4,616 billion, while in Kathmandu ..." names Nepal only after it
+    for cues in (_codes_named(text[start:end]), _codes_named(text[start : a.start])):
+        codes = [code for code in cues if code in readable and (form.allowed is None or code in form.allowed)]
+        if len(codes) == 1:
+            break
     if len(codes) != 1 or codes[0] == a.currency:
         return a
     code = codes[0]
