@@ -51,7 +51,9 @@ _NOUN_ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "appos", "conj", 
 #: Words that measure a change: "rose 7.2 percent", "fell 30 basis points".
 _MEASURES = frozenset({"percent", "%", "pc", "cent", "points", "point", "percentage", "bps", "basis", "fold", "times"})
 #: Verbs whose "back" the parser may hang on the noun after it ("buy back shares").
-_GIVE_BACK_VERBS = frozenset({"buy", "buys", "buying", "bought", "pay", "pays", "paying", "paid", "give", "gives", "gave"})
+_GIVE_BACK_VERBS = frozenset(
+    {"buy", "buys", "buying", "bought", "pay", "pays", "paying", "paid", "give", "gives", "gave"}
+)
 #: Nouns of change: "a 23% jump in profit to Rs 6,539 crore" is about the profit.
 _CHANGE_NOUNS = frozenset(
     {"jump", "rise", "increase", "fall", "drop", "decline", "gain", "surge", "slump", "growth", "climb", "dip", "slide",

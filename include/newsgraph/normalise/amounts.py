@@ -1232,7 +1232,9 @@ def _in_context(text: str, amounts: list[AmountMatch], default: str, on: date | 
         for a, form in zip(out, forms)
     ]
     out = [
-        _sentence_reading(text, a, form, readings[form.family], default, on) if form is not None and a.start not in evidence.conversions else a
+        _sentence_reading(text, a, form, readings[form.family], default, on)
+        if form is not None and a.start not in evidence.conversions
+        else a
         for a, form in zip(out, forms)
     ]
     out = [
@@ -1297,7 +1299,8 @@ def _sentence_reading(
         return a
     code = codes[0]
     named = ", ".join(sorted(cues[code]))
-    return _with_currency(a, code, f"ambiguous {form.kind} '{form.token}' read as {code} (context: its sentence names {named})")
+    why = f"context: its sentence names {named}"
+    return _with_currency(a, code, f"ambiguous {form.kind} '{form.token}' read as {code} ({why})")
 
 
 def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: list[AmountMatch]) -> AmountMatch:
@@ -1319,7 +1322,9 @@ def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: lis
     b = written[-1]
     nearer = {
         code for code in _codes_named(text[b.end : a.start])
-        if code != b.currency and _FAMILY_OF_CODE.get(code) == form.family and (form.allowed is None or code in form.allowed)
+        if code != b.currency
+        and _FAMILY_OF_CODE.get(code) == form.family
+        and (form.allowed is None or code in form.allowed)
     }
     if nearer:
         # "a 72 trillion Ugandan shilling budget, while Tanzania's parliament passed a Sh56.49 trillion plan":
@@ -1327,7 +1332,8 @@ def _same_sentence_currency(text: str, a: AmountMatch, form: _Form, amounts: lis
         if len(nearer) > 1 or a.currency in nearer:
             return a
         (code,) = nearer
-        return _with_currency(a, code, f"ambiguous {form.kind} '{form.token}' read as {code} (context: named before it in the sentence)")
+        why = "context: named before it in the sentence"
+        return _with_currency(a, code, f"ambiguous {form.kind} '{form.token}' read as {code} ({why})")
     if b.currency == a.currency:
         return a
     if b.currency == "USD" and a.currency != "USD":
