@@ -611,3 +611,10 @@ def test_a_big_city_whose_country_is_named_beats_a_much_smaller_namesake():
     got = resolve_places([("GPE", "Athens"), ("GPE", "US"), ("GPE", "Georgia")])
     assert got[("GPE", "Athens")].country_code == "US"
     # without the big city's country, the article's country decides as before (test_london)
+
+
+def test_a_division_named_after_a_place_is_in_that_places_country():
+    got = resolve_places([("GPE", "Los Angeles County"), ("GPE", "Altadena"), ("GPE", "Sindh province"), ("GPE", "Zxqv County")])
+    assert got[("GPE", "Los Angeles County")] == Place("US", None, None, None, "region")
+    assert got[("GPE", "Sindh province")] is not None and got[("GPE", "Sindh province")].country_code == "PK"
+    assert got[("GPE", "Zxqv County")] is None

@@ -102,8 +102,8 @@ def test_extraction_carries_subject_entities_usd_and_dates(nlp, reference):
 
     # entities of the same sentence, as ids
     assert entity_id_for("ORG", "Siemens") in euros.entity_ids
-    assert entity_id_for("GPE", "Germany") in euros.entity_ids
-    assert entity_id_for("GPE", "Germany") not in dollars.entity_ids
+    assert entity_id_for("GPE", "Germany", "DE") in euros.entity_ids
+    assert entity_id_for("GPE", "Germany", "DE") not in dollars.entity_ids
 
     # US dollars at the ECB rate of the reference date (2024-05-06 was an ECB business day)
     assert dollars.usd.value_usd == pytest.approx(1.13e9) and dollars.usd.note is None

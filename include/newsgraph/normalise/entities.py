@@ -13,8 +13,8 @@ other for a single article:
   name ("Shehbaz Sharif");
 * names known to be aliases (``seeds/reference/aliases.csv``) take their canonical
   form, and lone junk names ("Finance") are dropped;
-* ``entity_id`` is derived from the label and the canonical name's key only, so
-  the same entity gets the same id in every article, day and run.
+* ``entity_id`` is derived from the label and the canonical name's key only (and a
+  place's country), so the same entity gets the same id in every article, day and run.
 """
 
 from __future__ import annotations
@@ -96,6 +96,8 @@ _NAME_PARTICLES = frozenset(
     }
 )
 #: The kinds of places and bodies that end names in lower case: "Aceh province", "Conservative party".
+#: Parts of a town after "city" or "town": "Birmingham city centre" (the model's span "Birmingham city").
+_CITY_PART_AFTER = re.compile(r"[ \t]+(?:centre|center|hall|council|limits|square)\b")
 _KIND_WORDS_AFTER = frozenset(
     {
         "province", "state", "region", "district", "county", "prefecture", "party", "committee", "council",
@@ -265,6 +267,10 @@ _RUN_ON = re.compile(
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: Words after a town's name that make it the town's sports club.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+#: Words of an article about India's stock markets.
+_INDIAN_MARKET_WORDS = re.compile(r"\b(?:Sensex|Nifty|NSE|National Stock Exchange|Bombay Stock Exchange|Dalal Street)\b")
+#: Titles of royals, before a given name only a person's: "Prince Charles", "Queen Rania".
+_ROYAL_TITLES = frozenset({"prince", "princess", "crown prince", "king", "queen", "sheikh", "emir", "sultan"})
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
 _PLACE_WORDS = "in|near|around|outside|across|capital|city|town|village|province|state|district"
 #: Words before a place; "at", "from", "to", "into" and "via" also come before a company ("at Nokia").
@@ -463,8 +469,9 @@ _TWO_NAMES_AND = re.compile(
 #: Capitalised words ending in a word only companies' names end with (group 1).
 _NAME_WITH_COMPANY_ENDING = re.compile(
     r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,5}"
-    r"(?:Company|Corporation|Holdings|Holding|Group|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|GmbH|AG|SpA))(?![\w\-])"
-    r"(?![ \t]+(?:for|of|and|&)[ \t]+[A-Z])"  # "the Internet Corporation for Assigned Names and Numbers"
+    r"(?:Company|Corporation|Holdings|Holding|Group|Party|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|GmbH|AG|SpA))(?![\w\-])"
+    # "the Internet Corporation for Assigned Names and Numbers" (but "Access Holdings and Zenith Bank" are two)
+    r"(?![ \t]+(?:for|of|&)[ \t]+[A-Z])"
 )
 #: One to three capitalised words, then a given name and a surname (group 2, its first word group 3):
 #: "Lib Dems David Laws".
@@ -575,6 +582,12 @@ def _role_word_set(roles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 #: What ends a club's full name after the name it goes by: "Sunderland FC", "Ajax AFC".
 _CLUB_FORMS = frozenset({"fc", "afc", "cf", "sc", "rfc", "ac"})
+#: One to three capitalised words owning one to four more, tagged as one name: "Arsenal's Mikel Arteta" (the
+#: owner group 1, what it owns group 2).
+_OWNER_AND_OWNED = re.compile(
+    r"((?!The\b)[A-Z][\w\-.&]*(?:[ \t]+[A-Z][\w\-.&]*){0,2})['\u2019]s[ \t]+"
+    r"([A-Z][\w\-.]*(?:[ \t]+[A-Z][\w\-.]*){0,3})"
+)
 #: One capitalised word and a number: "Martin 89" (a player and the minute he came on), "Article 5".
 _NAME_AND_MINUTE = re.compile(r"([A-Z][\w'\u2019\-]*[a-z][\w'\u2019\-]*)[ \t]+[0-9]{1,3}")
 #: Words that a law's number follows: "Article 5", "Section 230", "Proposition 13".
@@ -863,12 +876,16 @@ def _head_noun(name: str) -> str:
     return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
 
 
-def entity_id_for(label: str, canonical_name: str) -> str:
+def entity_id_for(label: str, canonical_name: str, country_code: str | None = None) -> str:
     """The stable id of an entity: the same label and name key give the same id everywhere. A
     company's legal form is no part of its key: "Apple Inc." in one article and "Apple" in
-    another, "Deutsche Bank AG" and "Deutsche Bank", "Acme, Inc." and "Acme Inc" are one entity."""
+    another, "Deutsche Bank AG" and "Deutsche Bank", "Acme, Inc." and "Acme Inc" are one entity.
+    A place's country is part of it: Hyderabad in Sindh and Hyderabad in Telangana, Georgia the
+    country and Georgia the state are two places each."""
     if label == "ORG":
         canonical_name = without_legal_form(canonical_name).rstrip(",")
+    if country_code is not None:
+        return "E" + stable_id(label, name_key(canonical_name), country_code, length=15)
     return "E" + stable_id(label, name_key(canonical_name), length=15)
 
 
@@ -989,8 +1006,9 @@ def _acronym_fits(acronym: str, long_form: str) -> bool:
     if letters[0] not in initials[0]:
         return False
     # a small word may give its initial or not ("Department of Energy (DOE)", "Institute for Fiscal Studies
-    # (IFS)"); every other capitalised word gives its own
-    skippable = [w.lower() in _MINOR_WORDS or not w[:1].isupper() for w in words]
+    # (IFS)"), and so may a legal form ("Nigerian National Petroleum Company Limited (NNPC)"); every other
+    # capitalised word gives its own
+    skippable = [w.lower() in _MINOR_WORDS or w.lower() in _LEGAL_FORMS or not w[:1].isupper() for w in words]
 
     @lru_cache(maxsize=None)
     def fits(i: int, j: int) -> bool:
@@ -1105,7 +1123,7 @@ class _ArticleEntities:
         }
         cands = [self._known_label(c) for c in cands]
         cands = self._named_after_people(self._people_run_together(self._people_split_by_the_model(cands)))
-        cands = self._possessors_of_people(cands)
+        cands = self._people_paired_with_people(self._possessors_of_people(cands))
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
         cands += self._based_places(cands)
@@ -1414,8 +1432,11 @@ class _ArticleEntities:
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 # (a court case is one name: "Roe v Wade")
                 fixture = _FIXTURE.fullmatch(self.text, start, end) if label != "LAW" else None
+                owned = None if listed else self._owner_and_owned(start, end, label)
                 if listed:
                     out += [_Candidate(a, b, label, listed=len(out) + 1) for a, b in listed]
+                elif owned:
+                    out += [_Candidate(a, b, piece_label) for a, b, piece_label in owned]
                 elif fixture is not None:
                     out += [_Candidate(*fixture.span(1), label), _Candidate(*fixture.span(2), label)]
                 else:
@@ -1451,7 +1472,12 @@ class _ArticleEntities:
             return start, end
         first = lower.index(False)
         last = len(lower) - 1 - lower[::-1].index(False)
-        if last < len(words) - 1 and words[-1].group(0) in _KIND_WORDS_AFTER:
+        if (
+            last < len(words) - 1
+            and words[-1].group(0) in _KIND_WORDS_AFTER
+            # "Birmingham city centre", "Leeds city council": the city's part, no name's last word
+            and not _CITY_PART_AFTER.match(self.text, end)
+        ):
             last = len(words) - 1
         inside = lower[first : last + 1]
         span = self.doc.char_span(start + words[first].start(), start + words[last].end(), alignment_mode="expand")
@@ -1479,6 +1505,60 @@ class _ArticleEntities:
         if token.i > 0 and token.nbor(-1).is_quote and token.nbor(-1).is_sent_start:
             return True
         return token.is_sent_start
+
+    @cached_property
+    def _names_tagged(self) -> frozenset[str]:
+        """The texts of the model's entities."""
+        return frozenset(ent.text for ent in self.ents)
+
+    def _owner_and_owned(self, start: int, end: int, label: str) -> list[tuple[int, int, str]] | None:
+        """"Arsenal's Mikel Arteta", "Alphabet's Google" tagged as one name: the owner and the person or
+        organisation it owns are two. Split where what is owned is a person's full name ("Queen's Park
+        Rangers", "Children's Hospital" are no people), or where the owner is a known country, company or
+        body, or a name the model tags on its own elsewhere in the article ("Moody's Investors Service",
+        "Domino's Pizza" are names of their own). The owner keeps the label, a country is a place; what is
+        owned is a person, or an organisation where the model said person or place."""
+        m = _OWNER_AND_OWNED.fullmatch(self.text, start, end) if label in ("ORG", "PERSON", "GPE") else None
+        if m is None:
+            return None
+        owner, owned = m.group(1), m.group(2).split()
+        person = (
+            len(owned) in (2, 3)
+            and all(_FULL_NAME_WORD.fullmatch(w) for w in owned)
+            and (is_given_name(owned[0]) or is_rare_given_name(owned[0]))
+            and owned[-1].lower() not in self.ref.org_words
+            and owned[-1].lower() not in self.ref.facility_words
+        )
+        if not person and (
+            any(w.lower() in _MINOR_WORDS for w in owned)  # "The Hitchhiker's Guide To The Galaxy"
+            or (
+                len(owned) == 1
+                # "Foster's Group", "Google's Desktop" (beside "desktop search"), "Ocean's Eleven": one name,
+                # unless the word is a company's name known or tagged on its own
+                and (
+                    owned[0].lower() in self.ref.org_words
+                    or self._written_in_lower_case(owned[0])
+                    or not (
+                        owned[0] in self.ref.listed_companies
+                        or owned[0] in self.ref.organisation_names
+                        or owned[0] in self._names_tagged
+                    )
+                )
+            )
+        ):
+            return None
+        country = _is_country(owner)
+        if not (
+            person
+            or country
+            or owner in self.ref.listed_companies
+            or owner in self.ref.organisation_names
+            or owner in self._names_tagged
+        ):
+            return None
+        owner_label = "GPE" if country else ("ORG" if label == "PERSON" else label)
+        owned_label = "PERSON" if person else ("ORG" if label in ("PERSON", "GPE") else label)
+        return [(m.start(1), m.end(1), owner_label), (m.start(2), m.end(2), owned_label)]
 
     @cached_property
     def _person_name_words(self) -> frozenset[str]:
@@ -1752,16 +1832,21 @@ class _ArticleEntities:
     def _two_organisations(self, start: int, end: int) -> list[tuple[int, int]] | None:
         """"Alibaba Group and Tencent Holdings": two names joined by "and", each of two words or more
         ending in a word of an organisation, are two organisations ("Department of Trade and Industry",
-        "Procter and Gamble" are one)."""
+        "Procter and Gamble" are one). So are two capitalised names one of which is a known company
+        ("Vale and Embraer", "Infosys and Tata Consultancy Services")."""
         span = self.text[start:end]
         left, sep, right = span.partition(" and ")
         if not sep or " and " in right:
             return None
+        pieces = [(start, start + len(left)), (end - len(right), end)]
+        if span not in self.ref.listed_companies and any(p in self.ref.listed_companies for p in (left, right)):
+            if all(_LIST_PIECE.fullmatch(p) for p in (left, right)):
+                return pieces
         for part in (left, right):
             words = part.split()
             if len(words) < 2 or not words[0][:1].isupper() or words[-1].lower().rstrip(".") not in self.ref.org_words:
                 return None
-        return [(start, start + len(left)), (end - len(right), end)]
+        return pieces
 
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the start of one of the article's first lines
@@ -1827,8 +1912,22 @@ class _ArticleEntities:
                 rest_start, rest_end = _trim(self.text, prefix[1], c.end)
                 rest = self.text[rest_start:rest_end]
                 rest_words = name_key(rest).split()
+                title = self.text[prefix[0] : prefix[1]].rstrip(".").lower()
                 honorific = (
-                    self.text[prefix[0] : prefix[1]].rstrip(".").lower() in _HONORIFICS
+                    (
+                        title in _HONORIFICS
+                        # "Britain's Prince Charles" tagged a place (not the town of Prince George)
+                        or (
+                            title in _ROYAL_TITLES
+                            and c.label in ("GPE", "ORG", "NORP")
+                            and is_given_name(rest.split()[0])
+                            # "the Prince Edward Theatre": no other common word in a person's name
+                            and not any(
+                                w[:1].isupper() and is_common_word(w) and not is_given_name(w) for w in rest.split()[1:]
+                            )
+                            and not self._names_a_place(self.text[prefix[0] : rest_end])
+                        )
+                    )
                     and not re.search(r"['\u2019]s\b", rest)  # "Mr Brown's International Finance Facility"
                     and len(rest.split()) <= 4
                 )
@@ -1856,14 +1955,24 @@ class _ArticleEntities:
                 role = canonical_spelling(self.text[c.start : c.end])
                 out[i] = _Candidate(name.start(), name.end(), "PERSON", role=role, role_span=(c.start, c.end))
         # "Emir Sheikh" + "Tamim bin Hamad Al Thani", "Smt." + "Nirmala Sitharaman": a title the model
-        # tagged apart, right before the person it belongs to, is no name
+        # tagged apart, right before the person it belongs to, is no name; nor is a piece of the person's
+        # title ("Det" of "Det Supt" + "Mark Swift")
         return [
             c for i, c in enumerate(out)
             if not (
                 i + 1 < len(out)
                 and out[i + 1].label == "PERSON"
-                and self.text[c.end : out[i + 1].start] in (" ", ". ")
-                and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
+                and (
+                    (
+                        self.text[c.end : out[i + 1].start] in (" ", ". ")
+                        and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
+                    )
+                    or (
+                        (span := out[i + 1].role_span) is not None
+                        and span[0] <= c.start
+                        and c.end <= span[1]
+                    )
+                )
             )
         ]
 
@@ -2301,7 +2410,7 @@ class _ArticleEntities:
                 c.label == "PERSON"
                 and not c.label_fixed
                 and c.role_span is None
-                and _ONE_NAME.fullmatch(name)
+                and (_ONE_NAME.fullmatch(name) or _FULL_NAME_WORD.fullmatch(name))  # "McLaren's Lando Norris"
                 and nxt.label == "PERSON"
                 and len(owned := self.text[nxt.start : nxt.end].split()) >= 2
                 and all(_FULL_NAME_WORD.fullmatch(w) for w in owned)  # not "Shakespeare's Richard III"
@@ -2311,6 +2420,30 @@ class _ArticleEntities:
                 and not self._names_a_place(name)
             ):
                 out[i] = replace(c, label="ORG")
+        return out
+
+    def _people_paired_with_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"defeated Sajith Premadasa and Ranil Wickremesinghe", the first tagged an organisation: a name of
+        two or three name-shaped words, none of them a common word, an organisation's word or a place, joined
+        by "and" to a person's full name is a person too ("Rio Tinto and Andrew Forrest", "Goldman Sachs
+        and John Smith" are no pair of people)."""
+        out = list(cands)
+        for i in range(len(cands) - 1):
+            for c, other in ((cands[i], cands[i + 1]), (cands[i + 1], cands[i])):
+                words = self.text[c.start : c.end].split()
+                if (
+                    other.label == "PERSON"
+                    and len(self.text[other.start : other.end].split()) >= 2
+                    and c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
+                    and not c.label_fixed
+                    and len(words) in (2, 3)
+                    and self.text[min(c.end, other.end) : max(c.start, other.start)] == " and "
+                    and all(_FULL_NAME_WORD.fullmatch(w) and not is_common_word(w) for w in words)
+                    and not any(w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words for w in words)
+                    and not self._names_a_place(self.text[c.start : c.end])
+                    and self.text[c.start : c.end] not in self.ref.listed_companies
+                ):
+                    out[cands.index(c)] = replace(c, label="PERSON")
         return out
 
     def _employers_before_titles(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2745,6 +2878,8 @@ class _ArticleEntities:
             and (_THE_BEFORE.search(self.text, max(0, c.start - 5), c.start) or _NAME_WORD_BEFORE.search(self.text, max(0, c.start - 30), c.start))
         ):
             return True  # "the Bill is debated", "the Finance Bill" (found whole as a law later): no man called Bill
+        if name == "BSE" and _INDIAN_MARKET_WORDS.search(self.text):
+            return False  # the Bombay Stock Exchange beside the Sensex or the NSE, not the cattle disease
         return name_key(name) in self.ref.junk_names
 
     def _names_a_law(self, name: str) -> bool:
@@ -2968,12 +3103,16 @@ class _ArticleEntities:
 
     def _companies_by_their_endings(self) -> list[tuple[int, int]]:
         """"China Overseas Port Holding Company" (the model tagged "China", a port rule made a facility of
-        it), "Acme Widgets Ltd": capitalised words ending in "Company", "Group", "Holdings" or a legal form,
-        outside headlines, from after the last stop word ("The", "At")."""
+        it), "Acme Widgets Ltd", "Telugu Desam Party": capitalised words ending in "Company", "Group",
+        "Holdings", "Party" or a legal form, outside headlines, from after the last stop word ("The", "At")
+        or owner ("Naidu's")."""
         found = []
         for m in _NAME_WITH_COMPANY_ENDING.finditer(self.text):
             start, end = m.span(1)
-            if self._in_headline(start) or _POSSESSIVE_IN.search(m.group(1)):
+            owners = list(_POSSESSIVE_GAP.finditer(self.text, start, end))
+            if owners:
+                start = owners[-1].end()
+            if self._in_headline(start) or start >= end:
                 continue
             span = self.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -4114,6 +4253,7 @@ def extract_entities(
         if place is not None:
             m = replace(
                 m,
+                entity_id=entity_id_for(m.label, m.canonical_name, place.country_code),
                 country_code=place.country_code,
                 geonames_id=place.geonames_id,
                 latitude=place.latitude,

@@ -131,6 +131,10 @@ _FACILITY_WORDS = frozenset(
 )
 
 _WORD = re.compile(r"[^\W_][\w'.-]*")
+#: The word of a country's division after the name it is named after: "Los Angeles County", "Sindh province".
+_DIVISION_AFTER = re.compile(
+    r"\s+(?:County|Province|province|District|district|Prefecture|prefecture|Governorate|Oblast|Municipality|Parish)$"
+)
 #: Two or three letters: an ISO country code, or a company's initials.
 _CODE_LIKE = re.compile(r"[A-Za-z]{2,3}")
 
@@ -717,6 +721,16 @@ def resolve_places(
             out[pair] = entry.place
             if entry.cc:
                 article_countries.add(entry.cc)
+
+    for pair, place in list(out.items()):
+        division = _DIVISION_AFTER.search(pair[1]) if place is None and pair[0] != "FAC" else None
+        if division is not None:
+            # "Los Angeles County", "Sindh province": the country of the place the division is named after
+            cands, vote = g.lookup("GPE", pair[1][: division.start()])
+            if cands:
+                entry = _best(cands, ev, vote)
+                if entry.cc:
+                    out[pair] = Place(entry.cc, None, None, None, "region")
 
     for pair in facilities:
         name = pair[1]
