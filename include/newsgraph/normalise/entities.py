@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
-from newsgraph.normalise.names import is_common_word, is_given_name, is_rare_given_name, surnames
+from newsgraph.normalise.names import is_chinese_name, is_common_word, is_given_name, is_rare_given_name, surnames
 from newsgraph.normalise.reference import Reference, role_words
 from newsgraph.normalise.text import alternation, canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
@@ -547,7 +547,8 @@ _ORG_APPOSITION = re.compile(
     r"(?:(?!(?:of|for|at|from|behind|with|to|by|in|on)\b)[\w'\u2019\-]+[ \t]+){0,5}?"
     r"(?:company|firm|group|giant|conglomerate|bank|lender|insurer|maker|carmaker|chipmaker|producer|retailer"
     r"|operator|airline|carrier|agency|regulator|watchdog|utility|broadcaster|publisher|brewer|miner|manufacturer"
-    r"|supplier|provider|exchange|fund|band|startup|start-up|automaker|drugmaker|steelmaker|refiner|chain|charity)"
+    r"|supplier|provider|exchange|fund|band|startup|start-up|automaker|drugmaker|steelmaker|refiner|chain|charity"
+    r"|[Aa]lliance|[Aa]ssociation|[Ff]ederation|[Cc]oalition|[Ff]oundation)"  # "Gavi, the Vaccine Alliance,"
     r"(?=[,.;:)]|[ \t]+(?:which|that|based|behind|whose|owned|backed|founded|known)\b)"
     # "Activision Blizzard, the maker of Call of Duty,"
     r"|,[ \t]+(?:the|a|an)[ \t]+(?:[\w\-]+[ \t]+)?(?:maker|owner|operator|producer|publisher|developer|parent)[ \t]+of\b"
@@ -582,6 +583,8 @@ def _role_word_set(roles: tuple[tuple[str, ...], ...]) -> frozenset[str]:
 
 #: What ends a club's full name after the name it goes by: "Sunderland FC", "Ajax AFC".
 _CLUB_FORMS = frozenset({"fc", "afc", "cf", "sc", "rfc", "ac"})
+#: What stands between two names paired by "and", an owner of the second perhaps: " and France's ".
+_PAIRING_GAP = re.compile(r"[ \t]+and[ \t]+(?:[A-Z][\w.\-]*(?:[ \t]+[A-Z][\w.\-]*){0,2}['\u2019]s[ \t]+)?")
 #: One to three capitalised words owning one to four more, tagged as one name: "Arsenal's Mikel Arteta" (the
 #: owner group 1, what it owns group 2).
 _OWNER_AND_OWNED = re.compile(
@@ -1237,10 +1240,20 @@ class _ArticleEntities:
             word = prev.text
             if (
                 prev.whitespace_ == " "
-                and not prev.is_sent_start  # "Teenager Sania Mirza", "Defiant Matt Williams": a capital for the sentence
-                # after a word in lower case ("founder Stelios"), not inside a longer name ("New Yorker William")
-                and prev.i > 0 and self.doc[prev.i - 1].is_alpha and self.doc[prev.i - 1].is_lower
-                and "\n" not in self.doc[prev.i - 1].whitespace_
+                and (
+                    # after a word in lower case ("founder Stelios"), not inside a longer name ("New Yorker William")
+                    (
+                        not prev.is_sent_start  # "Teenager Sania Mirza", "Defiant Matt Williams": a capital for the sentence
+                        and prev.i > 0 and self.doc[prev.i - 1].is_alpha and self.doc[prev.i - 1].is_lower
+                        and "\n" not in self.doc[prev.i - 1].whitespace_
+                    )
+                    # a given name opening a sentence: "Anders" + "Olsson, chair of the committee, said"
+                    # (not a common word: "Said Williams: ...")
+                    or (
+                        prev.is_sent_start and is_given_name(word) and not is_common_word(word)
+                        and not self._in_headline(prev.idx)
+                    )
+                )
                 and not _PEOPLE_WORD.search(word)  # "Frenchwoman Camille Pin"
                 and prev.dep_ == "compound"
                 and span.start <= prev.head.i < span.end
@@ -1710,6 +1723,16 @@ class _ArticleEntities:
         found = [_Candidate(a, b, "GPE" if self._national(self.text[a:b]) else "ORG", label_fixed=True) for a, b in sides]
         return sorted(kept + found, key=lambda c: (c.start, c.end))
 
+    @staticmethod
+    def _names_a_sizeable_place(name: str) -> bool:
+        """A country, a province or state, or a town of 100,000 people."""
+        from newsgraph.normalise.geo import known_place
+
+        place = known_place(name)
+        return _is_country(name) or (
+            place is not None and (place[0] in ("country", "admin1") or place[1] >= _LIST_PLACE_POPULATION)
+        )
+
     def _names_a_big_place(self, name: str) -> bool:
         """A country, a region or a city of half a million: what may follow a company's name as its
         unit ("Nintendo Tokyo", "BBC Scotland") rather than as the rest of its name."""
@@ -1954,6 +1977,13 @@ class _ArticleEntities:
             ):
                 role = canonical_spelling(self.text[c.start : c.end])
                 out[i] = _Candidate(name.start(), name.end(), "PERSON", role=role, role_span=(c.start, c.end))
+        # "U.S. Treasury" + "Secretary Scott Bessent" (the role "Treasury Secretary"): the country before it
+        for i, c in enumerate(out[:-1]):
+            span = out[i + 1].role_span if out[i + 1].label == "PERSON" else None
+            if span is not None and c.start < span[0] < c.end <= span[1]:
+                country = self.text[c.start : span[0]].rstrip()
+                if _is_country(country):
+                    out[i] = _Candidate(c.start, c.start + len(country), "GPE")
         # "Emir Sheikh" + "Tamim bin Hamad Al Thani", "Smt." + "Nirmala Sitharaman": a title the model
         # tagged apart, right before the person it belongs to, is no name; nor is a piece of the person's
         # title ("Det" of "Det Supt" + "Mark Swift")
@@ -2348,6 +2378,15 @@ class _ArticleEntities:
         if c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP") and self._given_name_and_surname(c, name):
             # "Keanu Reeves", "Nadia Petrova", "Gregory Lamboley" tagged as organisations: a person
             return replace(c, label="PERSON")
+        if (
+            c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP")
+            and is_chinese_name(name)
+            and not self._names_a_place(name)
+            and self.ref.alias_for(name) is None
+            and name not in self.ref.listed_companies
+            and not _ORG_CUE_AFTER.match(self.text, c.end)
+        ):
+            return replace(c, label="PERSON")  # "China's Xi Jinping" tagged an organisation
         last = name.split()[-1].lower().strip(".,") if name.split() else ""
         if len(name.split()) >= 2 and last in self.ref.event_words and c.label in _RELABEL_AS_EVENT:
             # "Davis Cup" as a facility, "French Open" as a place, "Brit Awards" as a person: events
@@ -2425,11 +2464,15 @@ class _ArticleEntities:
     def _people_paired_with_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"defeated Sajith Premadasa and Ranil Wickremesinghe", the first tagged an organisation: a name of
         two or three name-shaped words, none of them a common word, an organisation's word or a place, joined
-        by "and" to a person's full name is a person too ("Rio Tinto and Andrew Forrest", "Goldman Sachs
-        and John Smith" are no pair of people)."""
+        by "and" to a person's full name is a person too, also where the second has an owner ("Britain's Keir
+        Starmer and France's Emmanuel Macron"); "Rio Tinto and Andrew Forrest", "Goldman Sachs and John Smith"
+        are no pair of people."""
         out = list(cands)
-        for i in range(len(cands) - 1):
-            for c, other in ((cands[i], cands[i + 1]), (cands[i + 1], cands[i])):
+        pairs = [(cands[i], cands[i + 1]) for i in range(len(cands) - 1)] + [
+            (cands[i], cands[i + 2]) for i in range(len(cands) - 2)  # "... and France's Emmanuel Macron"
+        ]
+        for first, second in pairs:
+            for c, other in ((first, second), (second, first)):
                 words = self.text[c.start : c.end].split()
                 if (
                     other.label == "PERSON"
@@ -2437,7 +2480,7 @@ class _ArticleEntities:
                     and c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART")
                     and not c.label_fixed
                     and len(words) in (2, 3)
-                    and self.text[min(c.end, other.end) : max(c.start, other.start)] == " and "
+                    and _PAIRING_GAP.fullmatch(self.text, first.end, second.start)
                     and all(_FULL_NAME_WORD.fullmatch(w) and not is_common_word(w) for w in words)
                     and not any(w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words for w in words)
                     and not self._names_a_place(self.text[c.start : c.end])
@@ -2469,7 +2512,9 @@ class _ArticleEntities:
                 or any(
                     w.lower() in _TITLE_MODIFIERS or w.lower() in self._role_words or w in _NOT_NAMES
                     or w.lower() in _CALENDAR_WORDS or (name_key(w) in self.ref.junk_names and not w.isupper())
-                    or is_common_word(w)
+                    # a common word, unless the name is a country's, a province's or a big city's ("Ontario
+                    # Premier Doug Ford"; not "Liberal", a town in Kansas)
+                    or (is_common_word(w) and not self._names_a_sizeable_place(name))
                     or self.doc.vocab[w.lower()].is_stop
                     or self._written_in_lower_case(w)
                     for w in name.split()
@@ -2592,7 +2637,10 @@ class _ArticleEntities:
             ):
                 continue
             c = _Candidate(start, end, "PERSON")
-            if self._given_name_and_surname(c, self.text[start:end]):
+            if self._given_name_and_surname(c, self.text[start:end]) or (
+                # "spokesperson He Yadong": a Chinese name after a title ("He" alone is a pronoun)
+                is_chinese_name(self.text[start:end]) and _role_before(self.text, start, self.ref) is not None
+            ):
                 out.append(c)
         return out
 
@@ -2652,6 +2700,9 @@ class _ArticleEntities:
             return False
         if any(self._names_a_place(w) or name_key(w) in self.ref.demonyms for w in words[1:]):
             return False
+        within = _LOCATIVE_AFTER.match(self.text, c.end) if c.label in ("GPE", "LOC") else None
+        if within is not None and within.group(1) and self._names_a_place(within.group(1)):
+            return False  # "Jackson Hole, Wyoming" tagged a place: one within a state or country
         for start in self._occurrences(name):
             end = start + len(name)
             article = _ARTICLE_BEFORE.search(self.text, max(0, start - 6), start)

@@ -95,3 +95,35 @@ def is_common_word(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word.lower(), "en", wordlist="small") >= COMMON_WORD_ZIPF
+
+
+#: One syllable of Hanyu Pinyin without tone marks ("jin", "ping", "zhuang", "xi").
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|ing|uai|uan|ang|eng|ong|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui|un|ue|a|o|e|i|u)"
+)
+#: A Chinese given name of one or two syllables: "Qiang", "Jinping", "Gongsheng".
+_PINYIN_GIVEN_NAME = re.compile(rf"(?i:{_PINYIN_SYLLABLE}(?:-?{_PINYIN_SYLLABLE})?)")
+#: Family names common in the news that Faker's list leaves out.
+_MORE_CHINESE_SURNAMES = frozenset({"Xi", "Bo", "Ji", "Qi", "Hua", "Zhan", "Zhai", "Geng", "Niu", "Ou", "Shang"})
+
+
+@lru_cache(maxsize=1)
+def chinese_surnames() -> frozenset[str]:
+    """Chinese family names in Pinyin: Faker's romanised list and a few it leaves out ("Xi")."""
+    from faker.providers.person.zh_CN import Provider
+
+    return frozenset(Provider.last_romanized_names) | _MORE_CHINESE_SURNAMES
+
+
+def is_chinese_name(name: str) -> bool:
+    """Whether ``name`` is a family name and a given name in Pinyin, family name first: "Xi Jinping",
+    "Pan Gongsheng", "Li Qiang". The shape alone: a place so named ("Hong Kong") is for the caller to rule out."""
+    words = name.split()
+    return (
+        len(words) == 2
+        and words[0] in chinese_surnames()
+        and words[1][:1].isupper()
+        and words[1][1:].replace("-", "").islower()
+        and _PINYIN_GIVEN_NAME.fullmatch(words[1]) is not None
+    )
