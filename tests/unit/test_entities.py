@@ -2093,6 +2093,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         ("Microsoft and Alphabet's Google are racing to build data centers. Alphabet shares rose 3%, and Google hired.",
          ("Alphabet's Google", "Google"), "ORG", "ORG", "Google"),
         ("Max Verstappen won the race, ahead of McLaren's Lando Norris.", "McLaren", "PERSON", "ORG", "McLaren"),
+        # a given name the model left off after a title
+        ("Chief Executive Piyush Gupta, who will hand over to Tan Su Shan in March, said the bank would pay more.",
+         ("Gupta", "Piyush Gupta"), "PERSON", "PERSON", "Piyush Gupta"),
         # a name set off as an alliance
         ("Gavi, the Vaccine Alliance, pledged support for the campaign.", "Gavi", "PERSON", "ORG", "Gavi"),
         # a given name the model left off at a sentence's start

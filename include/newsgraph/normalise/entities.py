@@ -1253,6 +1253,8 @@ class _ArticleEntities:
                         prev.is_sent_start and is_given_name(word) and not is_common_word(word)
                         and not self._in_headline(prev.idx)
                     )
+                    # after a title: "Chief Executive Piyush" + "Gupta"
+                    or (not is_common_word(word) and _role_before(self.text, prev.idx, self.ref) is not None)
                 )
                 and not _PEOPLE_WORD.search(word)  # "Frenchwoman Camille Pin"
                 and prev.dep_ == "compound"
