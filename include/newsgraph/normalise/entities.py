@@ -95,9 +95,9 @@ _NAME_PARTICLES = frozenset(
         "for", "in", "on", "upon", "at", "to", "an", "a", "sur", "with", "by", "v", "vs", "vs.",
     }
 )
-#: The kinds of places and bodies that end names in lower case: "Aceh province", "Conservative party".
 #: Parts of a town after "city" or "town": "Birmingham city centre" (the model's span "Birmingham city").
 _CITY_PART_AFTER = re.compile(r"[ \t]+(?:centre|center|hall|council|limits|square)\b")
+#: The kinds of places and bodies that end names in lower case: "Aceh province", "Conservative party".
 _KIND_WORDS_AFTER = frozenset(
     {
         "province", "state", "region", "district", "county", "prefecture", "party", "committee", "council",
