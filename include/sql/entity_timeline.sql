@@ -4,7 +4,8 @@
 -- per day the entity is mentioned: mentions, articles, the roles written with the name and
 -- the ways it was written that day, plus the first and last day it was seen over the whole
 -- timeline. An entity is given by its entity_id or its canonical name (any case); a name
--- shared by entities of different labels (a GPE and an ORG) gives one timeline per entity.
+-- shared by entities of different labels (a GPE and an ORG), or by places in different
+-- countries (Hyderabad in Pakistan and in India), gives one timeline per entity.
 --
 -- Parameters:
 --   $entity  VARCHAR  required  entity_id or canonical name
