@@ -1953,6 +1953,24 @@ def test_a_piece_of_a_title_and_a_citys_part_are_no_names(nlp, reference):
     assert found[1] == {("Birmingham", "GPE", None)}, found[1]
 
 
+def test_the_name_a_disease_is_called_by_is_no_entity(nlp, reference):
+    texts = [
+        "The Marburg virus outbreak killed six people in the south of Ethiopia.",
+        "A new case of Nipah virus was found in Kerala, and Lyme disease is rising in Maine.",
+        "The Windows virus hit Microsoft users. David Beckham was upset by the Beckham virus.",
+        "Cebit opened on Thursday. Cebit fever has taken over Hanover, and Cebit itself is huge.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert ("Marburg", "ORG") in model[0] and {("Nipah", "ORG"), ("Lyme", "ORG")} <= model[1], model  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert found[0] == {("Ethiopia", "GPE")}, found[0]
+    assert found[1] == {("Kerala", "GPE"), ("Maine", "GPE")}, found[1]
+    # a computer virus named after a product or a person of the story leaves the name
+    assert {("Windows", "PRODUCT"), ("Beckham", "PERSON")} <= found[2], found[2]
+    # a name the story also uses alone is the story's ("Cebit fever" in a story about the fair)
+    assert len([m for m in extract_entities(nlp(texts[3]), reference) if m.text == "Cebit"]) == 3
+
+
 def test_a_company_by_its_ending_before_and_another_company_is_found(nlp, reference):
     texts = ["Shares of Kallstrom Holdings and Vitrona Bank rose.", "They want the Internet Corporation for Assigned Names."]
     model = _model_labels(nlp, texts)
@@ -2106,6 +2124,14 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
          ("U.S. Treasury", "U.S."), "ORG", "GPE", "United States"),
         ("Foreign Minister Wang Yi met U.S. National Security Adviser Jake Sullivan near Beijing.",
          ("U.S. National Security", "U.S."), "ORG", "GPE", "United States"),
+        # a law with its year
+        ("Kenyan President William Ruto signed the Finance Bill 2025 into law at State House.",
+         ("Bill 2025", "Finance Bill 2025"), "PERSON", "LAW", "Finance Bill 2025"),
+        ("Ofcom enforces the Online Safety Act, and the Data Protection Act 2018 still applies.",
+         ("the Data Protection Act 2018", "Data Protection Act 2018"), "ORG", "LAW", "Data Protection Act 2018"),
+        # a province's name the model cut short
+        ("Sterling Mills will build a steel plant in Andhra Pradesh over the next decade.",
+         ("Andhra", "Andhra Pradesh"), "GPE", "GPE", "Andhra Pradesh"),
         # a Chinese name, family name first
         ("China's Xi Jinping met India's Narendra Modi in Kazan.", "Xi Jinping", "ORG", "PERSON", "Xi Jinping"),
         # a place within a state stays a place, though a given name leads it

@@ -309,6 +309,15 @@ _LANGUAGE_NOUNS = frozenset(
      "text", "texts", "subtitles", "grammar", "dictionary", "proficiency", "skills", "test", "tests", "name",
      "names", "edition", "editions", "dub", "title", "titles", "alphabet", "script", "accent", "dialect", "poetry"}
 )
+#: A year after a word: "Bill 2025".
+_YEAR_AFTER_A_WORD = re.compile(r"[ \t]+(?:1[89]|20)[0-9]{2}\Z")
+#: The word of a disease after the name it is called by ("Marburg virus", "Alzheimer's disease").
+_DISEASE_AFTER = re.compile(r"(?:['\u2019]s)? (virus|fever|disease|syndrome)\b")
+#: Labels of a name the model may have cut short of the place it names ("Andhra" of "Andhra Pradesh").
+_CUT_SHORT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
+#: One or two capitalised words right after a name, on the same line.
+_CAPITALISED_WORDS_AFTER = re.compile(r"(?: [A-Z][a-z]+){1,2}\b")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 #: A place this populous named in a list of people is still the place.
 _LIST_PLACE_POPULATION = 100_000
 #: What separates the names of a list: a comma (a semicolon in a team sheet), or "and" before the last;
@@ -853,13 +862,14 @@ def _is_region_of_business(name: str) -> bool:
 @lru_cache(maxsize=8)
 def _law_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
     """A law's name in running text: capitalised words, perhaps joined by "of", "and"..., and a law
-    word from ``law_words.txt`` ("the CHIPS and Science Act"); not a sentence's opening word."""
+    word from ``law_words.txt`` ("the CHIPS and Science Act"), perhaps with its year ("the Finance Bill
+    2025"); not a sentence's opening word."""
     return re.compile(
         r"(?<![\w\-'\u2019])(?:The[ \t]+)?"
         r"((?!(?:In|On|At|By|For|Under|With|From|After|Before|As|If|When|But|And|This|That|These|Those|A|An|The|"
         r"Its|His|Her|Their|Our|New|Kill|Best|No|Any|Every|Each|Another)\b)[A-Z][\w\-'\u2019]*"
         r"(?:[ \t]+(?:(?:of|and|for|on|to|the|&)[ \t]+)*[A-Z][\w\-'\u2019]*)*?"
-        r"[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in words)) + r"))\b(?![\w\-])"
+        r"[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in words)) + r")(?:[ \t]+(?:1[89]|20)[0-9]{2})?)\b(?![\w\-])"
     )
 
 
@@ -1118,7 +1128,7 @@ class _ArticleEntities:
         cands += self._named_facilities(cands)
         cands = self._split_roles(self._names_run_into_people(self._names_joined_by_and(cands)))
         cands = [self._facility(c) for c in cands]
-        cands = self._extend_ports(cands)
+        cands = self._places_cut_short(self._extend_ports(cands))
         cands = [c for c in cands if not self._is_junk(c)]
         self._person_words = {
             w for c in cands if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
@@ -1329,8 +1339,6 @@ class _ArticleEntities:
         "Ferreira" tagged a place): its names tagged places that are no country, region or town of
         100,000 people are people (organisations, products and events stay: "Franz Ferdinand,
         Razorlight and Joss Stone" mixes bands and singers)."""
-        from newsgraph.normalise.geo import known_place
-
         people = {c.listed for c in cands if c.listed and c.label == "PERSON"}
         out = [
             replace(c, label="PERSON") if c.listed in people and c.label == "ORG" and len(c.canonical.split()) <= 2 else c
@@ -1358,14 +1366,12 @@ class _ArticleEntities:
                 for j in run:
                     c = out[j]
                     name = self.text[c.start : c.end]
-                    place = known_place(name)
                     if _CLUB_IN_BRACKETS.search(self.text, max(0, c.start - 3), c.start) and not _MINUTE_IN_BRACKETS.match(
                         self.text, c.end
                     ):
                         continue  # "J Lewsey (Wasps)", "Ed Jackson (Aldershot, Farnham and District)": a player's club
                     if c.label in relabel and not (
-                        _is_country(name) or (place is not None and place[1] >= _LIST_PLACE_POPULATION)
-                        or self._is_area(name) or name_key(name) in self.ref.demonyms
+                        self._names_a_sizeable_place(name) or self._is_area(name) or name_key(name) in self.ref.demonyms
                         or (c.label not in ("GPE", "LOC", "FAC", "NORP") and (
                             len(name.split()) > 1 or self.ref.alias_for(name) is not None or _ACRONYM.fullmatch(name)
                         ))
@@ -2130,6 +2136,29 @@ class _ArticleEntities:
             out.append(c)
         return out
 
+    def _places_cut_short(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Andhra" + " Pradesh", "Abu" + " Dhabi" where the model stopped short: a name that is no
+        country, province or big town alone, and with the one or two capitalised words after it is one,
+        is that place ("New York" + " City" stays: New York is a place alone)."""
+        out: list[_Candidate] = []
+        absorbed: list[tuple[int, int]] = []
+        for c in cands:
+            rest = _CAPITALISED_WORDS_AFTER.match(self.text, c.end) if c.label in _CUT_SHORT_LABELS else None
+            if rest is not None and not self._names_a_sizeable_place(self.text[c.start : c.end]):
+                words = list(_CAPITALISED_WORD.finditer(self.text, rest.start(), rest.end()))
+                for w in reversed(words):
+                    inside = [(o.start, o.end) for o in cands if c.end <= o.start < w.end()]
+                    if (
+                        self._names_a_sizeable_place(self.text[c.start : w.end()])
+                        and all(e <= w.end() for _, e in inside)
+                        and not any(s < w.end() and c.end < e for s, e in self.excluded)
+                    ):
+                        c = replace(c, end=w.end(), label="GPE", canonical=None)
+                        absorbed += inside
+                        break
+            out.append(c)
+        return [c for c in out if (c.start, c.end) not in absorbed]
+
     def _known_label(self, c: _Candidate) -> _Candidate:
         """Correct spaCy's label where the name itself settles it.
 
@@ -2182,12 +2211,13 @@ class _ArticleEntities:
             # "learning Hindi", "in Urdu and English", "Swahili-speaking": the language
             return replace(c, label="LANGUAGE")
         words = name.split()
+        unyeared = _YEAR_AFTER_A_WORD.sub("", name).split()  # "Data Protection Act 2018"
         if (
-            len(words) >= 2
-            and words[-1][:1].isupper()
-            and words[-1].lower() in self.ref.law_words
+            len(unyeared) >= 2
+            and unyeared[-1][:1].isupper()
+            and unyeared[-1].lower() in self.ref.law_words
             and c.label in _RELABEL_AS_LAW
-            and not (c.label == "PERSON" and is_given_name(words[-1]))  # "Buffalo Bill"
+            and not (c.label == "PERSON" and is_given_name(unyeared[-1]))  # "Buffalo Bill"
         ):
             return replace(c, label="LAW")  # "Paris Agreement" as an event, "Maastricht Treaty" as an organisation
         if c.label in ("GPE", "LOC", "ORG", "PERSON", "NORP") and self._is_area(name):
@@ -2927,13 +2957,32 @@ class _ArticleEntities:
             return True  # "MPs will debate", "MEPs voted": people holding a role, no name
         if (
             c.label == "PERSON"
-            and name.lower() in self.ref.law_words
+            and _YEAR_AFTER_A_WORD.sub("", name).lower() in self.ref.law_words
             and (_THE_BEFORE.search(self.text, max(0, c.start - 5), c.start) or _NAME_WORD_BEFORE.search(self.text, max(0, c.start - 30), c.start))
         ):
-            return True  # "the Bill is debated", "the Finance Bill" (found whole as a law later): no man called Bill
+            # "the Bill is debated", "the Finance Bill (2025)" (found whole as a law later): no man called Bill
+            return True
+        if c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and self._names_a_disease(c, name):
+            return True
         if name == "BSE" and _INDIAN_MARKET_WORDS.search(self.text):
             return False  # the Bombay Stock Exchange beside the Sensex or the NSE, not the cattle disease
         return name_key(name) in self.ref.junk_names
+
+    def _names_a_disease(self, c: _Candidate, name: str) -> bool:
+        """"Marburg virus", "Lassa fever", "Lyme disease", "Parkinson's disease": the name before the word
+        of a disease is the disease's, no place, person or organisation of the story (not a country's: "the
+        China virus"; nor a name the story also uses alone: "CeBit fever has taken over Hanover" in a story
+        about CeBit; a virus named after a product or a person the story names is a computer's: "the
+        Windows virus", "the Beckham virus" beside "David Beckham")."""
+        after = _DISEASE_AFTER.match(self.text, c.end)
+        if after is None or _is_country(name):
+            return False
+        if any(not _DISEASE_AFTER.match(self.text, at + len(name)) for at in self._occurrences(name)):
+            return False
+        return after.group(1) != "virus" or not (
+            self.ref.alias_for(name) is not None
+            or any(e.label_ == "PERSON" and name in e.text.split() and len(e.text.split()) > 1 for e in self.ents)
+        )
 
     def _names_a_law(self, name: str) -> bool:
         """"Kyoto Protocol", "Chapter 11", "Roe v Wade": a name with a word of a law in it, a court case, or one the
