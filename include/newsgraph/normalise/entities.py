@@ -36,7 +36,7 @@ from newsgraph.normalise.text import alternation, canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*((?:[A-Z][A-Za-z&.\-]{0,2}){1,8}?)(?:['\u2
 #: Lower-case words inside names: particles of people's and places' names, small words of bodies' names.
 _NAME_PARTICLES = frozenset(
     {
-        "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "der", "den", "dos", "das", "do",
+        "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "dal", "della", "dalla", "der", "den",
+        "dos", "das", "do",
         "du", "des", "la", "le", "les", "los", "las", "ter", "ten", "y", "e", "und", "am", "of", "and", "the",
         "for", "in", "on", "upon", "at", "to", "an", "a", "sur", "with", "by", "v", "vs", "vs.",
     }
@@ -313,6 +314,16 @@ _LANGUAGE_NOUNS = frozenset(
 _YEAR_AFTER_A_WORD = re.compile(r"[ \t]+(?:1[89]|20)[0-9]{2}\Z")
 #: The word of a disease after the name it is called by ("Marburg virus", "Alzheimer's disease").
 _DISEASE_AFTER = re.compile(r"(?:['\u2019]s)? (virus|fever|disease|syndrome)\b")
+#: Titles that also say what an organisation is: "Baillie Gifford, the fund manager,".
+_ORGANISATION_DESCRIPTORS = frozenset(
+    {"broadcaster", "producer", "owner", "manager", "state", "model", "designer", "trainer", "keeper", "founder",
+     "co-founder", "executive", "chief", "adviser", "advisor", "analyst"}
+)
+#: An apposition that ends in a title: ", the Conservative leader,", ", a spokeswoman for the bank".
+_TITLE_APPOSITION = re.compile(
+    r",[ \t]+(?:the|a|an|[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}['\u2019]s)[ \t]+(?:[\w'\u2019\-]+[ \t]+){0,3}?"
+    r"(?P<title>[A-Za-z\-]+)(?=[,.;]|[ \t]+(?:of|for|at|in)\b)"
+)
 #: Labels of a name the model may have cut short of the place it names ("Andhra" of "Andhra Pradesh").
 _CUT_SHORT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
 #: One or two capitalised words right after a name, on the same line.
@@ -404,7 +415,7 @@ _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:firm|company|group|giant|conglomerate|chipmaker|carmaker|automaker|drugmaker|toymaker|retailer"
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
     r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker"
-    r"|unit|subsidiary|division|affiliate|parent)[ \t]+$"
+    r"|unit|subsidiary|division|affiliate|parent|party|coalition|alliance)[ \t]+$"
 )
 #: What a firm produces, before "producer": "crude producer Yukos", "the world's biggest copper producer".
 _GOODS = frozenset(
@@ -821,6 +832,14 @@ _TITLE_MINOR_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "as", "by", "with", "from",
      "into", "over", "after", "vs", "v", "per", "via", "is", "are"}
 )
+
+
+def _parsed_as_verb(tok: "Token") -> bool:
+    """Whether the parser reads ``tok`` as a verb: an auxiliary, or a word with a subject, an object or an
+    auxiliary of its own (the pipeline runs no tagger, so there are no parts of speech)."""
+    return tok.dep_ in ("aux", "auxpass") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in tok.children
+    )
 
 
 def _is_title_case(words: list[str]) -> bool:
@@ -1485,6 +1504,8 @@ class _ArticleEntities:
         "Brookside creator", "west London" (not particles, "al-Qaeda", "de Villiers", nor the kind of a
         place or a body, "Aceh province", "Conservative party"); none at all where a lower-case verb stands
         inside it ("Campbell rescues Arsenal", a headline)."""
+        if label in ("WORK_OF_ART", "EVENT", "LAW") and end > start:
+            return self._verb_after_a_title(start, end)
         if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") or end <= start:
             return start, end
         words = list(re.finditer(r"\S+", self.text[start:end]))
@@ -1502,11 +1523,31 @@ class _ArticleEntities:
             last = len(words) - 1
         inside = lower[first : last + 1]
         span = self.doc.char_span(start + words[first].start(), start + words[last].end(), alignment_mode="expand")
-        if any(inside) and (
-            self._in_headline(start) or (span is not None and any(t.pos_ in ("VERB", "AUX") and t.text.islower() for t in span))
-        ):
+        if any(inside) and self._in_headline(start):
             return start, start
+        verbs = [t for t in span if _parsed_as_verb(t) and t.text.islower()] if span is not None and any(inside) else []
+        if verbs:
+            # "Bosvelt joined City", "Anthony became Lopez": the name after the verb is the one tagged
+            return _trim(self.text, verbs[-1].idx + len(verbs[-1].text), span.end_char)
         return _trim(self.text, start + words[first].start(), start + words[last].end())
+
+    def _verb_after_a_title(self, start: int, end: int) -> tuple[int, int]:
+        """"The Nobel Prize in Literature went": a title keeps its small words inside ("The Life of a
+        Showgirl"), not a verb the model ran into its end."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return start, end
+        tokens = list(span)
+        # the parser reads the last word as the verb whose subject the rest is (the pipeline has no tagger)
+        while (
+            len(tokens) > 1
+            and tokens[-1].text.islower()
+            and any(t.head.i == tokens[-1].i and t.dep_ in ("nsubj", "nsubjpass") for t in tokens[:-1])
+        ):
+            tokens.pop()
+        if len(tokens) == len(span):
+            return start, end
+        return _trim(self.text, start, tokens[-1].idx + len(tokens[-1].text))
 
     def _after_an_opening_stop_word(self, start: int) -> bool:
         """Whether a sentence's first word, a stop word, stands right before ``start``: "Once Google started",
@@ -2136,6 +2177,31 @@ class _ArticleEntities:
             out.append(c)
         return out
 
+    @property
+    def _title_ends(self) -> frozenset[str]:
+        """The last words of the titles ("leader", "chairman", "spokeswoman"), less those that also say what
+        an organisation is ("the fund manager", "the state oil producer", "the public broadcaster")."""
+        return frozenset(r[-1] for r in self.ref.roles) - _ORGANISATION_DESCRIPTORS
+
+    def _described_by_a_title(self, c: _Candidate, name: str) -> bool:
+        """"Kemi Badenoch, the Conservative leader,", "Hani Mahmoud, a spokesman for the ministry,": a name of two
+        or three uncommon capitalised words, no place, people or known organisation, set off by an apposition
+        that ends in a person's title is a person."""
+        m = _TITLE_APPOSITION.match(self.text, c.end)
+        words = name.split()
+        if m is None or m.group("title").lower() not in self._title_ends or not 2 <= len(words) <= 3:
+            return False
+        return bool(_PERSON_SHAPED.fullmatch(name)) and not (
+            c.role_span is not None
+            or self._names_a_place(name)
+            or self.ref.alias_for(name) is not None
+            or any(
+                w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words or is_common_word(w)
+                or name_key(w) in self.ref.demonyms or _is_country(w)
+                for w in words
+            )
+        )
+
     def _places_cut_short(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Andhra" + " Pradesh", "Abu" + " Dhabi" where the model stopped short: a name that is no
         country, province or big town alone, and with the one or two capitalised words after it is one,
@@ -2179,6 +2245,8 @@ class _ArticleEntities:
             return replace(c, label="ORG")  # "KSE-100", "U2", "ITV1": no country, city or people has a number
         if c.label == "PERSON" and c.role_span is None and _CAPITALS_ONLY.fullmatch(name) and self._in_running_text(c.start):
             return replace(c, label="ORG")  # "BAA has said", "MI6", "O2": a person's name is not written in capitals
+        if c.label in ("GPE", "LOC", "ORG", "NORP", "PRODUCT", "WORK_OF_ART") and self._described_by_a_title(c, name):
+            return replace(c, label="PERSON")  # "Kemi Badenoch, the Conservative leader," tagged a place
         if (
             c.label == "PERSON"
             and " " not in name
@@ -2503,9 +2571,14 @@ class _ArticleEntities:
         pairs = [(cands[i], cands[i + 1]) for i in range(len(cands) - 1)] + [
             (cands[i], cands[i + 2]) for i in range(len(cands) - 2)  # "... and France's Emmanuel Macron"
         ]
+        starts = {c.start for c in cands}
         for first, second in pairs:
             for c, other in ((first, second), (second, first)):
-                words = self.text[c.start : c.end].split()
+                end = c.end
+                surname = _NEXT_NAME_WORD.match(self.text, c.end) if c is second and " " not in self.text[c.start : c.end] else None
+                if surname is not None and surname.start(1) not in starts and self._a_surname_alone(surname.group(1)):
+                    end = surname.end(1)  # "Shafali Verma and Deepti" + "Sharma"
+                words = self.text[c.start : end].split()
                 if (
                     other.label == "PERSON"
                     and len(self.text[other.start : other.end].split()) >= 2
@@ -2515,11 +2588,22 @@ class _ArticleEntities:
                     and _PAIRING_GAP.fullmatch(self.text, first.end, second.start)
                     and all(_FULL_NAME_WORD.fullmatch(w) and not is_common_word(w) for w in words)
                     and not any(w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words for w in words)
-                    and not self._names_a_place(self.text[c.start : c.end])
-                    and self.text[c.start : c.end] not in self.ref.listed_companies
+                    and not self._names_a_place(self.text[c.start : end])
+                    and self.text[c.start : end] not in self.ref.listed_companies
                 ):
-                    out[cands.index(c)] = replace(c, label="PERSON")
+                    out[cands.index(c)] = replace(c, end=end, label="PERSON", canonical=None)
         return out
+
+    def _a_surname_alone(self, word: str) -> bool:
+        """A family name (Faker's lists) that is no common word, place, people, organisation or title word."""
+        return (
+            word in surnames()
+            and not is_common_word(word)
+            and not self._names_a_place(word)
+            and name_key(word) not in self.ref.demonyms
+            and word.lower() not in self.ref.org_words
+            and word.lower() not in self._role_words
+        )
 
     def _employers_before_titles(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"OpenAI Chief Executive Sam Altman", "Anthropic's chief executive Dario Amodei": the untagged name
@@ -3935,7 +4019,13 @@ class _ArticleEntities:
             and (
                 _TEAM_CUE_AFTER.match(self.text, c.end)
                 # "Blackburn have rejected a bid": a town as a team takes a plural verb in British copy
-                or (c.label == "PERSON" and _PLURAL_VERB_AFTER.match(self.text, c.end))
+                or (
+                    c.label == "PERSON"
+                    and _PLURAL_VERB_AFTER.match(self.text, c.end)
+                    # a town's own name must be the verb's subject ("trains between Cardiff and Swansea were
+                    # cancelled"); a club's shape vouches for it ("West Brom and Aston Villa have impressed")
+                    and (c.canonical.split()[-1].lower() in _CLUB_LAST_WORDS or self._is_subject(c))
+                )
                 or _TEAM_CUE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
             )
         }
@@ -3949,6 +4039,12 @@ class _ArticleEntities:
             else c
             for c in cands
         ]
+
+    def _is_subject(self, c: _Candidate) -> bool:
+        """Whether the parser reads the name as its clause's subject ("Blackburn have rejected a bid"; not
+        "trains between Cardiff and Swansea were cancelled")."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _club_prefixes(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Real" + "Madrid", "Inter" + "Milan", "Sporting" + "Lisbon": the word a club's name starts
