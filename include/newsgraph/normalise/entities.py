@@ -114,6 +114,8 @@ _WORD = re.compile(r"[^\W\d_][\w.'\u2019\-]*|\d[\w.]*")
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:\(?[A-Za-z][\w .&/'-]{0,40}\)[ \t]*)?(?:[-\u2014\u2013:]+[ \t]*)?")
 _DATELINE = re.compile(
     r"^[ \t]*([A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\-]+(?: [A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\-]+){0,3})"
+    # a second place after a slash: "NEW DELHI/ISLAMABAD, Nov 30 (Reuters) -"
+    r"(?:/([A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\-]+(?: [A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'\-]+){0,3}))?"
     r"(?:[ \t]?,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s|\d{4}-\d{2}-\d{2}\b)",
     re.M,
 )
@@ -283,8 +285,13 @@ _COURT_DISTRICT = re.compile(r"(?:Northern|Southern|Eastern|Western|Central|Midd
 #: "in Mombasa and ", "near Gaza, Rafah or ": a place listed after "in" (group 1: the first place);
 #: not after a comma ("in Oxford, UK, and Nokia begins" starts a clause).
 _PLACE_LIST_BEFORE = re.compile(
-    r"\b(?:in|near|around|outside|across)\s+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)"
+    r"\b(?:in|near|around|outside|across|between)\s+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)"
     r"(?:,\s+[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)*\s+(?:and|or)\s+$"
+)
+#: "in Marbella and Malaga": a place after "in", "near"... (group 1), and the name listed after it (group 2).
+_PLACE_LISTED_AFTER = re.compile(
+    r"\b(?:in|near|around|outside|across|between)[ \t]+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)[ \t]+(?:and|or)[ \t]+"
+    r"([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)(?![\w'\-]| [A-Z])"
 )
 _JOURNEY_TO_BEFORE = re.compile(
     r"\b(?:mov(?:e|ed|es|ing)|return(?:ed|s|ing)?|went|go(?:es|ing|ne)?|travel\w*|fl(?:ew|y|own|ies)|fle(?:e|d|es|eing)"
@@ -1170,6 +1177,7 @@ class _ArticleEntities:
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
             + self._untagged_laws(cands) + self._untagged_products(cands) + self._employers_before_titles(cands)
+            + self._untagged_places_listed(cands)
         )
         cands = self._canonicalise(self._credited_people(cands), definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -1926,9 +1934,13 @@ class _ArticleEntities:
         m = _dateline_match(self.text)
         if m is None:
             return cands
-        place = _Candidate(m.start(1), m.end(1), "GPE", canonical=canonical_spelling(m.group(1).title()))
-        rest = [c for c in cands if not (c.start < place.end and place.start < c.end)]
-        return [place] + rest
+        places = [
+            _Candidate(m.start(g), m.end(g), "GPE", canonical=canonical_spelling(m.group(g).title()))
+            for g in (1, 2)
+            if m.group(g) and (g == 1 or self._names_a_place(m.group(g).title()))
+        ]
+        rest = [c for c in cands if not any(c.start < p.end and p.start < c.end for p in places)]
+        return places + rest
 
     def _named_facilities(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Tianjin Port", "Port Qasim": a capitalised name joined to a facility word."""
@@ -2003,8 +2015,14 @@ class _ArticleEntities:
                     and not re.search(r"['\u2019]s\b", rest)  # "Mr Brown's International Finance Facility"
                     and len(rest.split()) <= 4
                 )
-                # "Mr Ebbers" tagged ORG is a person: an honorific comes only before a person's name
-                if c.label == "PERSON" or honorific or (rest_words and all(w in person_keys for w in rest_words)):
+                # "Mr Ebbers" tagged ORG is a person: an honorific comes only before a person's name; so is
+                # "Taoiseach Micheal Martin", a title before a given name or a family name and nothing else
+                if (
+                    c.label == "PERSON"
+                    or honorific
+                    or (rest_words and all(w in person_keys for w in rest_words))
+                    or (c.label in ("ORG", "GPE", "NORP") and self._a_titled_name(rest))
+                ):
                     c = replace(c, start=rest_start, end=rest_end, label="PERSON", role_span=prefix)
             if c.label == "PERSON":
                 before = _role_before(self.text, c.role_span[0] if c.role_span else c.start, self.ref)
@@ -2594,6 +2612,23 @@ class _ArticleEntities:
                     out[cands.index(c)] = replace(c, end=end, label="PERSON", canonical=None)
         return out
 
+    def _a_titled_name(self, rest: str) -> bool:
+        """"Micheal Martin" after "Taoiseach": two or three words of a person's name, the first a given name
+        or the last a family name, no organisation, facility or place word among them, no place."""
+        words = rest.split()
+        return (
+            2 <= len(words) <= 3
+            and all(_FULL_NAME_WORD.fullmatch(w) for w in words)
+            and (is_given_name(words[0]) or words[-1] in surnames())
+            and not any(
+                w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words or w.lower() in self.ref.loc_words
+                # "the Prince Edward Theatre", "Lord Justices Clarke": a common word that names no one
+                or (is_common_word(w) and not is_given_name(w) and w not in surnames())
+                for w in words
+            )
+            and not self._names_a_place(rest)
+        )
+
     def _a_surname_alone(self, word: str) -> bool:
         """A family name (Faker's lists) that is no common word, place, people, organisation or title word."""
         return (
@@ -2774,6 +2809,34 @@ class _ArticleEntities:
             if _JOINED_BEFORE.search(self.text, max(0, start - 40), start):
                 continue  # "Best Urban Act": an award's name ends there, not a law's
             out.append(_Candidate(start, end, "LAW"))
+        return out
+
+    def _untagged_places_listed(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"arrested 12 people in Marbella and Malaga", "trains between Cardiff and Swansea": an untagged name
+        listed by "and" or "or" with a place after "in", "near", "between"... is a place too where the gazetteer
+        knows a town of that name (no given name, no common word but a big town's: "in Paris and Michael said",
+        "in Leeds and Bath" are no lists of places)."""
+        from newsgraph.normalise.geo import known_place
+
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        places = {(c.start, c.end) for c in cands if c.label in ("GPE", "LOC")}
+        out = []
+        for m in _PLACE_LISTED_AFTER.finditer(self.text):
+            # the second after a tagged first ("in Marbella and Malaga"), or the first before a tagged second
+            # ("trains between Cardiff and Swansea")
+            group = 2 if m.span(1) in places else 1 if m.span(2) in places else 0
+            if not group:
+                continue
+            start, end = m.span(group)
+            name = m.group(group)
+            if (
+                not any(s < end and start < e for s, e in taken)
+                and known_place(name) is not None
+                # a common word only where it is a big town's or a province's name ("Cardiff", "Reading")
+                and not any(is_given_name(w) or (is_common_word(w) and not self._names_a_sizeable_place(name)) for w in name.split())
+                and not self._in_headline(start)
+            ):
+                out.append(_Candidate(start, end, "GPE"))
         return out
 
     def _untagged_products(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -3002,6 +3065,9 @@ class _ArticleEntities:
         # a region of Ghana and a singer)
         if not multiword and c.role_span is None and ((kind == "admin1" and population > 0) or population >= _BIG_ENOUGH_FOR_A_UNIT):
             return True
+        listed = _PLACE_LIST_BEFORE.search(self.text, max(0, c.start - 60), c.start)
+        if listed is not None and not is_given_name(name.split()[0]) and self._names_a_place(listed.group(1)):
+            return True  # "trains between Leeds and Swansea", the second tagged a person
         if not multiword and is_given_name(name):
             # "Mary, Mungo and Midge": a given name in a list of names, whatever towns the names also are
             return not holding and bool(_LOCATIVE_BEFORE.search(self.text, window, c.start))
