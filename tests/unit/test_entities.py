@@ -1984,6 +1984,13 @@ def test_a_town_before_a_plural_verb_is_a_club_only_as_its_subject(nlp, referenc
     assert ("Blackburn", "ORG") in found[1], found[1]
 
 
+def test_uncommon_names_after_a_title_are_a_person_the_model_missed(nlp, reference):
+    text = "A spokesperson for Governor Babajide Sanwo-Olu did not respond."
+    assert not any("Babajide" in name for name, _ in _model_labels(nlp, [text])[0])  # the model misses him
+    found = {m.text: (m.label, m.role) for m in extract_entities(nlp(text), reference)}
+    assert found == {"Babajide Sanwo-Olu": ("PERSON", "Governor")}, found
+
+
 def test_a_town_listed_with_a_place_is_a_place(nlp, reference):
     texts = [
         "Spanish police arrested 12 people in Marbella and Malaga over a money-laundering ring.",

@@ -288,6 +288,8 @@ _PLACE_LIST_BEFORE = re.compile(
     r"\b(?:in|near|around|outside|across|between)\s+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)"
     r"(?:,\s+[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)*\s+(?:and|or)\s+$"
 )
+#: Two to four capitalised words, hyphenated ones among them: "Governor Babajide Sanwo-Olu".
+_NAME_RUN = re.compile(r"(?<![\w\-'.])[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,3}(?![\w\-]| [A-Z])")
 #: "in Marbella and Malaga": a place after "in", "near"... (group 1), and the name listed after it (group 2).
 _PLACE_LISTED_AFTER = re.compile(
     r"\b(?:in|near|around|outside|across|between)[ \t]+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)[ \t]+(?:and|or)[ \t]+"
@@ -1177,7 +1179,7 @@ class _ArticleEntities:
             cands + self._acronym_uses(definitions, cands) + self._known_acronyms(cands) + self._known_organisations(cands)
             + self._party_states(cands) + self._bracketed_countries(cands) + self._untagged_people(cands)
             + self._untagged_laws(cands) + self._untagged_products(cands) + self._employers_before_titles(cands)
-            + self._untagged_places_listed(cands)
+            + self._untagged_places_listed(cands) + self._untagged_people_after_titles(cands)
         )
         cands = self._canonicalise(self._credited_people(cands), definitions)
         cands = self._full_names_tagged_otherwise(cands)
@@ -2809,6 +2811,39 @@ class _ArticleEntities:
             if _JOINED_BEFORE.search(self.text, max(0, start - 40), start):
                 continue  # "Best Urban Act": an award's name ends there, not a law's
             out.append(_Candidate(start, end, "LAW"))
+        return out
+
+    def _untagged_people_after_titles(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"a spokesperson for Governor Babajide Sanwo-Olu": two or three uncommon name-shaped words right
+        after a title that the model did not tag are a person, though no list of given names knows them (no
+        common word, no organisation, facility, place or title word, no people)."""
+        taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        out = []
+        for m in _NAME_RUN.finditer(self.text):
+            start, end = m.span()
+            prefix = _role_prefix(self.text, start, end, self.ref)
+            if prefix is not None:
+                start, end = _trim(self.text, prefix[1], end)
+            else:
+                prefix = _role_before(self.text, start, self.ref)
+            name = self.text[start:end]
+            words = name.split()
+            if (
+                prefix is None
+                or not 2 <= len(words) <= 3
+                or any(s < end and start < e for s, e in taken)
+                or self._in_headline(start)
+                or self._names_a_place(name)
+                or any(
+                    is_common_word(w) or w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words
+                    or w.lower() in self.ref.loc_words or w.lower() in self._role_words or w.lower() in _CALENDAR_WORDS
+                    or name_key(w) in self.ref.demonyms or self._names_a_place(w)
+                    for w in re.split(r"[ \-]", name)
+                )
+            ):
+                continue
+            role = canonical_spelling(self.text[prefix[0] : prefix[1]])
+            out.append(_Candidate(start, end, "PERSON", role=role, role_span=prefix))
         return out
 
     def _untagged_places_listed(self, cands: list[_Candidate]) -> list[_Candidate]:
