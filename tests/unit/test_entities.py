@@ -1991,6 +1991,31 @@ def test_uncommon_names_after_a_title_are_a_person_the_model_missed(nlp, referen
     assert found == {"Babajide Sanwo-Olu": ("PERSON", "Governor")}, found
 
 
+def test_a_body_named_after_a_place_is_an_organisation_the_model_missed(nlp, reference):
+    text = "KARACHI — The Sindh High Court on Wednesday ordered a property developer to deposit PKR 500 crore with the court."
+    assert not any("Sindh" in name for name, _ in _model_labels(nlp, [text])[0])  # the model misses it
+    assert ("Sindh High Court", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "model_span", "name"),
+    [
+        ("They will play English Premiership side Newcastle United in the first round.", "Newcastle", "Newcastle United"),
+        ("The deal was thrown out by the New Zealand High Court on competition grounds.", "the New Zealand",
+         "New Zealand High Court"),
+    ],
+)
+def test_a_place_and_the_untagged_words_of_a_body_after_it_are_the_body(nlp, reference, text, model_span, name):
+    assert (model_span, "GPE") in _model_labels(nlp, [text])[0]  # what the model says
+    assert (name, "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_place_before_a_body_the_model_tagged_apart_stays_apart(nlp, reference):
+    text = "The grant came from the UK Film Council last year."
+    assert {("UK", "GPE"), ("Film Council", "ORG")} <= _model_labels(nlp, [text])[0]  # what the model says
+    assert {("UK", "GPE"), ("Film Council", "ORG")} <= _found_labels(nlp, reference, [text])[0]
+
+
 def test_a_town_listed_with_a_place_is_a_place(nlp, reference):
     texts = [
         "Spanish police arrested 12 people in Marbella and Malaga over a money-laundering ring.",

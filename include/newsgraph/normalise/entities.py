@@ -333,6 +333,8 @@ _TITLE_APPOSITION = re.compile(
     r",[ \t]+(?:the|a|an|[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}['\u2019]s)[ \t]+(?:[\w'\u2019\-]+[ \t]+){0,3}?"
     r"(?P<title>[A-Za-z\-]+)(?=[,.;]|[ \t]+(?:of|for|at|in)\b)"
 )
+#: One to three capitalised words right after a name, the last of them (group 1) perhaps an organisation's word.
+_BODY_AFTER = re.compile(r"(?: [A-Z][a-z]+){0,2} ([A-Z][a-z]+)\b(?![\w\-'\u2019]| [A-Z])")
 #: Labels of a name the model may have cut short of the place it names ("Andhra" of "Andhra Pradesh").
 _CUT_SHORT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
 #: One or two capitalised words right after a name, on the same line.
@@ -501,6 +503,10 @@ _NAME_WITH_COMPANY_ENDING = re.compile(
     r"(?:Company|Corporation|Holdings|Holding|Group|Party|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|GmbH|AG|SpA))(?![\w\-])"
     # "the Internet Corporation for Assigned Names and Numbers" (but "Access Holdings and Zenith Bank" are two)
     r"(?![ \t]+(?:for|of|&)[ \t]+[A-Z])"
+)
+#: Capitalised words ending in a word (group 2) that may be an organisation's: "Sindh High Court".
+_NAME_WITH_BODY_ENDING = re.compile(
+    r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,4}([A-Z][a-z]+))(?![\w\-])(?![ \t]+(?:(?:for|of|&)\b|[A-Z]))"
 )
 #: One to three capitalised words, then a given name and a surname (group 2, its first word group 3):
 #: "Lib Dems David Laws".
@@ -1156,7 +1162,7 @@ class _ArticleEntities:
         cands += self._named_facilities(cands)
         cands = self._split_roles(self._names_run_into_people(self._names_joined_by_and(cands)))
         cands = [self._facility(c) for c in cands]
-        cands = self._places_cut_short(self._extend_ports(cands))
+        cands = self._places_run_into_bodies(self._places_cut_short(self._extend_ports(cands)))
         cands = [c for c in cands if not self._is_junk(c)]
         self._person_words = {
             w for c in cands if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
@@ -2222,6 +2228,23 @@ class _ArticleEntities:
             )
         )
 
+    def _places_run_into_bodies(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"UK" + " Film Council", "Newcastle" + " United": a place the model tagged alone, and the untagged
+        capitalised words right after it that end in an organisation's word, are one organisation."""
+        out: list[_Candidate] = []
+        for c in cands:
+            rest = _BODY_AFTER.match(self.text, c.end) if c.label in ("GPE", "LOC", "NORP") else None
+            if (
+                rest is not None
+                and rest.group(1).lower() in self.ref.org_words
+                # words the model tagged apart stay apart ("US" + "District Court", "Japanese" + "Finance Ministry")
+                and not any(c.end <= o.start < rest.end() for o in cands)
+                and not any(s < rest.end() and c.end < e for s, e in self.excluded)
+            ):
+                c = replace(c, end=rest.end(), label="ORG", canonical=None)
+            out.append(c)
+        return out
+
     def _places_cut_short(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Andhra" + " Pradesh", "Abu" + " Dhabi" where the model stopped short: a name that is no
         country, province or big town alone, and with the one or two capitalised words after it is one,
@@ -3281,7 +3304,9 @@ class _ArticleEntities:
         """Organisations whose names' shape makes them one, in place of the pieces the model made of them:
         bodies named with "and" and companies named with their endings; so too countries named with "and"."""
         cands = self._names_over_pieces(cands, self._countries_named_with_and(), label="GPE")
-        return self._names_over_pieces(cands, self._bodies_named_with_and() + self._companies_by_their_endings())
+        return self._names_over_pieces(
+            cands, self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places()
+        )
 
     def _titled_works(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"a single titled Rivers Run Dry" (tagged a person), "the report, entitled Working Lives in a Cold
@@ -3395,19 +3420,8 @@ class _ArticleEntities:
         or owner ("Naidu's")."""
         found = []
         for m in _NAME_WITH_COMPANY_ENDING.finditer(self.text):
-            start, end = m.span(1)
-            owners = list(_POSSESSIVE_GAP.finditer(self.text, start, end))
-            if owners:
-                start = owners[-1].end()
-            if self._in_headline(start) or start >= end:
-                continue
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is None:
-                continue
-            tokens = [t for t in span if not t.is_space]
-            # from after the last stop word or word not capitalised ("The", "At", "US-registered")
-            cut = [i for i, t in enumerate(tokens[:-1]) if t.is_stop or not t.text[:1].isupper()]
-            tokens = tokens[cut[-1] + 1 :] if cut else tokens
+            tokens = self._name_before_an_ending(*m.span(1))
+            end = m.end(1)
             if (
                 len(tokens) >= 2
                 # "In Good Company", a film: some word of a name ("China", "Albanian", "Acme")
@@ -3418,6 +3432,43 @@ class _ArticleEntities:
                 and not self._names_a_place(self.text[tokens[0].idx : end])
             ):
                 found.append((tokens[0].idx, end))
+        return found
+
+    def _name_before_an_ending(self, start: int, end: int) -> list:
+        """The tokens of capitalised words up to an ending ("Company", "High Court"), from after the last stop
+        word, word not capitalised ("The", "At", "US-registered") or owner ("Naidu's"); none in a headline."""
+        owners = list(_POSSESSIVE_GAP.finditer(self.text, start, end))
+        if owners:
+            start = owners[-1].end()
+        span = self.doc.char_span(start, end, alignment_mode="expand") if start < end else None
+        if span is None or self._in_headline(start):
+            return []
+        tokens = [t for t in span if not t.is_space]
+        cut = [i for i, t in enumerate(tokens[:-1]) if t.is_stop or not t.text[:1].isupper()]
+        return tokens[cut[-1] + 1 :] if cut else tokens
+
+    def _bodies_named_after_places(self) -> list[tuple[int, int]]:
+        """"The Sindh High Court", "the Kenya Revenue Authority", untagged: capitalised words that start with a
+        place or a people ("Nigerian Stock Exchange") and end in an organisation's word are an organisation."""
+        found = []
+        for m in _NAME_WITH_BODY_ENDING.finditer(self.text):
+            if m.group(2).lower() not in self.ref.org_words:
+                continue
+            tokens = self._name_before_an_ending(*m.span(1))
+            first = tokens[0].text if tokens else ""
+            # a country's or a people's name, or a place's that is no common word ("Man United" is no body of
+            # the Ivorian town)
+            if (
+                len(tokens) >= 2
+                and (
+                    _is_country(first)
+                    or name_key(first) in self.ref.demonyms
+                    or (self._names_a_place(first) and not is_common_word(first))
+                )
+                # words the model tagged apart stay apart ("Japanese" + "Finance Ministry")
+                and not any(tokens[1].idx <= e.start_char < m.end(1) for e in self.ents)
+            ):
+                found.append((tokens[0].idx, m.end(1)))
         return found
 
     def _countries_named_with_and(self) -> list[tuple[int, int]]:
