@@ -2213,6 +2213,9 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
         ("Foreign Minister Wang Yi met U.S. National Security Adviser Jake Sullivan near Beijing.",
          ("U.S. National Security", "U.S."), "ORG", "GPE", "United States"),
         # companies the seeds' list holds, one the model cut short
+        ("Novo Nordisk cut the price of Wegovy in the US to $349 a month.", "Novo Nordisk", "PERSON", "ORG",
+         "Novo Nordisk"),
+        ("Analysts expect Ryanair to raise prices.", "Ryanair", "PERSON", "ORG", "Ryanair"),
         ("Sabic cut jobs, while Maaden expanded.", "Maaden", "PERSON", "ORG", "Maaden"),
         ("Emirates NBD reported a net profit of AED 24 billion for the nine months.", ("Emirates", "Emirates NBD"),
          "GPE", "ORG", "Emirates NBD"),
