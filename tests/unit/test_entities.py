@@ -2935,6 +2935,9 @@ def test_a_role_word_used_as_a_verb_gives_no_title(nlp, reference):
     assert {("Wales", "PERSON"), ("Wales", "ORG")} <= model, model
     found = [(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference) if m.text == "Wales"]
     assert found == [("Wales", "GPE", "GB")] * 3, found
+    # a title that is no verb stays one after "to"
+    found = {m.text: m.role for m in extract_entities(nlp("The report was sent to President Bola Tinubu."), reference)}
+    assert found == {"Bola Tinubu": "President"}, found
 
 
 def test_a_producer_of_goods_is_a_firm_and_no_title(nlp, reference):

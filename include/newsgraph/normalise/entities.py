@@ -981,6 +981,11 @@ def _repair(text: str, start: int, end: int) -> tuple[int, int]:
 _VERB_MARKERS = frozenset(
     {"will", "would", "to", "can", "could", "may", "might", "shall", "should", "must", "did", "does", "not", "never"}
 )
+#: Titles that are also verbs: "to captain Wales", "will coach Everton", "to chair the board".
+_ROLES_ALSO_VERBS = frozenset(
+    {"captain", "coach", "chair", "judge", "model", "referee", "skipper", "boss", "father", "host", "head", "lead",
+     "manage", "pilot", "partner", "star", "champion", "produce", "direct", "train"}
+)
 
 
 def _words_before(text: str, start: int, window: int = 80) -> list[tuple[int, int]]:
@@ -1006,8 +1011,9 @@ def _role_before(text: str, start: int, ref: Reference) -> tuple[int, int] | Non
             # "the best supporting actress Academy Award", "best director Bafta": an award's category
             if "best" in lowered[max(0, len(lowered) - n - 2) : len(lowered) - n]:
                 return None
-            # "Giggs will captain Wales", "hired to coach Everton": the role word is a verb there
-            if len(lowered) > n and lowered[-n - 1] in _VERB_MARKERS:
+            # "Giggs will captain Wales", "hired to coach Everton": the role word is a verb there (not in
+            # "sent to President Bola Tinubu")
+            if len(lowered) > n and lowered[-n - 1] in _VERB_MARKERS and role[0] in _ROLES_ALSO_VERBS:
                 return None
             # "Russian crude producer Yukos", "steel producer Corus": an industry, not a film's producer
             if role[-1] == "producer" and len(lowered) > n and lowered[-n - 1] in _GOODS:
