@@ -2016,6 +2016,16 @@ def test_a_place_before_a_body_the_model_tagged_apart_stays_apart(nlp, reference
     assert {("UK", "GPE"), ("Film Council", "ORG")} <= _found_labels(nlp, reference, [text])[0]
 
 
+def test_a_law_after_its_owner_is_found(nlp, reference):
+    text = "The European Union's AI Act comes into force in August, and Kenya's Finance Bill 2025 passed."
+    assert not any("AI Act" in name for name, _ in _model_labels(nlp, [text])[0])  # the model misses it
+    found = _found_labels(nlp, reference, [text])[0]
+    assert {("European Union", "ORG"), ("AI Act", "LAW"), ("Kenya", "GPE"), ("Finance Bill 2025", "LAW")} <= found, found
+    # a holiday's name is no owner
+    text = "The consultation on a Christmas & New Year's Day Trading Bill has attracted 500 responses."
+    assert ("Day Trading Bill", "LAW") not in _found_labels(nlp, reference, [text])[0]
+
+
 def test_a_town_listed_with_a_place_is_a_place(nlp, reference):
     texts = [
         "Spanish police arrested 12 people in Marbella and Malaga over a money-laundering ring.",

@@ -2832,12 +2832,18 @@ class _ArticleEntities:
         if not self.ref.law_words:
             return []
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        ends = {c.end for c in cands if c.label in ("ORG", "GPE", "PERSON")}
         out = []
         for m in _law_name_pattern(self.ref.law_words).finditer(self.text):
             start, end = m.span(1)
+            # "the European Union's AI Act": the law after an owner the model tagged (not "New Year's Day
+            # Trading Bill")
+            owners = [o for o in _POSSESSIVE_GAP.finditer(self.text, start, end) if o.start() in ends]
+            if owners:
+                start = owners[-1].end()
             if any(start < e and s < end for s, e in taken) or self._in_headline(start):
                 continue
-            if _JOINED_BEFORE.search(self.text, max(0, start - 40), start):
+            if not owners and _JOINED_BEFORE.search(self.text, max(0, start - 40), start):
                 continue  # "Best Urban Act": an award's name ends there, not a law's
             out.append(_Candidate(start, end, "LAW"))
         return out
