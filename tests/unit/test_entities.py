@@ -2021,6 +2021,9 @@ def test_a_law_after_its_owner_is_found(nlp, reference):
     assert not any("AI Act" in name for name, _ in _model_labels(nlp, [text])[0])  # the model misses it
     found = _found_labels(nlp, reference, [text])[0]
     assert {("European Union", "ORG"), ("AI Act", "LAW"), ("Kenya", "GPE"), ("Finance Bill 2025", "LAW")} <= found, found
+    # a fiscal year
+    text = "LAHORE: The Punjab Assembly on Tuesday passed the Punjab Finance Bill 2025-26, worth Rs5.3 trillion."
+    assert ("Punjab Finance Bill 2025-26", "LAW") in _found_labels(nlp, reference, [text])[0]
     # a holiday's name is no owner
     text = "The consultation on a Christmas & New Year's Day Trading Bill has attracted 500 responses."
     assert ("Day Trading Bill", "LAW") not in _found_labels(nlp, reference, [text])[0]
@@ -2265,6 +2268,7 @@ def test_a_repeated_name_after_a_sentence_ending_in_a_name_is_found(nlp, referen
          "Charles"),
         # the Bombay Stock Exchange beside the National Stock Exchange, not the cattle disease
         ("Infosys and Wipro shares fell on the BSE and the National Stock Exchange.", "BSE", "ORG", "ORG", "BSE"),
+        ("Aurobindo Pharma will acquire Zentiva, the company said in a filing to the BSE.", "BSE", "ORG", "ORG", "BSE"),
         # a party by its ending, after its owner
         ("The BJP relies on N. Chandrababu Naidu's Telugu Desam Party in Andhra Pradesh.",
          ("N. Chandrababu Naidu's", "Telugu Desam Party"), "PERSON", "ORG", "Telugu Desam Party"),

@@ -270,8 +270,8 @@ _RUN_ON = re.compile(
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: Words after a town's name that make it the town's sports club.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
-#: Words of an article about India's stock markets.
-_INDIAN_MARKET_WORDS = re.compile(r"\b(?:Sensex|Nifty|NSE|National Stock Exchange|Bombay Stock Exchange|Dalal Street)\b")
+#: Words of an article about the cattle disease BSE ("mad cow disease", "beef", "CJD").
+_CATTLE_DISEASE_WORDS = re.compile(r"(?i)\b(?:cattle|cows?|beef|CJD|vCJD|bovine|livestock|herds?|abattoirs?)\b")
 #: Titles of royals, before a given name only a person's: "Prince Charles", "Queen Rania".
 _ROYAL_TITLES = frozenset({"prince", "princess", "crown prince", "king", "queen", "sheikh", "emir", "sultan"})
 _BARE_ACRONYM = re.compile(r"(?<![\w.\-])[A-Z][A-Za-z]?[A-Z]{1,5}(?![\w\-])")
@@ -319,8 +319,8 @@ _LANGUAGE_NOUNS = frozenset(
      "text", "texts", "subtitles", "grammar", "dictionary", "proficiency", "skills", "test", "tests", "name",
      "names", "edition", "editions", "dub", "title", "titles", "alphabet", "script", "accent", "dialect", "poetry"}
 )
-#: A year after a word: "Bill 2025".
-_YEAR_AFTER_A_WORD = re.compile(r"[ \t]+(?:1[89]|20)[0-9]{2}\Z")
+#: A year or a fiscal year after a word: "Bill 2025", "Bill 2025-26".
+_YEAR_AFTER_A_WORD = re.compile(r"[ \t]+(?:1[89]|20)[0-9]{2}(?:[\-\u2013/][0-9]{2}(?:[0-9]{2})?)?\Z")
 #: The word of a disease after the name it is called by ("Marburg virus", "Alzheimer's disease").
 _DISEASE_AFTER = re.compile(r"(?:['\u2019]s)? (virus|fever|disease|syndrome)\b")
 #: Titles that also say what an organisation is: "Baillie Gifford, the fund manager,".
@@ -903,7 +903,7 @@ def _law_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
         r"((?!(?:In|On|At|By|For|Under|With|From|After|Before|As|If|When|But|And|This|That|These|Those|A|An|The|"
         r"Its|His|Her|Their|Our|New|Kill|Best|No|Any|Every|Each|Another)\b)[A-Z][\w\-'\u2019]*"
         r"(?:[ \t]+(?:(?:of|and|for|on|to|the|&)[ \t]+)*[A-Z][\w\-'\u2019]*)*?"
-        r"[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in words)) + r")(?:[ \t]+(?:1[89]|20)[0-9]{2})?)\b(?![\w\-])"
+        r"[ \t]+(?:" + "|".join(sorted(w.capitalize() for w in words)) + r")(?:[ \t]+(?:1[89]|20)[0-9]{2}(?:[\-\u2013/][0-9]{2}(?:[0-9]{2})?)?)?)\b(?![\w\-])"
     )
 
 
@@ -3184,8 +3184,8 @@ class _ArticleEntities:
             return True
         if c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and self._names_a_disease(c, name):
             return True
-        if name == "BSE" and _INDIAN_MARKET_WORDS.search(self.text):
-            return False  # the Bombay Stock Exchange beside the Sensex or the NSE, not the cattle disease
+        if name == "BSE" and not _CATTLE_DISEASE_WORDS.search(self.text):
+            return False  # the Bombay Stock Exchange ("a filing to the BSE"), where the article is not about cattle
         return name_key(name) in self.ref.junk_names
 
     def _names_a_disease(self, c: _Candidate, name: str) -> bool:
