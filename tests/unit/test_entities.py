@@ -2029,6 +2029,16 @@ def test_a_law_after_its_owner_is_found(nlp, reference):
     assert ("Day Trading Bill", "LAW") not in _found_labels(nlp, reference, [text])[0]
 
 
+def test_a_korean_given_name_runs_on_after_its_hyphen(nlp, reference):
+    text = "Acting President Han Duck-soo resigned, and former president Moon Jae-in was charged."
+    assert {("Han Duck", "PERSON"), ("Moon Jae", "PERSON")} <= _model_labels(nlp, [text])[0]  # what the model says
+    assert {("Han Duck-soo", "PERSON"), ("Moon Jae-in", "PERSON")} <= _found_labels(nlp, reference, [text])[0]
+    # a compound made of a name is not the name
+    text = "The Tony Blair-led government kept the Donald Trump-era tariffs."
+    found = _found_labels(nlp, reference, [text])[0]
+    assert {("Tony Blair", "PERSON"), ("Donald Trump", "PERSON")} <= found, found
+
+
 def test_a_town_listed_with_a_place_is_a_place(nlp, reference):
     texts = [
         "Spanish police arrested 12 people in Marbella and Malaga over a money-laundering ring.",

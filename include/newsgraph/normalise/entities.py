@@ -335,6 +335,12 @@ _TITLE_APPOSITION = re.compile(
 )
 #: One to three capitalised words right after a name, the last of them (group 1) perhaps an organisation's word.
 _BODY_AFTER = re.compile(r"(?: [A-Z][a-z]+){0,2} ([A-Z][a-z]+)\b(?![\w\-'\u2019]| [A-Z])")
+#: A lower-case syllable joined by a hyphen to the end of a name: "-soo" of "Han Duck-soo".
+_HYPHENATED_SYLLABLE = re.compile(r"-([a-z]{1,6})(?![\w\-])")
+#: Words that make a compound of a name: "Blair-led", "Trump-era", "Obama-style", "Bush-appointed".
+_COMPOUND_AFTER_A_NAME = re.compile(
+    r"[a-z]+(?:ed|ing|ist|ism|ish|esque|like|style|type|era|run|made|born|free|friendly|wise)|era|run|style|like"
+)
 #: Labels of a name the model may have cut short of the place it names ("Andhra" of "Andhra Pradesh").
 _CUT_SHORT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
 #: One or two capitalised words right after a name, on the same line.
@@ -1163,6 +1169,7 @@ class _ArticleEntities:
 
     def mentions(self) -> list[EntityMention]:
         cands = self._surnames_cut_off(self._first_names_cut_off(self._join_split_names(self._spacy_candidates())))
+        cands = self._hyphenated_given_names(cands)
         cands = self._results_sides(cands)
         cands = self._dateline(cands)
         cands += self._named_facilities(cands)
@@ -1355,6 +1362,27 @@ class _ArticleEntities:
                 and not _is_country(word)
             ):
                 c = replace(c, end=m.end(1))
+            out.append(c)
+        return out
+
+    def _hyphenated_given_names(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Han Duck" + "-soo", "Moon Jae" + "-in": the model stops a Korean name at the hyphen of its given
+        name; the lower-case syllable after it is part of the name. A word that makes a compound of the name
+        is not ("Blair-led", "Trump-era", taken off where the model ran it in)."""
+        out = []
+        for c in cands:
+            if c.label == "PERSON":
+                m = _HYPHENATED_SYLLABLE.match(self.text, c.end)
+                inside = _HYPHENATED_SYLLABLE.search(self.text, c.start, c.end)
+                if inside is not None and inside.end() == c.end and _COMPOUND_AFTER_A_NAME.fullmatch(inside.group(1)):
+                    c = replace(c, end=inside.start())  # "Donald Trump-era" tagged whole
+                elif (
+                    m is not None
+                    and len(self.text[c.start : c.end].split()) >= 2
+                    and not _COMPOUND_AFTER_A_NAME.fullmatch(m.group(1))
+                    and not any(s < m.end() and c.end < e for s, e in self.excluded)
+                ):
+                    c = replace(c, end=m.end())
             out.append(c)
         return out
 
