@@ -343,6 +343,7 @@ def test_a_short_symbol_with_a_price_by_the_unit_counts_where_the_text_names_its
     # no country of the currency named, or no unit after it: a mask, a road
     assert find_amounts("Nurses wore N95 masks; the N95 per box was cheap.") == []
     assert find_amounts("In Lagos, Nigeria, nurses wear N95 masks on the A1 road.") == []
+    assert find_amounts("In London the song reached #1 a week after release; in Lagos, N5 per cent of it.") == []
 
 def test_the_wire_pound_sign_needs_a_scale_word_or_a_number_written_apart() -> None:
     # ASCII wire and newspaper text wrote the pound as "#"

@@ -517,7 +517,11 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
         priced = (
             not grouped
             and m["cur"] in SYMBOLS_NEEDING_SCALE
-            and (_PRICE_RE.fullmatch(m["num"]) is not None or _PER_UNIT_AFTER.match(text, m.end("num")) is not None)
+            and (
+                _PRICE_RE.fullmatch(m["num"]) is not None
+                # "#1 a week after release" is a rank: the wire pound only to the penny
+                or (m["cur"] != "#" and _PER_UNIT_AFTER.match(text, m.end("num")) is not None)
+            )
             and (_names_currency(text, SYMBOLS[m["cur"]][0]) or _names_its_country(text, SYMBOLS[m["cur"]][0]))
         )
         currency = _code_before_number(m["cur"], bool(scale) or grouped or priced, default)
@@ -538,7 +542,7 @@ _GROUPED_SEPARATOR = re.compile(r"[0-9][, \u00a0\u202f\u2009][0-9]{3}")
 #: A price to the cent ("R18.45", "P58.10") or by the unit ("N820 per litre", "Sh50 a kilo"): with its
 #: currency, or the country whose currency it is, named in the text, a short symbol is money.
 _PRICE_RE = re.compile(r"[0-9]{1,4}\.[0-9]{2}")
-_PER_UNIT_AFTER = re.compile(rf"(?:{_SP}?/{_SP}?|{_SP}+(?:per|a|an){_SP}+)[a-z]+\b")
+_PER_UNIT_AFTER = re.compile(rf"(?:{_SP}?/{_SP}?|{_SP}+(?:per|a|an){_SP}+)(?!cent\b)[a-z]+\b")
 
 
 @lru_cache(maxsize=64)

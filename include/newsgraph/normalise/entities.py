@@ -345,6 +345,7 @@ _COMPOUND_AFTER_A_NAME = re.compile(
 _CUT_SHORT_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "PERSON"})
 #: One or two capitalised words right after a name, on the same line.
 _CAPITALISED_WORDS_AFTER = re.compile(r"(?: [A-Z][a-z]+){1,2}\b")
+#: One capitalised word in lower case after its capital: "Pradesh".
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 #: A place this populous named in a list of people is still the place.
 _LIST_PLACE_POPULATION = 100_000
@@ -1552,8 +1553,9 @@ class _ArticleEntities:
     def _lower_case_edges(self, start: int, end: int, label: str) -> tuple[int, int]:
         """A name without the lower-case words the model ran into its edges: "rang Lucy", "Hislop back",
         "Brookside creator", "west London" (not particles, "al-Qaeda", "de Villiers", nor the kind of a
-        place or a body, "Aceh province", "Conservative party"); none at all where a lower-case verb stands
-        inside it ("Campbell rescues Arsenal", a headline)."""
+        place or a body, "Aceh province", "Conservative party"); where a lower-case verb stands inside it,
+        the name after the verb ("Bosvelt joined City"), or none at all in a headline ("Campbell rescues
+        Arsenal"). Titles, events and laws keep their small words and lose only a verb at their end."""
         if label in ("WORK_OF_ART", "EVENT", "LAW") and end > start:
             return self._verb_after_a_title(start, end)
         if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT") or end <= start:
