@@ -2040,15 +2040,9 @@ def test_a_korean_given_name_runs_on_after_its_hyphen(nlp, reference):
 
 
 def test_a_town_listed_with_a_place_is_a_place(nlp, reference):
-    texts = [
-        "Spanish police arrested 12 people in Marbella and Malaga over a money-laundering ring.",
-        "He lived in Paris and Michael said so.",
-    ]
-    model = _model_labels(nlp, texts)
-    assert not any(name == "Malaga" for name, _ in model[0]), model  # the model misses it
-    found = _found_labels(nlp, reference, texts)
-    assert ("Malaga", "GPE") in found[0], found[0]
-    assert ("Michael", "GPE") not in found[1], found[1]
+    text = "Spanish police arrested 12 people in Marbella and Malaga over a money-laundering ring."
+    assert not any(name == "Malaga" for name, _ in _model_labels(nlp, [text])[0])  # the model misses it
+    assert ("Malaga", "GPE") in _found_labels(nlp, reference, [text])[0]
 
 
 def test_a_title_before_a_theatre_named_after_a_royal_makes_no_person(nlp, reference):

@@ -333,8 +333,6 @@ _TITLE_APPOSITION = re.compile(
     r",[ \t]+(?:the|a|an|[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}['\u2019]s)[ \t]+(?:[\w'\u2019\-]+[ \t]+){0,3}?"
     r"(?P<title>[A-Za-z\-]+)(?=[,.;]|[ \t]+(?:of|for|at|in)\b)"
 )
-#: One to three capitalised words right after a name, the last of them (group 1) perhaps an organisation's word.
-_BODY_AFTER = re.compile(r"(?: [A-Z][a-z]+){0,2} ([A-Z][a-z]+)\b(?![\w\-'\u2019]| [A-Z])")
 #: A lower-case syllable joined by a hyphen to the end of a name: "-soo" of "Han Duck-soo".
 _HYPHENATED_SYLLABLE = re.compile(r"-([a-z]{1,6})(?![\w\-])")
 #: Words that make a compound of a name: "Blair-led", "Trump-era", "Obama-style", "Bush-appointed".
@@ -1176,7 +1174,7 @@ class _ArticleEntities:
         cands += self._named_facilities(cands)
         cands = self._split_roles(self._names_run_into_people(self._names_joined_by_and(cands)))
         cands = [self._facility(c) for c in cands]
-        cands = self._places_run_into_bodies(self._places_cut_short(self._extend_ports(cands)))
+        cands = self._places_cut_short(self._extend_ports(cands))
         cands = [c for c in cands if not self._is_junk(c)]
         self._person_words = {
             w for c in cands if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
@@ -2257,29 +2255,8 @@ class _ArticleEntities:
             c.role_span is not None
             or self._names_a_place(name)
             or self.ref.alias_for(name) is not None
-            or any(
-                w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words or is_common_word(w)
-                or name_key(w) in self.ref.demonyms or _is_country(w)
-                for w in words
-            )
+            or any(self._names_no_one(w) or is_common_word(w) or _is_country(w) for w in words)
         )
-
-    def _places_run_into_bodies(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"UK" + " Film Council", "Newcastle" + " United": a place the model tagged alone, and the untagged
-        capitalised words right after it that end in an organisation's word, are one organisation."""
-        out: list[_Candidate] = []
-        for c in cands:
-            rest = _BODY_AFTER.match(self.text, c.end) if c.label in ("GPE", "LOC", "NORP") else None
-            if (
-                rest is not None
-                and rest.group(1).lower() in self.ref.org_words
-                # words the model tagged apart stay apart ("US" + "District Court", "Japanese" + "Finance Ministry")
-                and not any(c.end <= o.start < rest.end() for o in cands)
-                and not any(s < rest.end() and c.end < e for s, e in self.excluded)
-            ):
-                c = replace(c, end=rest.end(), label="ORG", canonical=None)
-            out.append(c)
-        return out
 
     def _places_cut_short(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Andhra" + " Pradesh", "Abu" + " Dhabi" where the model stopped short: a name that is no
@@ -2682,23 +2659,28 @@ class _ArticleEntities:
             and all(_FULL_NAME_WORD.fullmatch(w) for w in words)
             and (is_given_name(words[0]) or words[-1] in surnames())
             and not any(
-                w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words or w.lower() in self.ref.loc_words
                 # "the Prince Edward Theatre", "Lord Justices Clarke": a common word that names no one
-                or (is_common_word(w) and not is_given_name(w) and w not in surnames())
+                self._names_no_one(w) or (is_common_word(w) and not is_given_name(w) and w not in surnames())
                 for w in words
             )
             and not self._names_a_place(rest)
         )
 
     def _a_surname_alone(self, word: str) -> bool:
-        """A family name (Faker's lists) that is no common word, place, people, organisation or title word."""
+        """A family name (Faker's lists) that is no common word, no place's name and names someone."""
+        return word in surnames() and not is_common_word(word) and not self._names_a_place(word) and not self._names_no_one(word)
+
+    def _names_no_one(self, word: str) -> bool:
+        """A word of an organisation's, a facility's or a natural place's name, of a title or of the calendar, or
+        a people's name: no word of a person's name ("Authority", "Theatre", "Minister", "Monday", "Welsh")."""
+        lower = word.lower()
         return (
-            word in surnames()
-            and not is_common_word(word)
-            and not self._names_a_place(word)
-            and name_key(word) not in self.ref.demonyms
-            and word.lower() not in self.ref.org_words
-            and word.lower() not in self._role_words
+            lower in self.ref.org_words
+            or lower in self.ref.facility_words
+            or lower in self.ref.loc_words
+            or lower in self._role_words
+            or lower in _CALENDAR_WORDS
+            or name_key(word) in self.ref.demonyms
         )
 
     def _employers_before_titles(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2900,10 +2882,7 @@ class _ArticleEntities:
                 or self._in_headline(start)
                 or self._names_a_place(name)
                 or any(
-                    is_common_word(w) or w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words
-                    or w.lower() in self.ref.loc_words or w.lower() in self._role_words or w.lower() in _CALENDAR_WORDS
-                    or name_key(w) in self.ref.demonyms or self._names_a_place(w)
-                    for w in re.split(r"[ \-]", name)
+                    self._names_no_one(w) or is_common_word(w) or self._names_a_place(w) for w in re.split(r"[ \-]", name)
                 )
             ):
                 continue
@@ -3347,7 +3326,8 @@ class _ArticleEntities:
         bodies named with "and" and companies named with their endings; so too countries named with "and"."""
         cands = self._names_over_pieces(cands, self._countries_named_with_and(), label="GPE")
         return self._names_over_pieces(
-            cands, self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places()
+            cands,
+            self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places(cands),
         )
 
     def _titled_works(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -3489,21 +3469,24 @@ class _ArticleEntities:
         cut = [i for i, t in enumerate(tokens[:-1]) if t.is_stop or not t.text[:1].isupper()]
         return tokens[cut[-1] + 1 :] if cut else tokens
 
-    def _bodies_named_after_places(self) -> list[tuple[int, int]]:
-        """"The Sindh High Court", "the Kenya Revenue Authority", untagged: capitalised words that start with a
-        place or a people ("Nigerian Stock Exchange") and end in an organisation's word are an organisation."""
+    def _bodies_named_after_places(self, cands: list[_Candidate]) -> list[tuple[int, int]]:
+        """"The Sindh High Court", "the Kenya Revenue Authority" (untagged), "UK" + "Film Council", "Newcastle"
+        + "United" (the place tagged alone): capitalised words that start with a place or a people ("Nigerian
+        Stock Exchange") and end in an organisation's word are an organisation."""
+        places = {c.start for c in cands if c.label in ("GPE", "LOC", "NORP")}
         found = []
         for m in _NAME_WITH_BODY_ENDING.finditer(self.text):
             if m.group(2).lower() not in self.ref.org_words:
                 continue
             tokens = self._name_before_an_ending(*m.span(1))
             first = tokens[0].text if tokens else ""
-            # a country's or a people's name, or a place's that is no common word ("Man United" is no body of
-            # the Ivorian town)
+            # a place the model tagged, a country's or a people's name, or a place's that is no common word
+            # ("Man United" is no body of the Ivorian town)
             if (
                 len(tokens) >= 2
                 and (
-                    _is_country(first)
+                    tokens[0].idx in places
+                    or _is_country(first)
                     or name_key(first) in self.ref.demonyms
                     or (self._names_a_place(first) and not is_common_word(first))
                 )
