@@ -109,6 +109,7 @@ def test_seed_article_yields_exactly_its_five_dollar_amounts() -> None:
         ("The cocoa board borrowed GH¢2 billion from local banks.", "GH¢2 billion", 2e9, "GHS"),
         ("The dam will cost Br 20 billion to finish.", "Br 20 billion", 20e9, "ETB"),
         ("Lawmakers cut P5.6 billion from the flood-control budget.", "P5.6 billion", 5.6e9, "PHP"),
+        ("The Manila unit posted Php 3.4 billion in profit.", "Php 3.4 billion", 3.4e9, "PHP"),
         ("The hydropower plant will earn NRs 3 billion a year.", "NRs 3 billion", 3e9, "NPR"),
         ("Tea exports fetched SLRs 1.3 trillion last year.", "SLRs 1.3 trillion", 1.3e12, "LKR"),
         ("Operating profit was SKr 1.1bn in the quarter.", "SKr 1.1bn", 1.1e9, "SEK"),
@@ -239,6 +240,11 @@ def test_marks_and_punts_need_a_scale_word() -> None:
     assert find_amounts("She got full marks, three marks ahead of him; the 5 million mark was passed.") == []
     assert find_amounts("The side bought two punts for the river.") == []
     assert summary("The DM 20 reply came late; DM5.2bn left the country.") == [("DM5.2bn", 5.2e9, None, "DEM")]
+
+
+def test_php_is_pesos_with_a_scale_word_or_grouped_thousands() -> None:
+    assert find_amounts("The portal was rewritten in Php 8 last year.") == []
+    assert summary("A room costs Php4,500 a night.") == [("Php4,500", 4500.0, None, "PHP")]
 
 
 def test_a_wire_price_in_fractions_keeps_its_fraction() -> None:

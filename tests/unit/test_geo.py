@@ -618,3 +618,17 @@ def test_a_division_named_after_a_place_is_in_that_places_country():
     assert got[("GPE", "Los Angeles County")] == Place("US", None, None, None, "region")
     assert got[("GPE", "Sindh province")] is not None and got[("GPE", "Sindh province")].country_code == "PK"
     assert got[("GPE", "Zxqv County")] is None
+
+
+def test_newcastle_alone_is_on_the_tyne_unless_the_article_is_australian():
+    # GeoNames' "Newcastle" is the New South Wales city (508,000); the English one is "Newcastle upon Tyne"
+    assert one("GPE", "Newcastle").geonames_id == 2641673
+    assert one("GPE", "Newcastle", ("ORG", "Manchester City")).country_code == "GB"
+    assert one("GPE", "Newcastle", ("GPE", "New South Wales")).geonames_id == 2155472
+
+
+def test_a_province_shares_its_name_with_a_small_town_abroad():
+    # Congo's Kasai province (ISO 3166-2 CD-KS) and Kasai, a Japanese town of 43,000
+    assert one("GPE", "Kasai province", ("GPE", "Congo")).country_code == "CD"
+    assert one("GPE", "Kasai", ("GPE", "Congo")).country_code == "CD"
+    assert one("GPE", "Kasai").country_code == "JP"  # the town, where nothing says otherwise

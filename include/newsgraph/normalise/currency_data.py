@@ -102,6 +102,7 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "GH¢": ("GHS", None),
     "Br": ("ETB", None),
     "P": ("PHP", "could be BWP"),
+    "Php": ("PHP", None),
     "NRs": ("NPR", None),
     "SLRs": ("LKR", None),
     "R": ("ZAR", None),
@@ -147,10 +148,10 @@ sign of text that passed through ASCII-only wire and newspaper systems ("# 142 m
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
     {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr.", "W", "Bt",
-     "Ft", "Kz", "MK", "ZK"}
+     "Ft", "Kz", "MK", "ZK", "Php"}
 )
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
-"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "W5 trillion" is won (Korean papers), "a W1 postcode" is not; "DM5 billion" is marks, "DM 20" a direct message; "# 142 million" is pounds, "#1" a rank.
+"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "W5 trillion" is won (Korean papers), "a W1 postcode" is not; "DM5 billion" is marks, "DM 20" a direct message; "Php 3.4 billion" is pesos, "Php 8" a programming language; "# 142 million" is pounds, "#1" a rank.
 A number grouped in thousands counts as well as a scale word ("Sh50,000", "R1,500")."""
 
 SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {

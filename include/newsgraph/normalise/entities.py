@@ -30,7 +30,15 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
-from newsgraph.normalise.names import is_chinese_name, is_common_word, is_given_name, is_rare_given_name, surnames
+from newsgraph.normalise.names import (
+    KOREAN_SURNAMES,
+    is_chinese_name,
+    is_common_word,
+    is_given_name,
+    is_korean_given_name_syllable,
+    is_rare_given_name,
+    surnames,
+)
 from newsgraph.normalise.reference import Reference, role_words
 from newsgraph.normalise.text import alternation, canonical_spelling, name_key
 from newsgraph.schema import ENTITY_LABELS
@@ -371,10 +379,20 @@ _NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
+#: "Hurricane Melissa", "Typhoon Kalmaegi", "Storm Ciaran": a named storm (the model takes its name for a person's).
+_NAMED_STORM = re.compile(
+    r"(?<![\w\-])(?:Super[ \t]+)?(?:Hurricane|Typhoon|Cyclone|Tropical[ \t]+Storm|Storm)[ \t]+[A-Z][a-z]+(?![\w\-])"
+)
 #: "in the Kharkiv region", "Sindh province": a place's name before a word for an area of it.
 _BEFORE_AREA_WORD = re.compile(
     r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?=[ \t]+(?:region|province|oblast|district|prefecture|governorate)\b)"
 )
+#: "in the Odesa and Kharkiv regions": places listed before a plural word for areas (group 1 the list).
+_LISTED_BEFORE_AREA_WORDS = re.compile(
+    r"(?<![\w\-])((?:[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?(?:,[ \t]+|[ \t]+(?:and|or)[ \t]+))+[A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)"
+    r"[ \t]+(?:regions|provinces|oblasts|districts|prefectures|governorates)\b"
+)
+_LIST_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 #: "$5", "PKR 500": money the model took for a name ("ITV1", "BBC2" are names: not currency codes).
 _MONEY_LIKE = re.compile(r"^(?:[A-Z]{0,3}\$|[\u20ac\u00a3\u00a5\u20b9]|(?P<code>[A-Z]{3})\s?)\d")
 #: A city this populous can name a company's regional unit ("Nintendo Tokyo") or a team ("Bayern
@@ -511,7 +529,10 @@ _NAME_WITH_COMPANY_ENDING = re.compile(
 )
 #: Capitalised words ending in a word (group 2) that may be an organisation's: "Sindh High Court".
 _NAME_WITH_BODY_ENDING = re.compile(
-    r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,4}([A-Z][a-z]+))(?![\w\-])(?![ \t]+(?:(?:for|of|&)\b|[A-Z]))"
+    r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,4}([A-Z][a-z]+))(?![\w\-])"
+    # a name goes on after "for" or "of" only with a capital ("Council for Foreign Relations"; not "signed from
+    # Newcastle United for a record fee")
+    r"(?![ \t]+(?:(?:for|of)[ \t]+(?:the[ \t]+)?[A-Z]|&\b|[A-Z]))"
 )
 #: One to three capitalised words, then a given name and a surname (group 2, its first word group 3):
 #: "Lib Dems David Laws".
@@ -565,6 +586,8 @@ _PRODUCT_NOUN_BEFORE = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(the|an?)\s+$", re.IGNORECASE)
 #: A lower-case word after a name: "a Luciano Orquera penalty".
 _LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+#: The capitalised word after a name and one space (group 1): "Yeol" after "Yoon Suk".
+_WORD_AFTER_A_SPACE = re.compile(r"[ \t]([A-Z][a-z]*)(?![\w\-'\u2019])")
 #: A relative clause for a thing, not a person: "Sinopec, which plans".
 _WHICH_AFTER = re.compile(r",[ \t]+which\b")
 #: A verb of speaking after a name: "Orange said", "Reform says".
@@ -1124,12 +1147,31 @@ def _us_state_abbreviations(dotted_only: bool = True) -> dict[str, str]:
     }
 
 
+def _club_first_word_alternatives(words: frozenset[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
 @lru_cache(maxsize=8)
 def _club_first_word_pattern(words: frozenset[str]) -> re.Pattern[str]:
     """The first word of a club's name right before its town's: "Real " of "Real Madrid"."""
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w\-])({alternatives}) \Z")
+    return re.compile(rf"(?<![\w\-])({_club_first_word_alternatives(words)}) \Z")
 
+
+@lru_cache(maxsize=8)
+def _club_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    """The first word of a club's name and the one or two capitalised words after it: "Real Madrid",
+    "Sporting Kansas City" (group 1 the whole, group 2 the town's words)."""
+    return re.compile(
+        rf"(?<![\w\-])((?:{_club_first_word_alternatives(words)})[ \t]+"
+        r"([A-Z][a-z\u00e0-\u00ff]+(?:[ \t]+[A-Z][a-z\u00e0-\u00ff]+)?))(?![\w\-])"
+    )
+
+
+#: A model's number right before a word of its name: "737 " of "Boeing 737 Max", "A321 " (no year: "in 2004 Blair").
+_MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,])[A-Z]{0,2}[0-9]{3}(?:-[0-9]+)?[ \t]+\Z")
+#: One to three capitalised words: a name run into the money after it ("Google 2.95 billion euros").
+_CAPITALISED_LEAD = re.compile(r"[A-Z][\w&'\u2019\-.]*(?:[ \t]+[A-Z][\w&'\u2019\-.]*){0,2}")
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dollar", "dollars"})
 
 #: A capitalised word right before or after a name, on its line.
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w\-'\u2019])([A-Z][\w\-]*)[ \t]+\Z")
@@ -1170,7 +1212,7 @@ class _ArticleEntities:
         cands = self._surnames_cut_off(self._first_names_cut_off(self._join_split_names(self._spacy_candidates())))
         cands = self._hyphenated_given_names(cands)
         cands = self._results_sides(cands)
-        cands = self._dateline(cands)
+        cands = self._storms(self._dateline(cands))
         cands += self._named_facilities(cands)
         cands = self._split_roles(self._names_run_into_people(self._names_joined_by_and(cands)))
         cands = [self._facility(c) for c in cands]
@@ -1382,8 +1424,29 @@ class _ArticleEntities:
                     and not any(s < m.end() and c.end < e for s, e in self.excluded)
                 ):
                     c = replace(c, end=m.end())
+                elif (third := self._korean_syllable_after(c, cands)) is not None:
+                    c = replace(c, end=third)
             out.append(c)
         return out
+
+    def _korean_syllable_after(self, c: _Candidate, cands: list[_Candidate]) -> int | None:
+        """"Yoon Suk" + "Yeol", "Moon Jae" + "In": where the model stops a Korean name written without
+        hyphens after its family name and one syllable, the untagged syllable after it is the rest of the
+        given name (no capitalised word follows it); the end of the whole name, else None."""
+        words = self.text[c.start : c.end].split()
+        after = _WORD_AFTER_A_SPACE.match(self.text, c.end)
+        if (
+            len(words) != 2
+            or words[0] not in KOREAN_SURNAMES
+            or not is_korean_given_name_syllable(words[1])
+            or after is None
+            or not is_korean_given_name_syllable(after.group(1))
+            or _CAPITALISED_WORD_AFTER.match(self.text, after.end())  # "Moon Jae In Seoul" is no name
+            or any(o.start < after.end() and after.start(1) < o.end for o in cands)
+            or any(s < after.end() and after.start(1) < e for s, e in self.excluded)
+        ):
+            return None
+        return after.end()
 
     def _in_running_text(self, pos: int) -> bool:
         """Whether the line around ``pos`` is mostly lower case: not a headline or results line in capitals
@@ -1453,6 +1516,11 @@ class _ArticleEntities:
     def _spacy_candidates(self) -> list[_Candidate]:
         out = []
         for ent_start, ent_end, label in self._model_lines():
+            if label == "MONEY":
+                # "fined Google 2.95 billion euros" tagged money whole: the name before the amount
+                label = self._name_before_money(ent_start, ent_end)
+                if label is None:
+                    continue
             start, end = self._lower_case_edges(*_repair(self.text, ent_start, ent_end), label)
             minute = _NAME_AND_MINUTE.fullmatch(self.text, start, end) if label not in ("PERSON", "DATE", "TIME") else None
             if (
@@ -1532,11 +1600,27 @@ class _ArticleEntities:
                     out.append(_Candidate(start, end, label))
         return out
 
+    def _name_before_money(self, start: int, end: int) -> str | None:
+        """The label of the name the model ran into an amount it tagged as money ("fined Google 2.95 billion
+        euros"): one to three capitalised words right before the amount, none a small word ("Only £100",
+        "More than $23,000") nor one that only opens the sentence; a person where a given name starts two
+        or three, else an organisation. None where no name leads the money."""
+        amounts = [s for s, e in self.excluded if start < e and s < end]
+        if not amounts or min(amounts) <= start:
+            return None
+        lead = _CAPITALISED_LEAD.fullmatch(self.text, start, start + len(self.text[start : min(amounts)].rstrip()))
+        span = self.doc.char_span(start, lead.end(), alignment_mode="expand") if lead is not None else None
+        if span is None or span[0].is_stop or any(t.lower_ in _SCALE_WORDS for t in span):
+            return None
+        if self._opens_a_sentence(start) and is_common_word(span[0].text) and self._written_in_lower_case(span[0].text):
+            return None
+        return "PERSON" if len(span) >= 2 and is_given_name(span[0].text) else "ORG"
+
     def _model_lines(self) -> Iterator[tuple[int, int, str]]:
         """The model's entities, one line of each at a time: "Campbell rescues Arsenal\n\nSol Campbell",
         a headline run into the story's first words, is two pieces."""
         for ent in self.ents:
-            if ent.label_ not in ENTITY_LABELS:
+            if ent.label_ not in ENTITY_LABELS and ent.label_ != "MONEY":
                 continue
             start = ent.start_char
             for i, line in enumerate(self.text[ent.start_char : ent.end_char].split("\n")):
@@ -1970,6 +2054,15 @@ class _ArticleEntities:
                 return None
         return pieces
 
+    def _storms(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Hurricane Melissa made landfall" (the model tagged "Melissa" a person), "Typhoon Kalmaegi": a named
+        storm is an event, in place of what the model made of its words."""
+        spans = [m.span() for m in _NAMED_STORM.finditer(self.text) if not self._in_headline(m.start())]
+        if not spans:
+            return cands
+        kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
+        return sorted(kept + [_Candidate(s, e, "EVENT", label_fixed=True) for s, e in spans], key=lambda c: (c.start, c.end))
+
     def _dateline(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"ISLAMABAD:" or "NEW YORK (Reuters) -" at the start of one of the article's first lines
         (under a slug or headline: "RIGA 1996-08-31") names a place."""
@@ -2082,7 +2175,8 @@ class _ArticleEntities:
                 and name.start() not in starts
                 and (i + 1 == len(out) or out[i + 1].start >= name.end())
                 and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
-                and is_given_name(name.group(0).split()[0])
+                # "army chief Field Marshal" + "Asim Munir": a name no list of given names knows will do
+                and (is_given_name(name.group(0).split()[0]) or self._uncommon_name(name.group(0)))
             ):
                 role = canonical_spelling(self.text[c.start : c.end])
                 out[i] = _Candidate(name.start(), name.end(), "PERSON", role=role, role_span=(c.start, c.end))
@@ -2880,15 +2974,19 @@ class _ArticleEntities:
                 or not 2 <= len(words) <= 3
                 or any(s < end and start < e for s, e in taken)
                 or self._in_headline(start)
-                or self._names_a_place(name)
-                or any(
-                    self._names_no_one(w) or is_common_word(w) or self._names_a_place(w) for w in re.split(r"[ \-]", name)
-                )
+                or not self._uncommon_name(name)
             ):
                 continue
             role = canonical_spelling(self.text[prefix[0] : prefix[1]])
             out.append(_Candidate(start, end, "PERSON", role=role, role_span=prefix))
         return out
+
+    def _uncommon_name(self, name: str) -> bool:
+        """Whether ``name`` is made of words that name nothing else: no place as a whole or in a word, no common
+        word, no word of an organisation's, a facility's or a title ("Babajide Sanwo-Olu", "Asim Munir")."""
+        return not self._names_a_place(name) and not any(
+            self._names_no_one(w) or is_common_word(w) or self._names_a_place(w) for w in re.split(r"[ \-]", name)
+        )
 
     def _untagged_places_listed(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"arrested 12 people in Marbella and Malaga", "trains between Cardiff and Swansea": an untagged name
@@ -3153,17 +3251,23 @@ class _ArticleEntities:
         return (multiword and (kind != "city" or population >= 1_000_000)) or located
 
     def _based_places(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Vevey-based", "the Kharkiv region": a known place before "-based" or a word for an area
-        that the model did not tag."""
+        """"Vevey-based", "the Kharkiv region", "the Odesa and Kharkiv regions": a known place before "-based"
+        or a word for an area that the model did not tag."""
         from newsgraph.normalise.geo import known_place
 
+        spans = [m.span(1) for m in (*_BASED.finditer(self.text), *_BEFORE_AREA_WORD.finditer(self.text))]
+        for m in _LISTED_BEFORE_AREA_WORDS.finditer(self.text):
+            start = m.start(1)
+            for sep in _LIST_SEPARATOR.finditer(self.text, m.start(1), m.end(1)):
+                spans.append((start, sep.start()))
+                start = sep.end()
+            spans.append((start, m.end(1)))
         out = []
-        for m in (*_BASED.finditer(self.text), *_BEFORE_AREA_WORD.finditer(self.text)):
-            start, end = m.span(1)
+        for start, end in spans:
             if any(c.start < end and start < c.end for c in cands) or any(start < e and s < end for s, e in self.excluded):
                 continue
-            known = known_place(m.group(1))
-            if known is not None and known[0] in ("city", "admin1", "country"):
+            known = known_place(self.text[start:end])
+            if known is not None and known[0] in ("city", "admin1", "country") and not any(c.start == start for c in out):
                 out.append(_Candidate(start, end, "GPE"))
         return out
 
@@ -3193,6 +3297,8 @@ class _ArticleEntities:
             return True
         if c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and self._names_a_disease(c, name):
             return True
+        if c.label == "PERSON" and " " not in name and _MODEL_NUMBER_BEFORE.search(self.text, max(0, c.start - 12), c.start):
+            return True  # "a Boeing 737 Max", "the A321 Neo": a model's name after its number, no person
         if name == "BSE" and not _CATTLE_DISEASE_WORDS.search(self.text):
             return False  # the Bombay Stock Exchange ("a filing to the BSE"), where the article is not about cattle
         return name_key(name) in self.ref.junk_names
@@ -3327,8 +3433,23 @@ class _ArticleEntities:
         cands = self._names_over_pieces(cands, self._countries_named_with_and(), label="GPE")
         return self._names_over_pieces(
             cands,
-            self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places(cands),
+            self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places(cands)
+            + self._clubs_named_whole(),
         )
+
+    def _clubs_named_whole(self) -> list[tuple[int, int]]:
+        """"Real Madrid beat Juventus" (untagged), "Sporting Kansas City": a club's first word and the town's name
+        after it are the club (the town's words shortened until they name a place)."""
+        if not self.ref.club_first_words:
+            return []
+        found = []
+        for m in _club_name_pattern(self.ref.club_first_words).finditer(self.text):
+            town = m.group(2)
+            while town and not self._names_a_place(town):
+                town = town.rpartition(" ")[0].rstrip()
+            if town and not self.doc.vocab[town.split()[0].lower()].is_stop:  # not the song "Real To Me"
+                found.append((m.start(1), m.start(2) + len(town)))
+        return found
 
     def _titled_works(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"a single titled Rivers Run Dry" (tagged a person), "the report, entitled Working Lives in a Cold

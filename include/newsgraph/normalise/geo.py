@@ -425,9 +425,10 @@ def _build(folder: Path) -> Gazetteer:
 
 
 def _iso_divisions(pycountry, known: dict) -> dict[str, _Entry]:
-    """Divisions of ISO 3166-2 by name key: those of one country only, whose name is none of ``known``,
-    no common English word ("Central", "Littoral") and no given or family name ("Kent", "Devon"),
-    in the shape of a name (no comma: "Navarra, Comunidad Foral de")."""
+    """Divisions of ISO 3166-2 by name key: those of one country only, whose name is none of ``known``
+    but a small town's (Congo's "Kasai" province beside a Japanese town of 43,000: the article's
+    places choose), no common English word ("Central", "Littoral") and no given or family name
+    ("Kent", "Devon"), in the shape of a name (no comma: "Navarra, Comunidad Foral de")."""
     from newsgraph.normalise.names import is_common_word, is_given_name, surnames
 
     countries: dict[str, set[str]] = {}
@@ -438,7 +439,7 @@ def _iso_divisions(pycountry, known: dict) -> dict[str, _Entry]:
         key, name = place_key(sub.name), sub.name
         if (
             len(countries[key]) != 1
-            or key in known
+            or (key in known and any(e.kind != "city" or e.population >= BIG_CITY_POPULATION for e, _, _ in known[key].values()))
             or key in out
             or "," in name
             or len(key) < 4

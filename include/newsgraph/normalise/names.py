@@ -127,3 +127,23 @@ def is_chinese_name(name: str) -> bool:
         and words[1][1:].replace("-", "").islower()
         and _PINYIN_GIVEN_NAME.fullmatch(words[1]) is not None
     )
+
+
+#: Korean family names as the news romanises them ("Yoon", "Lee", "Rhee", "Choe"); Faker's Korean list
+#: is in Hangul only.
+KOREAN_SURNAMES = frozenset(
+    """Kim Lee Yi Rhee Park Pak Choi Choe Jung Jeong Chung Kang Cho Jo Yoon Yun Jang Chang Lim Im Han Oh Seo Suh
+    Shin Sin Kwon Hwang Ahn An Song Yoo Yu Ryu Hong Jeon Chun Ko Go Moon Mun Yang Son Bae Baek Paik Heo Huh Nam
+    Sim Shim Noh Roh Ha Kwak Sung Seong Cha Joo Ju Woo Koo Ku Min Na Jin Ji Uhm Eom Chae Won Bang Kong Hyun Ham
+    Byun Yeom Choo Chu""".split()
+)
+#: One syllable of a Korean given name as romanised: "Suk", "Yeol", "Myung", "In", "Hye", "Soo".
+_KOREAN_SYLLABLE = re.compile(
+    r"(?i:(?:kk|tt|pp|ss|jj|ch|[bcdghjkmnprstwy])?(?:yae|yeo|wae|ae|eo|eu|oe|ui|ya|ye|yo|yu|wa|we|wo|wi|oo|ee|[aeiou])"
+    r"(?:ng|[klmnpt])?)"
+)
+
+
+def is_korean_given_name_syllable(word: str) -> bool:
+    """Whether ``word`` is one capitalised syllable of a Korean given name ("Yeol" of "Yoon Suk Yeol")."""
+    return word[:1].isupper() and word[1:].islower() and _KOREAN_SYLLABLE.fullmatch(word) is not None
