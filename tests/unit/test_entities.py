@@ -3207,3 +3207,72 @@ def test_ai_developers_are_organisations_the_model_missed(nlp, reference):
     text = "Anthropic said on Tuesday it would spend $50 billion on data centers."
     assert not _model_labels(nlp, [text])[0] & {("Anthropic", "ORG")}  # the model misses it
     assert ("Anthropic", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_shires_name_alone_is_no_person(nlp, reference):
+    text = "Kent made up for lost time in their rain-affected match against Nottinghamshire."
+    assert ("Nottinghamshire", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Nottinghamshire", "GPE") in _found_labels(nlp, reference, [text])[0]
+    # a person of that surname stays one
+    text = "Victoria Derbyshire presented the programme. Derbyshire said she was delighted."
+    assert _found_labels(nlp, reference, [text])[0] == {("Victoria Derbyshire", "PERSON"), ("Derbyshire", "PERSON")}
+
+
+def test_a_banks_one_word_name_is_an_organisation_the_model_missed(nlp, reference):
+    text = "Analysts at Rabobank said prices would fall."
+    assert not _model_labels(nlp, [text])[0]  # the model misses it
+    assert _found_labels(nlp, reference, [text])[0] == {("Rabobank", "ORG")}
+
+
+def test_a_disease_by_its_medical_ending_is_no_name(nlp, reference):
+    text = "The sheep could contract Bovine Spongiform Encephalopathy, and Amyotrophic Lateral Sclerosis patients protested."
+    model = _model_labels(nlp, [text])[0]
+    assert ("Bovine Spongiform Encephalopathy", "PERSON") in model, model  # what the model says
+    assert not _found_labels(nlp, reference, [text])[0]
+    # a surname of that ending is a person's
+    text = "But Lions chairman Theo Paphitis has denied the claims."
+    assert ("Theo Paphitis", "PERSON") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_company_by_its_ending_is_no_natural_place(nlp, reference):
+    text = "Shares in Sun Pharma rose, while Israeli forces raided the West Bank."
+    model = _model_labels(nlp, [text])[0]
+    assert ("Sun Pharma", "LOC") in model, model  # what the model says
+    found = _found_labels(nlp, reference, [text])[0]
+    assert ("Sun Pharma", "ORG") in found and ("West Bank", "GPE") in found, found
+
+
+def test_a_photographs_credit_names_the_agency_and_the_photographer(nlp, reference):
+    text = (
+        "The president speaks in the Oval Office. (AP Photo/Evan Vucci)\n\n"
+        "Follow @AP on X. Photo: AP Photo/Mark Schiefelbein"
+    )
+    model = _model_labels(nlp, [text])[0]
+    assert ("AP Photo/Evan Vucci", "ORG") in model and ("X. Photo", "PERSON") in model, model  # what the model says
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("Oval Office", "ORG"), ("AP", "ORG"), ("Evan Vucci", "PERSON"), ("AP", "ORG"), ("AP", "ORG"),
+        ("Mark Schiefelbein", "PERSON"),
+    ], found
+
+
+def test_a_facility_word_after_a_saints_possessive_makes_the_facility(nlp, reference):
+    text = "The Pope celebrated Mass in St. Peter's Basilica. Steel is made at Britain's Port Talbot works."
+    model = _model_labels(nlp, [text])[0]
+    assert ("St. Peter's", "GPE") in model, model  # what the model says
+    found = _found_labels(nlp, reference, [text])[0]
+    assert ("St. Peter's Basilica", "FAC") in found and ("Britain", "GPE") in found, found
+
+
+def test_a_team_is_its_place_and_the_plural_the_model_left_off(nlp, reference):
+    text = "The Warriors beat the Los Angeles Lakers 120-112 on Thursday."
+    assert ("the Los Angeles", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Los Angeles Lakers", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_nickname_inside_a_name_is_one_person_named_without_it(nlp, reference):
+    text = 'Mexican drug cartel leader Ismael "El Mayo" Zambada pleaded guilty on Monday.'
+    model = _model_labels(nlp, [text])[0]
+    assert ('Ismael "El Mayo', "PERSON") in model and ("Zambada", "NORP") in model, model  # what the model says
+    found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert found['Ismael "El Mayo" Zambada'] == ("PERSON", "Ismael Zambada") and "Zambada" not in found, found

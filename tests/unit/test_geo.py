@@ -632,3 +632,11 @@ def test_a_province_shares_its_name_with_a_small_town_abroad():
     assert one("GPE", "Kasai province", ("GPE", "Congo")).country_code == "CD"
     assert one("GPE", "Kasai", ("GPE", "Congo")).country_code == "CD"
     assert one("GPE", "Kasai").country_code == "JP"  # the town, where nothing says otherwise
+
+
+def test_a_facility_named_after_a_person_is_not_in_a_town_abroad_of_that_name():
+    # Kennedy is a locality of Bogota (980,000) and a family's name
+    assert one("FAC", "Kennedy Space Center", ("GPE", "Florida")).country_code == "US"
+    # a town's name in the facility's is where it is, whatever else the article names
+    assert one("FAC", "Karachi Port", ("GPE", "India")).country_code == "PK"
+    assert one("FAC", "Guantanamo Bay", ("GPE", "US")).country_code == "CU"

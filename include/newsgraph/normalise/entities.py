@@ -136,6 +136,8 @@ _THE_TEAM_CUE_BEFORE = re.compile(
 )
 #: A capitalised plural: "Lakers", "Bills", "49ers".
 _PLURAL_NAME = re.compile(r"[A-Z0-9][a-z0-9]*[a-z]s")
+#: A capitalised plural after a name and one space (group 1): " Lakers".
+_PLURAL_AFTER = re.compile(r"[ \t]([A-Z0-9][a-z0-9]*[a-z]s)(?![\w\-'\u2019])")
 #: Plurals that end the names of places, buildings and events, not of teams ("Kew Gardens", "Niagara
 #: Falls", "the Manchester Games").
 _NOT_TEAM_PLURALS = frozenset(
@@ -331,6 +333,8 @@ _LANGUAGE_NOUNS = frozenset(
 _YEAR_AFTER_A_WORD = re.compile(r"[ \t]+(?:1[89]|20)[0-9]{2}(?:[\-\u2013/][0-9]{2}(?:[0-9]{2})?)?\Z")
 #: The word of a disease after the name it is called by ("Marburg virus", "Alzheimer's disease").
 _DISEASE_AFTER = re.compile(r"(?:['\u2019]s)? (virus|fever|disease|syndrome)\b")
+#: The last word of a disease's name by its medical ending: "Bovine Spongiform Encephalopathy", "Hepatitis".
+_DISEASE_ENDING = re.compile(r"(?i)(?:itis|pathy|osis|a?emia|algia)\Z")
 #: Titles that also say what an organisation is: "Baillie Gifford, the fund manager,".
 _ORGANISATION_DESCRIPTORS = frozenset(
     {"broadcaster", "producer", "owner", "manager", "state", "model", "designer", "trainer", "keeper", "founder",
@@ -489,6 +493,12 @@ _CREDIT_NAME = re.compile(
     r"(?:\bby|\band|\bwriters?|\breporters?|\bcorrespondents?|[,;])[ \t]+(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+(?:[A-Z][\w'\u2019.\-]*|"
     + "|".join(sorted(_PARTICLE_WORDS)) + r")){0,2}"
     r"[ \t]+[A-Z][\w'\u2019\-]*)"
+)
+#: A photograph's credit: the agency (group "agency") and the photographer (group "name"), "AP Photo/Evan Vucci",
+#: "REUTERS/Kevin Lamarque".
+_PHOTO_CREDIT = re.compile(
+    r"(?<![\w\-])(?P<agency>AP|AFP|EPA|Reuters|REUTERS|Xinhua|PA)(?:[ \t]+Photo)?[ \t]*/[ \t]*"
+    r"(?P<name>[A-Z][\w'\u2019.\-]*(?:[ \t]+[A-Z][\w'\u2019.\-]*){1,2})(?![\w\-])"
 )
 #: Letters written after a name: a rank at the bar, a seat, an honour.
 _POST_NOMINAL = re.compile(r"[ \t]+(?:QC|KC|MP|MEP|MSP|OBE|CBE|MBE|KBE|DBE)\Z")
@@ -1169,6 +1179,15 @@ def _club_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
 
 #: A model's number right before a word of its name: "737 " of "Boeing 737 Max", "A321 " (no year: "in 2004 Blair").
 _MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,])[A-Z]{0,2}[0-9]{3}(?:-[0-9]+)?[ \t]+\Z")
+#: "Rabobank", "Commerzbank", "Sberbank": a bank's one-word name.
+_BANK_NAME = re.compile(r"(?<![\w\-'\u2019])[A-Z][a-z]{2,}bank(?![\w\-])")
+#: The capitalised word after a name (group 2), after the name's own "'s" (group 1): " Port", "'s Basilica".
+_FACILITY_WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]([A-Z][a-z]+)\b")
+#: A given name, a quoted nickname and a family name: Ismael "El Mayo" Zambada.
+_NICKNAMED = re.compile(
+    r"(?<![\w\-])(?P<given>[A-Z][\w'\-]+)[ \t]+[\"\u201c](?:[A-Z][\w'.\-]*)(?:[ \t][A-Z][\w'.\-]*){0,2}[\"\u201d][ \t]+"
+    r"(?P<family>[A-Z][\w'\-]+(?:[ \t][A-Z][\w'\-]+)?)(?![\w\-])"
+)
 #: One to three capitalised words: a name run into the money after it ("Google 2.95 billion euros").
 _CAPITALISED_LEAD = re.compile(r"[A-Z][\w&'\u2019\-.]*(?:[ \t]+[A-Z][\w&'\u2019\-.]*){0,2}")
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dollar", "dollars"})
@@ -1216,7 +1235,7 @@ class _ArticleEntities:
         cands += self._named_facilities(cands)
         cands = self._split_roles(self._names_run_into_people(self._names_joined_by_and(cands)))
         cands = [self._facility(c) for c in cands]
-        cands = self._places_cut_short(self._extend_ports(cands))
+        cands = self._places_cut_short(self._teams_cut_short(self._extend_ports(cands)))
         cands = [c for c in cands if not self._is_junk(c)]
         self._person_words = {
             w for c in cands if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
@@ -1224,6 +1243,7 @@ class _ArticleEntities:
         }
         cands = [self._known_label(c) for c in cands]
         cands = self._named_after_people(self._people_run_together(self._people_split_by_the_model(cands)))
+        cands = self._nicknamed_people(cands)
         cands = self._people_paired_with_people(self._possessors_of_people(cands))
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
@@ -1262,7 +1282,8 @@ class _ArticleEntities:
     def _credited_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"(Reporting by Saeed Azhar in New York and Shashwat Chauhan in Bengaluru; Editing by Maju
         Samuel)": the names a wire story's credit line gives after "by", "and" or a comma are its
-        reporters and editors, whatever the model made of them; the places after "in" stay places."""
+        reporters and editors, whatever the model made of them; the places after "in" stay places. So too a
+        photograph's credit: "(AP Photo/Evan Vucci)", "REUTERS/Kevin Lamarque" (the agency an organisation)."""
         names = [
             m.span("name")
             for line in _CREDIT_LINE.finditer(self.text)
@@ -1271,11 +1292,18 @@ class _ArticleEntities:
             )
             if not any(s < m.end("name") and m.start("name") < e for s, e in self.excluded)
         ]
+        photos = list(_PHOTO_CREDIT.finditer(self.text))
+        names += [m.span("name") for m in photos]
         if not names:
             return cands
         kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in names)]
         people = [_Candidate(s, e, "PERSON", label_fixed=True) for s, e in names]
-        return sorted(kept + people, key=lambda c: (c.start, c.end))
+        agencies = [
+            _Candidate(*m.span("agency"), "ORG", label_fixed=True)
+            for m in photos
+            if not any(c.start < m.end("agency") and m.start("agency") < c.end for c in kept)
+        ]
+        return sorted(kept + people + agencies, key=lambda c: (c.start, c.end))
 
     def _places_listed_as_such(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"towns and cities including Cardiff, Bangor, Aberystwyth and Wrexham" (two tagged people): the
@@ -2321,13 +2349,36 @@ class _ArticleEntities:
         return c
 
     def _extend_ports(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Tianjin" + " Port" where spaCy stopped at the city: the facility is the whole name."""
+        """"Tianjin" + " Port" where spaCy stopped at the city: the facility is the whole name; so too "St.
+        Peter's" + " Basilica" (a place's name no sizeable place has, and its own, before a facility's last word;
+        not "AC/DC's Highway to Hell")."""
         out = []
         for c in cands:
             if c.label in {"GPE", "LOC", "ORG"}:
-                m = re.match(r"[ \u00a0]([A-Z][a-z]+)\b", self.text[c.end : c.end + 20])
-                if m and m.group(1).lower() in self.ref.facility_words:
-                    c = replace(c, end=c.end + m.end(), label="FAC")
+                m = _FACILITY_WORD_AFTER.match(self.text, c.end)
+                if m and m.group(2).lower() in self.ref.facility_words and (
+                    not m.group(1)
+                    or (
+                        c.label in ("GPE", "LOC")
+                        and not _CAPITALISED_WORD_AFTER.match(self.text, m.end())
+                        and not self._names_a_sizeable_place(self.text[c.start : c.end])
+                    )
+                ):
+                    c = replace(c, end=m.end(), label="FAC")
+            out.append(c)
+        return out
+
+    def _teams_cut_short(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"the Los Angeles" + " Lakers" where the model stopped at the city: the team is the place and the
+        untagged capitalised plural after it (see :meth:`_place_and_plural`)."""
+        starts = {c.start for c in cands}
+        out = []
+        for c in cands:
+            m = _PLURAL_AFTER.match(self.text, c.end) if c.label in ("GPE", "ORG") else None
+            if m is not None and m.start(1) not in starts and not _CAPITALISED_WORD_AFTER.match(self.text, m.end()):
+                team = replace(c, end=m.end(), label="ORG")
+                if self._place_and_plural(team):
+                    c = team
             out.append(c)
         return out
 
@@ -2654,9 +2705,14 @@ class _ArticleEntities:
         if len(name.split()) >= 2 and last in self.ref.org_words:
             if c.label in _RELABEL_AS_ORG:
                 return replace(c, label="ORG")
-            # "Manchester United", "Kent County Council" as GPE; the model's places that are
-            # states stay ("Soviet Union", "Russian Federation")
-            if c.label == "GPE" and last not in _STATE_WORDS and not _is_country(name) and not _is_place_name(name):
+            # "Manchester United", "Kent County Council" as GPE, "Sun Pharma" as LOC; the model's places that
+            # are states stay ("Soviet Union", "Russian Federation"), and so do banks of rivers and seas ("West Bank")
+            if (
+                (c.label == "GPE" or (c.label == "LOC" and last != "bank"))
+                and last not in _STATE_WORDS
+                and not _is_country(name)
+                and not _is_place_name(name)
+            ):
                 return replace(c, label="ORG")
         return c
 
@@ -2860,6 +2916,19 @@ class _ArticleEntities:
             elif (person := replaced[(c.start, c.end)]) is not None:
                 out.append(person)
         return out
+
+    def _nicknamed_people(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Ismael "El Mayo" Zambada, Joaquin "El Chapo" Guzman: a given name the model tagged a person, a
+        quoted nickname and a family name are one person, named without the nickname."""
+        found = []
+        for m in _NICKNAMED.finditer(self.text):
+            given = m.group("given")
+            if is_given_name(given) and any(c.label == "PERSON" and c.start == m.start() for c in cands):
+                found.append(_Candidate(m.start(), m.end(), "PERSON", canonical=f"{given} {m.group('family')}"))
+        if not found:
+            return cands
+        kept = [c for c in cands if not any(c.start < p.end and p.start < c.end for p in found)]
+        return sorted(kept + found, key=lambda c: (c.start, c.end))
 
     def _people_run_together(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Omar Ayub" + "Khan", "June Carter" + "Cash": two people the model tagged a space apart, the first
@@ -3242,6 +3311,8 @@ class _ArticleEntities:
         # a region of Ghana and a singer)
         if not multiword and c.role_span is None and ((kind == "admin1" and population > 0) or population >= _BIG_ENOUGH_FOR_A_UNIT):
             return True
+        if not multiword and c.role_span is None and kind == "admin1" and name.endswith("shire"):
+            return True  # "Nottinghamshire", "Derbyshire": a shire's name alone is no person's
         listed = _PLACE_LIST_BEFORE.search(self.text, max(0, c.start - 60), c.start)
         if listed is not None and not is_given_name(name.split()[0]) and self._names_a_place(listed.group(1)):
             return True  # "trains between Leeds and Swansea", the second tagged a person
@@ -3297,6 +3368,17 @@ class _ArticleEntities:
             return True
         if c.label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and self._names_a_disease(c, name):
             return True
+        if (
+            c.label in ("PERSON", "ORG", "PRODUCT")
+            and " " in name
+            and _DISEASE_ENDING.search(name)
+            and len(name.split()[-1]) >= 9
+            and not is_given_name(name.split()[0])
+        ):
+            # "Bovine Spongiform Encephalopathy" tagged a person: a disease, no name (not "Theo Paphitis")
+            return True
+        if c.label == "PERSON" and name.split()[-1] in ("Photo", "Photos", "Video", "Images"):
+            return True  # "Follow @AP on X. Photo: ...": a credit's word, no surname
         if c.label == "PERSON" and " " not in name and _MODEL_NUMBER_BEFORE.search(self.text, max(0, c.start - 12), c.start):
             return True  # "a Boeing 737 Max", "the A321 Neo": a model's name after its number, no person
         if name == "BSE" and not _CATTLE_DISEASE_WORDS.search(self.text):
@@ -3666,10 +3748,12 @@ class _ArticleEntities:
 
     def _known_organisations(self, cands: list[_Candidate]) -> list[_Candidate]:
         """Organisations the model missed: names from the alias file ("Aramco shares", "told
-        Reuters") and proper nouns the text itself makes companies or sides ("Redgum shares closed
-        up", "data-centre operator Meridian Digital", "Gazprom, the Russian gas giant,", "beat the
-        Buffalo Bills"), wherever the article names them; "Lakers" alone after "Los Angeles Lakers"."""
-        free = list(self._known_name_spans)
+        Reuters"), a bank's one-word name ("Rabobank said") and proper nouns the text itself makes
+        companies or sides ("Redgum shares closed up", "data-centre operator Meridian Digital", "Gazprom,
+        the Russian gas giant,", "beat the Buffalo Bills"), wherever the article names them; "Lakers"
+        alone after "Los Angeles Lakers"."""
+        # "Rabobank said", "Sberbank", "the Bundesbank": one capitalised word ending in "bank" is a bank's name
+        free = list(self._known_name_spans) + [m.span() for m in _BANK_NAME.finditer(self.text)]
         # "LVMH, the world's largest luxury group,", "TSMC shares": a cued acronym
         runs = self._capitalised_runs + [
             [t] for t in self.doc if _ACRONYM.fullmatch(t.text) and (_SHARES_AFTER.match(self.text, t.idx + len(t.text))

@@ -626,8 +626,11 @@ def _named_after_a_person(words: list[str], g: Gazetteer) -> bool:
     return is_given_name(words[0]) and not is_common_word(words[1])
 
 
-def _facility(g: Gazetteer, name: str, ev: _Evidence) -> _Entry | None:
-    """The place named inside a facility's name, longest run of words first."""
+def _facility(g: Gazetteer, name: str, ev: _Evidence, countries: set[str]) -> _Entry | None:
+    """The place named inside a facility's name, longest run of words first; a person's name that is also a
+    town's, in a country other than the article's places' ``countries`` (where they are known), is not it."""
+    from newsgraph.normalise.names import is_given_name, surnames
+
     words = _WORD.findall(name)[:12]
     for n in range(min(MAX_FAC_WORDS, len(words)), 0, -1):
         found: list[_Cand] = []
@@ -641,11 +644,16 @@ def _facility(g: Gazetteer, name: str, ev: _Evidence) -> _Entry | None:
                 continue  # "St Mary's" is no place called Mary
             if n == 1 and i == 0 and _named_after_a_person(words, g):
                 continue  # "Santiago Bernabeu" is named after a man, not after Chile's capital
+            family = n == 1 and (run[0] in surnames() or is_given_name(run[0]))
             for cand in g.candidates(_lookup_key(" ".join(run)), "FAC"):
                 e = cand[0]
                 if e.kind in ("region", "continent"):
                     continue
                 if e.kind == "city" and e.population < FAC_CITY_MIN_POPULATION and not (e.cc and ev.countries[e.cc]):
+                    continue
+                if family and e.cc and countries and e.cc not in countries:
+                    # "Kennedy Space Center" in a story placed in Florida is not in Bogota's Kennedy: a family's
+                    # name (or a given name) may name the facility after a person
                     continue
                 found.append(cand)
         if found:
@@ -736,7 +744,7 @@ def resolve_places(
     for pair in facilities:
         name = pair[1]
         whole = g.candidates(_lookup_key(name), "FAC")
-        entry = _best(whole, ev) if whole else _facility(g, name, ev)
+        entry = _best(whole, ev) if whole else _facility(g, name, ev, article_countries)
         if entry is not None:
             p = entry.place
             out[pair] = Place(p.country_code, p.geonames_id if whole else None, p.latitude, p.longitude, "facility")
