@@ -3265,9 +3265,11 @@ def test_a_facility_word_after_a_saints_possessive_makes_the_facility(nlp, refer
 
 
 def test_a_team_is_its_place_and_the_plural_the_model_left_off(nlp, reference):
-    text = "The Warriors beat the Los Angeles Lakers 120-112 on Thursday."
-    assert ("the Los Angeles", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
-    assert ("Los Angeles Lakers", "ORG") in _found_labels(nlp, reference, [text])[0]
+    text = "The Golden State Warriors beat the Los Angeles Lakers 120-112 on Thursday."
+    model = _model_labels(nlp, [text])[0]
+    assert ("the Los Angeles", "ORG") in model and not any("Golden" in name for name, _ in model), model
+    # and the side the model missed: "the", capitalised words ending in a plural, and a result after them
+    assert _found_labels(nlp, reference, [text])[0] == {("Golden State Warriors", "ORG"), ("Los Angeles Lakers", "ORG")}
 
 
 def test_a_nickname_inside_a_name_is_one_person_named_without_it(nlp, reference):
@@ -3276,3 +3278,11 @@ def test_a_nickname_inside_a_name_is_one_person_named_without_it(nlp, reference)
     assert ('Ismael "El Mayo', "PERSON") in model and ("Zambada", "NORP") in model, model  # what the model says
     found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
     assert found['Ismael "El Mayo" Zambada'] == ("PERSON", "Ismael Zambada") and "Zambada" not in found, found
+
+
+def test_the_hague_keeps_its_the_and_is_one_place_with_or_without_it(nlp, reference):
+    text = "NATO leaders met at a summit in The Hague. The court in Hague said it was ready."
+    model = _model_labels(nlp, [text])[0]
+    assert ("The Hague", "GPE") in model, model  # what the model says
+    found = [(m.text, m.canonical_name, m.country_code) for m in extract_entities(nlp(text), reference) if m.label == "GPE"]
+    assert found == [("The Hague", "The Hague", "NL"), ("Hague", "The Hague", "NL")], found

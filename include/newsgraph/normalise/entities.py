@@ -81,6 +81,8 @@ class _Candidate:
 _DIGIT_IN_WORD = re.compile(r"[A-Za-z][-]?[0-9]|[0-9][-]?[A-Za-z]")
 #: "the", "a", "an" before a name, or the prefix "ex-" ("ex-Yukos"; not "Ex-Im Bank").
 _LEADING_DETERMINER = re.compile(r"^(?:(?i:the|a|an)\s+|ex-(?=[A-Z]))")
+#: Places whose names hold a capitalised "The": "The Hague" (not "the Netherlands").
+_THE_IN_THE_NAME = frozenset({"Hague", "Gambia", "Bahamas"})
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 #: "Sheffield Wednesday and", "Cutt Off -": the model ran on into the next word of a list.
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
@@ -987,7 +989,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
             changed = True
         m = _LEADING_DETERMINER.match(text[start:end])
-        if m and start + m.end() < end:
+        if m and start + m.end() < end and not (text.startswith("The ", start) and text[start + m.end() : end] in _THE_IN_THE_NAME):
             start += m.end()
             changed = True
         if _ROMAN_NUMERAL_AND_FULL_STOP.search(text, start, end) and _SENTENCE_GOES_ON.match(text, end):
@@ -3768,11 +3770,18 @@ class _ArticleEntities:
                 _SHARES_AFTER.match(self.text, end)
                 or self._called_an_organisation_before(start)
                 or _ORG_APPOSITION.match(self.text, end)
-                # "beat the Buffalo Bills": a side with "the" and a plural name (people take no "the")
+                # "beat the Buffalo Bills", "The Golden State Warriors beat": a side with "the" and a plural
+                # name (people take no "the")
                 or (
                     run[-1].text.endswith("s")
                     and run[-1].lower_ not in _NOT_TEAM_PLURALS
-                    and _THE_TEAM_CUE_BEFORE.search(self.text, max(0, start - 24), start)
+                    and (
+                        _THE_TEAM_CUE_BEFORE.search(self.text, max(0, start - 24), start)
+                        or (
+                            _THE_BEFORE.search(self.text, max(0, start - 5), start)
+                            and _TEAM_CUE_AFTER.match(self.text, end)
+                        )
+                    )
                 )
             ):
                 continue
@@ -4751,13 +4760,16 @@ class _ArticleEntities:
         return out
 
     def _to_mention(self, c: _Candidate) -> EntityMention:
+        canonical = c.canonical
+        if c.label in ("GPE", "LOC") and canonical in _THE_IN_THE_NAME:
+            canonical = f"The {canonical}"  # "Hague" the place is The Hague ("Mr Hague" stays a person)
         return EntityMention(
             start=c.start,
             end=c.end,
             text=self.text[c.start : c.end],
             label=c.label,
-            canonical_name=c.canonical,
-            entity_id=entity_id_for(c.label, c.canonical),
+            canonical_name=canonical,
+            entity_id=entity_id_for(c.label, canonical),
             role=c.role,
             sentence_idx=bisect.bisect_right(self.sentence_starts, c.start) - 1,
         )
