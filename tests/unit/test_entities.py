@@ -3286,3 +3286,15 @@ def test_the_hague_keeps_its_the_and_is_one_place_with_or_without_it(nlp, refere
     assert ("The Hague", "GPE") in model, model  # what the model says
     found = [(m.text, m.canonical_name, m.country_code) for m in extract_entities(nlp(text), reference) if m.label == "GPE"]
     assert found == [("The Hague", "The Hague", "NL"), ("Hague", "The Hague", "NL")], found
+
+
+def test_an_unknown_town_before_the_country_it_lies_in_stays_a_place(nlp, reference):
+    text = "Storm Claudia brought flooding to Monmouth in Wales, where a warning was issued."
+    model = _model_labels(nlp, [text])[0]
+    assert ("Monmouth", "GPE") in model and ("Storm Claudia", "PERSON") in model, model  # what the model says
+    found = _found_labels(nlp, reference, [text])[0]
+    assert found == {("Storm Claudia", "EVENT"), ("Monmouth", "GPE"), ("Wales", "GPE")}, found
+    # a body "in" a city is not placed by it
+    text = "The Paris-based exchange, owner of Liffe in London, is ready to bid."
+    assert ("Liffe", "GPE") in _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Liffe", "ORG") in _found_labels(nlp, reference, [text])[0]

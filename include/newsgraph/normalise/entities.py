@@ -385,10 +385,8 @@ _NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "
 #: "-based", or a comma and the larger place it lies in ("Hyderabad, Sindh."; group 1 is that place).
 _LOCATIVE_AFTER = re.compile(r"-based\b|,\s+(?:in\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:[,.;]|\s+(?:and|province|state|district))")
 _BASED = re.compile(r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)-based\b")
-#: "Hurricane Melissa", "Typhoon Kalmaegi", "Storm Ciaran": a named storm (the model takes its name for a person's).
-_NAMED_STORM = re.compile(
-    r"(?<![\w\-])(?:Super[ \t]+)?(?:Hurricane|Typhoon|Cyclone|Tropical[ \t]+Storm|Storm)[ \t]+[A-Z][a-z]+(?![\w\-])"
-)
+#: " in Wales", ", Wales": the country or province a town lies in, after it (group 1).
+_INSIDE_A_PLACE_AFTER = re.compile(r"(?:[ \t]+in|,)[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?![\w\-])")
 #: "in the Kharkiv region", "Sindh province": a place's name before a word for an area of it.
 _BEFORE_AREA_WORD = re.compile(
     r"(?<![\w\-])([A-Z][a-zà-ÿ]+(?: [A-Z][a-zà-ÿ]+)?)(?=[ \t]+(?:region|province|oblast|district|prefecture|governorate)\b)"
@@ -690,7 +688,10 @@ _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9][0-9]|1[01][0-9]),
 #: One to four capitalised words, hyphens and apostrophes inside: the shape of a person's name.
 _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z]\.|van|von|de|da|del|der|den|ten|la|le|bin|al|el)){0,3}")
 #: A named storm: "Hurricane Ian", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Idai".
-_STORM = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone) [A-Z][a-z]+")
+_STORM = re.compile(
+    r"(?<![\w\-])(?:Hurricane|Typhoon|Cyclone|Super Typhoon|Tropical Storm|Storm|Superstorm|Tropical Cyclone)"
+    r"[ \t]+[A-Z][a-z]+(?![\w\-])"
+)
 #: Words after a company's name that make a product or a station: "BMW X5", "BBC Radio 4", "Opera 8.0".
 _MODEL_NUMBER = re.compile(r"\d")
 #: Words that make "the X" a river, a lake or a sea: "along the Danube", "crossed the Rhine", "the Mekong delta".
@@ -2085,9 +2086,9 @@ class _ArticleEntities:
         return pieces
 
     def _storms(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Hurricane Melissa made landfall" (the model tagged "Melissa" a person), "Typhoon Kalmaegi": a named
-        storm is an event, in place of what the model made of its words."""
-        spans = [m.span() for m in _NAMED_STORM.finditer(self.text) if not self._in_headline(m.start())]
+        """"Hurricane Melissa made landfall" (the model tagged "Melissa" a person), "Typhoon Kalmaegi", "Storm
+        Ciaran" (tagged whole, a person): a named storm is an event, in place of what the model made of its words."""
+        spans = [m.span() for m in _STORM.finditer(self.text)]
         if not spans:
             return cands
         kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
@@ -2534,8 +2535,6 @@ class _ArticleEntities:
         ):
             # "Olaf Scholz, 65, said": a name with an age is a person
             return replace(c, label="PERSON")
-        if c.label in ("ORG", "GPE", "LOC", "PERSON", "PRODUCT", "FAC") and _STORM.match(name):
-            return replace(c, label="EVENT")  # "Hurricane Ian", "Typhoon Haiyan", "Storm Ciaran"
         if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._names_a_place(name):
             # "BT", "GM", "EMI" tagged as places: an acronym that names no country or place is an organisation
             return replace(c, label="ORG")
@@ -4305,7 +4304,8 @@ class _ArticleEntities:
     def _places_no_one_knows(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Yugansk", "Bafta", "Kazaa" tagged places: a one-word "place" that no gazetteer, alias or demonym
         knows and that the article never writes after "in", "at", "from", "near" or the like ("in Davos"
-        stays the town) is the organisation the model most often takes for a place."""
+        stays the town; after "to" before the country or province it lies in: "flooding to Monmouth in
+        Wales") is the organisation the model most often takes for a place."""
         from newsgraph.normalise.geo import any_city_alias, country_code
 
         unknown = {
@@ -4342,7 +4342,13 @@ class _ArticleEntities:
         placed = set()
         for c in cands:
             if c.canonical in unknown and (m := _LOCATIVE_BEFORE.search(self.text, max(0, c.start - 24), c.start)):
-                if m.group(0).split()[0] == "to" and not _JOURNEY_TO_BEFORE.search(self.text, max(0, c.start - 30), c.start):
+                inside = _INSIDE_A_PLACE_AFTER.match(self.text, c.end)
+                if (
+                    m.group(0).split()[0] == "to"
+                    and not _JOURNEY_TO_BEFORE.search(self.text, max(0, c.start - 30), c.start)
+                    # "brought flooding to Monmouth in Wales": the country or province it lies in places it too
+                    and not (inside and (_is_country(inside.group(1)) or self._names_a_sizeable_place(inside.group(1))))
+                ):
                     after_to[c.canonical] += 1
                 else:
                     placed.add(c.canonical)
