@@ -3298,3 +3298,10 @@ def test_an_unknown_town_before_the_country_it_lies_in_stays_a_place(nlp, refere
     text = "The Paris-based exchange, owner of Liffe in London, is ready to bid."
     assert ("Liffe", "GPE") in _model_labels(nlp, [text])[0]  # what the model says
     assert ("Liffe", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_title_in_the_plural_before_a_full_name_is_no_part_of_it(nlp, reference):
+    text = "Singers Jennifer Lopez and Shakira performed at the halftime show."
+    assert ("Singers Jennifer Lopez", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
+    found = {m.text: (m.label, m.role) for m in extract_entities(nlp(text), reference)}
+    assert found == {"Jennifer Lopez": ("PERSON", "Singers"), "Shakira": ("PERSON", None)}, found

@@ -1077,13 +1077,16 @@ def _only_titles(words: tuple[str, ...], ref: Reference) -> bool:
 
 
 def _role_prefix(text: str, start: int, end: int, ref: Reference) -> tuple[int, int] | None:
-    """A role phrase at the start of the span, leaving at least one word of name."""
+    """A role phrase at the start of the span, leaving at least one word of name (a one-word title in the
+    plural, two: "Singers Jennifer Lopez")."""
     words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
     lowered = [text[s:e].rstrip(".").lower() for s, e in words]
     for role in ref.roles:
         n = len(role)
         if n < len(lowered) and tuple(lowered[:n]) == role:
             return words[0][0], words[n - 1][1]
+    if len(lowered) >= 3 and lowered[0].endswith("s") and (lowered[0][:-1],) in ref.roles:
+        return words[0]  # "Singers Jennifer Lopez and Shakira": a title in the plural before a full name
     return None
 
 
