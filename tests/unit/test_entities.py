@@ -3172,6 +3172,9 @@ def test_a_named_storm_is_an_event(nlp, reference):
     text = "Hurricane Melissa made landfall in Jamaica on Tuesday as a Category 5 storm."
     assert ("Melissa", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
     assert _found_labels(nlp, reference, [text])[0] == {("Hurricane Melissa", "EVENT"), ("Jamaica", "GPE")}
+    # a longer name that holds a storm's stays whole
+    text = "Donations to the Hurricane Katrina Relief Fund rose."
+    assert {name for name, _ in _found_labels(nlp, reference, [text])[0]} == {"Hurricane Katrina Relief Fund"}
 
 
 def test_a_name_the_model_ran_into_money_is_kept(nlp, reference):

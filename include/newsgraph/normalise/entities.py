@@ -81,8 +81,8 @@ class _Candidate:
 _DIGIT_IN_WORD = re.compile(r"[A-Za-z][-]?[0-9]|[0-9][-]?[A-Za-z]")
 #: "the", "a", "an" before a name, or the prefix "ex-" ("ex-Yukos"; not "Ex-Im Bank").
 _LEADING_DETERMINER = re.compile(r"^(?:(?i:the|a|an)\s+|ex-(?=[A-Z]))")
-#: Places whose names hold a capitalised "The": "The Hague" (not "the Netherlands").
-_THE_IN_THE_NAME = frozenset({"Hague", "Gambia", "Bahamas"})
+#: A place whose name holds a capitalised "The": "The Hague" (not "the Netherlands").
+_THE_IN_THE_NAME = frozenset({"Hague"})
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 #: "Sheffield Wednesday and", "Cutt Off -": the model ran on into the next word of a list.
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
@@ -2091,7 +2091,11 @@ class _ArticleEntities:
     def _storms(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Hurricane Melissa made landfall" (the model tagged "Melissa" a person), "Typhoon Kalmaegi", "Storm
         Ciaran" (tagged whole, a person): a named storm is an event, in place of what the model made of its words."""
-        spans = [m.span() for m in _STORM.finditer(self.text)]
+        spans = [
+            m.span() for m in _STORM.finditer(self.text)
+            # a longer name holding the storm's is its own ("the Hurricane Katrina Relief Fund")
+            if not any(c.start <= m.start() and m.end() <= c.end and c.end - c.start > m.end() - m.start() for c in cands)
+        ]
         if not spans:
             return cands
         kept = [c for c in cands if not any(c.start < e and s < c.end for s, e in spans)]
