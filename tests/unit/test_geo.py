@@ -15,7 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.normalise import geo
-from newsgraph.normalise.geo import KINDS, Place, country_code, gazetteer, known_place, place_key, resolve_places
+from newsgraph.normalise.geo import (
+    KINDS,
+    Place,
+    country_code,
+    gazetteer,
+    known_place,
+    place_key,
+    resolve_places,
+    written_with_the,
+)
 from newsgraph.settings import Settings
 
 # GeoNames ids, checked in the installed data.
@@ -640,3 +649,9 @@ def test_a_facility_named_after_a_person_is_not_in_a_town_abroad_of_that_name():
     # a town's name in the facility's is where it is, whatever else the article names
     assert one("FAC", "Karachi Port", ("GPE", "India")).country_code == "PK"
     assert one("FAC", "Guantanamo Bay", ("GPE", "US")).country_code == "CU"
+
+
+def test_cities_geonames_names_with_the():
+    assert written_with_the("Hague") and written_with_the("The Hague") and written_with_the("Bronx")
+    # not a name another place has without it (Gap, France, beside The Gap, Queensland), nor a country
+    assert not written_with_the("Gap") and not written_with_the("Netherlands") and not written_with_the("London")

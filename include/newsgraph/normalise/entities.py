@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
+from newsgraph.normalise.currency_data import SCALES
 from newsgraph.normalise.names import (
     KOREAN_SURNAMES,
     is_chinese_name,
@@ -81,8 +82,6 @@ class _Candidate:
 _DIGIT_IN_WORD = re.compile(r"[A-Za-z][-]?[0-9]|[0-9][-]?[A-Za-z]")
 #: "the", "a", "an" before a name, or the prefix "ex-" ("ex-Yukos"; not "Ex-Im Bank").
 _LEADING_DETERMINER = re.compile(r"^(?:(?i:the|a|an)\s+|ex-(?=[A-Z]))")
-#: A place whose name holds a capitalised "The": "The Hague" (not "the Netherlands").
-_THE_IN_THE_NAME = frozenset({"Hague"})
 _TRAILING_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019]|['\u2019])$")
 #: "Sheffield Wednesday and", "Cutt Off -": the model ran on into the next word of a list.
 _TRAILING_CONJUNCTION = re.compile(r"\s+(?:and|or|&|[-\u2013\u2014])$")
@@ -977,6 +976,13 @@ def entity_id_for(label: str, canonical_name: str, country_code: str | None = No
     return "E" + stable_id(label, name_key(canonical_name), length=15)
 
 
+def _written_with_the(name: str) -> bool:
+    """A city the gazetteer names with a capitalised "The" ("The Hague"), which keeps it."""
+    from newsgraph.normalise.geo import written_with_the
+
+    return written_with_the(name)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink [start, end) past edge punctuation, a leading determiner or prefix ("ex-Yukos"), a trailing
     possessive, conjunction or function word."""
@@ -990,7 +996,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             end -= 1
             changed = True
         m = _LEADING_DETERMINER.match(text[start:end])
-        if m and start + m.end() < end and not (text.startswith("The ", start) and text[start + m.end() : end] in _THE_IN_THE_NAME):
+        if m and start + m.end() < end and not (text.startswith("The ", start) and _written_with_the(text[start + m.end() : end])):
             start += m.end()
             changed = True
         if _ROMAN_NUMERAL_AND_FULL_STOP.search(text, start, end) and _SENTENCE_GOES_ON.match(text, end):
@@ -1196,7 +1202,6 @@ _NICKNAMED = re.compile(
 )
 #: One to three capitalised words: a name run into the money after it ("Google 2.95 billion euros").
 _CAPITALISED_LEAD = re.compile(r"[A-Z][\w&'\u2019\-.]*(?:[ \t]+[A-Z][\w&'\u2019\-.]*){0,2}")
-_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dollar", "dollars"})
 
 #: A capitalised word right before or after a name, on its line.
 _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w\-'\u2019])([A-Z][\w\-]*)[ \t]+\Z")
@@ -1644,7 +1649,7 @@ class _ArticleEntities:
             return None
         lead = _CAPITALISED_LEAD.fullmatch(self.text, start, start + len(self.text[start : min(amounts)].rstrip()))
         span = self.doc.char_span(start, lead.end(), alignment_mode="expand") if lead is not None else None
-        if span is None or span[0].is_stop or any(t.lower_ in _SCALE_WORDS for t in span):
+        if span is None or span[0].is_stop or any(t.lower_ in SCALES for t in span):
             return None
         if self._opens_a_sentence(start) and is_common_word(span[0].text) and self._written_in_lower_case(span[0].text):
             return None
@@ -4774,7 +4779,7 @@ class _ArticleEntities:
 
     def _to_mention(self, c: _Candidate) -> EntityMention:
         canonical = c.canonical
-        if c.label in ("GPE", "LOC") and canonical in _THE_IN_THE_NAME:
+        if c.label in ("GPE", "LOC") and not canonical.startswith("The ") and _written_with_the(canonical):
             canonical = f"The {canonical}"  # "Hague" the place is The Hague ("Mr Hague" stays a person)
         return EntityMention(
             start=c.start,

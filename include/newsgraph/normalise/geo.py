@@ -189,6 +189,8 @@ class Gazetteer:
     alternates: dict[str, tuple[_Entry, ...]]
     demonyms: dict[str, str]
     facility_words: frozenset[str]
+    #: name keys under which the gazetteer holds only cities named with "The" ("hague": The Hague)
+    with_the: frozenset[str] = frozenset()
     #: (label, name) -> its candidates and context-free vote, filled as articles come
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -332,6 +334,7 @@ def _build(folder: Path) -> Gazetteer:
 
     # Cities: exact names, and filtered alternate names in a second index.
     by_id: dict[int, _Entry] = {}
+    named_with_the: set[int] = set()  # ids of the cities GeoNames names with "The" ("The Hague", "The Bronx")
     largest: dict[tuple[str, str], _Entry] = {}
     for c in cache.get_cities().values():
         cc = c["countrycode"]
@@ -340,6 +343,8 @@ def _build(folder: Path) -> Gazetteer:
         by_id[entry.gid] = entry
         key = place_key(c["name"])
         add(key, entry)
+        if c["name"].startswith("The "):
+            named_with_the.add(id(entry))
         if a1 is not None and (a1 not in largest or entry.population > largest[a1].population):
             largest[a1] = entry
         seen = {key}
@@ -421,6 +426,8 @@ def _build(folder: Path) -> Gazetteer:
         alternates={k: tuple(v) for k, v in alternates.items()},
         demonyms=demonyms,
         facility_words=frozenset(words),
+        # not "gap": Gap, France, beside The Gap, Queensland
+        with_the=frozenset(k for k, v in names.items() if named_with_the.issuperset(v)),
     )
 
 
@@ -785,6 +792,15 @@ def known_facility(name: str) -> bool:
     if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
         return False
     return any(c[0].kind == "facility" for c in gazetteer().candidates(_lookup_key(name), "FAC"))
+
+
+@lru_cache(maxsize=65536)
+def written_with_the(name: str) -> bool:
+    """Whether every place the gazetteer knows by ``name`` is a city it names with "The" ("Hague": The
+    Hague; "Bronx"; not "Gap", also a French town, nor "Netherlands", a country)."""
+    if not isinstance(name, str) or not name or len(name) > MAX_NAME_CHARS:
+        return False
+    return _lookup_key(name) in gazetteer().with_the
 
 
 @lru_cache(maxsize=65536)
