@@ -655,3 +655,14 @@ def test_cities_geonames_names_with_the():
     assert written_with_the("Hague") and written_with_the("The Hague") and written_with_the("Bronx")
     # not a name another place has without it (Gap, France, beside The Gap, Queensland), nor a country
     assert not written_with_the("Gap") and not written_with_the("Netherlands") and not written_with_the("London")
+
+
+def test_a_british_county_is_in_the_uk_unless_the_article_names_the_other_places_state():
+    # Surrey, British Columbia (568,000) and Kent, Washington (127,000) against the English counties
+    assert one("GPE", "Surrey").country_code == "GB" and one("GPE", "Kent").country_code == "GB"
+    # nor do they take London to Ontario
+    assert one("GPE", "London", ("GPE", "Kent"), ("GPE", "Surrey")).country_code == "GB"
+    assert one("GPE", "Surrey", ("GPE", "British Columbia")).country_code == "CA"
+    # "Virginia" names the state whatever the South African town: Norfolk is the Virginian city
+    assert one("GPE", "Norfolk", ("GPE", "Virginia")).geonames_id == 4776222
+    assert one("GPE", "Norfolk", ("GPE", "London")).country_code == "GB"

@@ -74,6 +74,12 @@ def test_subject_of_an_amount(nlp, sentence, amount, expected):
         ("It said it set aside $500m.", "$500m"),
         # where or when the money goes is not what it is
         ("Toyota Motor Corp said on Thursday it would invest $10 billion in the United States.", "$10 billion"),
+        # the speaker of a reported clause is not what its amount is about (the parser lost "stake")
+        (
+            "Its chief executive Sam Altman said the company signed a cloud deal with Amazon and Microsoft's "
+            "stake was valued at about $135 billion.",
+            "$135 billion",
+        ),
     ],
 )
 def test_no_subject_rather_than_a_guess(nlp, sentence, amount):

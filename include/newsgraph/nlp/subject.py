@@ -132,7 +132,9 @@ def _clause_subject(verb: "Token") -> "Token | None":
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass") and not _is_dateline(child)]
         if subjects:
             return subjects[0]
-        if verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head.i != verb.i:
+        # a verb the clause's subject is shared with ("expected to reach", "rose and hit"); a clause
+        # reported by another verb has its own ("Altman said ... the stake was valued at"): none found
+        if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
             for child in verb.head.children:
                 if child.dep_ == "dobj":
                     return child

@@ -33,11 +33,13 @@ from newsgraph.normalise.amounts import normalise_currency
 from newsgraph.normalise.currency_data import SCALES
 from newsgraph.normalise.names import (
     KOREAN_SURNAMES,
+    VIETNAMESE_SURNAMES,
     is_chinese_name,
     is_common_word,
     is_given_name,
     is_korean_given_name_syllable,
     is_rare_given_name,
+    is_vietnamese_syllable,
     surnames,
 )
 from newsgraph.normalise.reference import Reference, role_words
@@ -128,6 +130,10 @@ _DATELINE = re.compile(
     r"(?:[ \t]?,\s*[A-Za-z0-9. ]{2,30})?\s*(?::|\(|\u2014|\u2013|--?\s|\d{4}-\d{2}-\d{2}\b)",
     re.M,
 )
+#: The bracketed source after a dateline's place: "Reuters) - ", "Dawn) -", "Reuters/AFP) -" (group 1).
+_DATELINE_SOURCE = re.compile(r"[ \t]*([A-Z][\w .&/'-]{0,40}?)[ \t]*\)[ \t]*[-\u2014\u2013:]")
+#: One name in a dateline's source: "Reuters" and "AFP" in "Reuters/AFP".
+_SOURCE_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*")
 #: One capitalised word, not an acronym: "Dida", "Ronaldinho".
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
 #: What comes before a side named with "the": "beat the Buffalo Bills", "lost to the Celtics".
@@ -138,6 +144,10 @@ _THE_TEAM_CUE_BEFORE = re.compile(
 #: A capitalised plural: "Lakers", "Bills", "49ers".
 _PLURAL_NAME = re.compile(r"[A-Z0-9][a-z0-9]*[a-z]s")
 #: A capitalised plural after a name and one space (group 1): " Lakers".
+#: A capitalised word after a name: "Villa" of "Aston" + " Villa".
+_CLUB_WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)(?![\w\-'\u2019])")
+#: A score after a side: "Aston Villa 2-0", "Leeds 1 - 1".
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}[ \t]?[-\u2013][ \t]?\d{1,3}(?![\d\-])")
 _PLURAL_AFTER = re.compile(r"[ \t]([A-Z0-9][a-z0-9]*[a-z]s)(?![\w\-'\u2019])")
 #: Plurals that end the names of places, buildings and events, not of teams ("Kew Gardens", "Niagara
 #: Falls", "the Manchester Games").
@@ -1192,6 +1202,8 @@ def _club_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
 #: A model's number right before a word of its name: "737 " of "Boeing 737 Max", "A321 " (no year: "in 2004 Blair").
 _MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,])[A-Z]{0,2}[0-9]{3}(?:-[0-9]+)?[ \t]+\Z")
 #: "Rabobank", "Commerzbank", "Sberbank": a bank's one-word name.
+#: "Bank" and the capitalised words after it (group 1): "Bank Rakyat Indonesia".
+_BANK_FIRST = re.compile(r"(?<![\w\-'\u2019])Bank((?:[ \t][A-Z][a-z]+){1,3})(?![\w\-])")
 _BANK_NAME = re.compile(r"(?<![\w\-'\u2019])[A-Z][a-z]{2,}bank(?![\w\-])")
 #: The capitalised word after a name (group 2), after the name's own "'s" (group 1): " Port", "'s Basilica".
 _FACILITY_WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]([A-Z][a-z]+)\b")
@@ -1258,7 +1270,7 @@ class _ArticleEntities:
         cands = self._people_paired_with_people(self._possessors_of_people(cands))
         cands = self._conjoined_organisations(cands)
         cands = self._named_after_a_company(cands)
-        cands += self._based_places(cands)
+        cands = self._based_places(cands)
         cands = self._extend_of_place(cands)
         cands = self._spelled_out_acronyms(cands)
         definitions = self._acronym_definitions(cands)
@@ -1469,17 +1481,23 @@ class _ArticleEntities:
         return out
 
     def _korean_syllable_after(self, c: _Candidate, cands: list[_Candidate]) -> int | None:
-        """"Yoon Suk" + "Yeol", "Moon Jae" + "In": where the model stops a Korean name written without
-        hyphens after its family name and one syllable, the untagged syllable after it is the rest of the
-        given name (no capitalised word follows it); the end of the whole name, else None."""
+        """"Yoon Suk" + "Yeol", "Moon Jae" + "In", "Pham Nhat" + "Vuong": where the model stops a Korean or
+        Vietnamese name written without hyphens after its family name and one syllable, the untagged
+        syllable after it is the rest of the given name (no capitalised word follows it); the end of the
+        whole name, else None."""
         words = self.text[c.start : c.end].split()
         after = _WORD_AFTER_A_SPACE.match(self.text, c.end)
+        if len(words) != 2 or after is None:
+            return None
+        syllable = (
+            is_korean_given_name_syllable if words[0] in KOREAN_SURNAMES
+            else is_vietnamese_syllable if words[0] in VIETNAMESE_SURNAMES
+            else None
+        )
         if (
-            len(words) != 2
-            or words[0] not in KOREAN_SURNAMES
-            or not is_korean_given_name_syllable(words[1])
-            or after is None
-            or not is_korean_given_name_syllable(after.group(1))
+            syllable is None
+            or not syllable(words[1])
+            or not syllable(after.group(1))
             or _CAPITALISED_WORD_AFTER.match(self.text, after.end())  # "Moon Jae In Seoul" is no name
             or any(o.start < after.end() and after.start(1) < o.end for o in cands)
             or any(s < after.end() and after.start(1) < e for s, e in self.excluded)
@@ -1789,6 +1807,15 @@ class _ArticleEntities:
             or owner in self.ref.listed_companies
             or owner in self.ref.organisation_names
             or owner in self._names_tagged
+            # "Alphabet's Google": a known company's owner, one word that is nobody's name
+            or (
+                label == "ORG"
+                and len(owned) == 1
+                and (owned[0] in self.ref.listed_companies or owned[0] in self.ref.organisation_names)
+                and _ONE_NAME.fullmatch(owner)
+                and not is_given_name(owner)
+                and owner not in surnames()
+            )
         ):
             return None
         owner_label = "GPE" if country else ("ORG" if label == "PERSON" else label)
@@ -1821,6 +1848,21 @@ class _ArticleEntities:
                 and self.text[prev.end : c.start] == " "
                 and _PARTICLE.match(self.text, c.start)
             ):
+                out[-1] = replace(prev, end=c.end)
+                continue
+            if (
+                prev is not None
+                and prev.label == c.label == "PERSON"
+                and self.text[prev.end : c.start] == " "
+                and _ONE_NAME.fullmatch(self.text, c.start, c.end)
+                and (not is_common_word(last := self.text[c.start : c.end]) or last in surnames())
+                and all(
+                    _ONE_NAME.fullmatch(w) and w.lower() not in self._role_words
+                    for w in self.text[prev.start : prev.end].split()
+                )  # "Lord" + " Ashcroft", "Said Mr" + " Fogg": a title, no name
+            ):
+                # "Samia Suluhu" + " Hassan", "Susilo Bambang" + " Yudhoyono": one name the model cut
+                # before its last word ("Christian" + " Aid" stays apart: "aid" is a word, no surname)
                 out[-1] = replace(prev, end=c.end)
                 continue
             if (
@@ -2117,8 +2159,15 @@ class _ArticleEntities:
             for g in (1, 2)
             if m.group(g) and (g == 1 or self._names_a_place(m.group(g).title()))
         ]
+        source = _DATELINE_SOURCE.match(self.text, m.end()) if m.group(0).endswith("(") else None
+        if source is not None:
+            # "ISLAMABAD (Dawn) -", "(Reuters/AFP)": the agencies or papers the story comes from
+            places += [
+                _Candidate(source.start(1) + w.start(), source.start(1) + w.end(), "ORG", label_fixed=True)
+                for w in _SOURCE_NAME.finditer(source.group(1))
+            ]
         rest = [c for c in cands if not any(c.start < p.end and p.start < c.end for p in places)]
-        return places + rest
+        return sorted(places + rest, key=lambda c: (c.start, c.end))
 
     def _named_facilities(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Tianjin Port", "Port Qasim": a capitalised name joined to a facility word."""
@@ -2385,7 +2434,9 @@ class _ArticleEntities:
 
     def _teams_cut_short(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"the Los Angeles" + " Lakers" where the model stopped at the city: the team is the place and the
-        untagged capitalised plural after it (see :meth:`_place_and_plural`)."""
+        untagged capitalised plural after it (see :meth:`_place_and_plural`); so is a town and the untagged
+        last word of a club's name ("Villa", "Forest", "United") where a result or a team's word is near
+        ("beat Aston" + " Villa 2-0")."""
         starts = {c.start for c in cands}
         out = []
         for c in cands:
@@ -2394,6 +2445,20 @@ class _ArticleEntities:
                 team = replace(c, end=m.end(), label="ORG")
                 if self._place_and_plural(team):
                     c = team
+            club = _CLUB_WORD_AFTER.match(self.text, c.end) if c.label in ("GPE", "ORG", "PERSON") and not c.label_fixed else None
+            if (
+                club is not None
+                and club.group(1).lower() in _CLUB_LAST_WORDS
+                and club.start(1) not in starts
+                and not _CAPITALISED_WORD_AFTER.match(self.text, club.end())
+                and (
+                    _TEAM_CUE_BEFORE.search(self.text, max(0, c.start - 30), c.start)
+                    or _TEAM_CUE_AFTER.match(self.text, club.end())
+                    or _SCORE_AFTER.match(self.text, club.end())
+                )
+            ):
+                # "beat Aston" + " Villa 2-0": a town and a club's last word the model left out, as a side
+                c = replace(c, end=club.end(), label="ORG")
             out.append(c)
         return out
 
@@ -3336,7 +3401,8 @@ class _ArticleEntities:
 
     def _based_places(self, cands: list[_Candidate]) -> list[_Candidate]:
         """"Vevey-based", "the Kharkiv region", "the Odesa and Kharkiv regions": a known place before "-based"
-        or a word for an area that the model did not tag."""
+        or a word for an area, that the model did not tag or tagged as something else ("the Kharkiv and
+        Poltava regions", the second an organisation)."""
         from newsgraph.normalise.geo import known_place
 
         spans = [m.span(1) for m in (*_BASED.finditer(self.text), *_BEFORE_AREA_WORD.finditer(self.text))]
@@ -3346,14 +3412,22 @@ class _ArticleEntities:
                 spans.append((start, sep.start()))
                 start = sep.end()
             spans.append((start, m.end(1)))
-        out = []
+        added: list[_Candidate] = []
+        relabelled: set[tuple[int, int]] = set()
         for start, end in spans:
-            if any(c.start < end and start < c.end for c in cands) or any(start < e and s < end for s, e in self.excluded):
+            if any(start < e and s < end for s, e in self.excluded):
                 continue
             known = known_place(self.text[start:end])
-            if known is not None and known[0] in ("city", "admin1", "country") and not any(c.start == start for c in out):
-                out.append(_Candidate(start, end, "GPE"))
-        return out
+            if known is None or known[0] not in ("city", "admin1", "country"):
+                continue
+            if any(c.start == start and c.end == end and c.label != "GPE" and not c.label_fixed for c in cands):
+                relabelled.add((start, end))
+            elif not any(c.start < end and start < c.end for c in cands) and not any(c.start == start for c in added):
+                added.append(_Candidate(start, end, "GPE"))
+        if not added and not relabelled:
+            return cands
+        kept = [replace(c, label="GPE") if (c.start, c.end) in relabelled else c for c in cands]
+        return sorted(kept + added, key=lambda c: (c.start, c.end))
 
     def _is_junk(self, c: _Candidate) -> bool:
         name = self.text[c.start : c.end]
@@ -3362,6 +3436,8 @@ class _ArticleEntities:
             return True
         if not any(ch.isalpha() for ch in name) or not any(ch.isupper() for ch in name):
             return True
+        if c.label == "PERSON" and len(name.rstrip(".")) == 1:
+            return True  # "Gen Z" read as a general called Z: a letter alone is nobody's name
         if _CREDIT_GRADE.fullmatch(name) and _RATING_CUE.search(self.text, max(0, c.start - 120), c.start):
             return True  # "Moody's rated the bond A1", "cut Italy to BBB"
         if c.label == "LAW" and not c.label_fixed and not self._names_a_law(name):
@@ -3529,8 +3605,28 @@ class _ArticleEntities:
         return self._names_over_pieces(
             cands,
             self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places(cands)
-            + self._clubs_named_whole(),
+            + self._clubs_named_whole() + self._banks_named_bank_first(),
         )
+
+    def _banks_named_bank_first(self) -> list[tuple[int, int]]:
+        """"Bank Rakyat Indonesia", "Bank Mandiri", "Bank Leumi": "Bank" before a name that is no English
+        word, and the names or places after it, is a bank (not "Bank Holiday", nor "West Bank Palestinians")."""
+        found = []
+        for m in _BANK_FIRST.finditer(self.text):
+            words = m.group(1).split()
+            if self._in_headline(m.start()) or is_common_word(words[0]) or self._names_a_place(words[0]):
+                continue
+            before = self.text[: m.start()].rstrip().rsplit(None, 1)
+            if before and before[-1][:1].isupper() and not before[-1].endswith((".", ":", '"')):
+                continue  # "West Bank", "World Bank Group"
+            end = m.start(1) + len(words[0])
+            for w in re.finditer(r"[ \t]([A-Z][a-z]+)", m.group(1)[len(words[0]) :]):
+                word = w.group(1)
+                if is_common_word(word) and not self._names_a_place(word):
+                    break
+                end = m.start(1) + len(words[0]) + w.end()
+            found.append((m.start(), end))
+        return found
 
     def _clubs_named_whole(self) -> list[tuple[int, int]]:
         """"Real Madrid beat Juventus" (untagged), "Sporting Kansas City": a club's first word and the town's name

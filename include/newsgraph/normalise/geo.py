@@ -509,14 +509,19 @@ def _eligible(
     cands: tuple[_Cand, ...], ev: _Evidence, own_division: tuple[str, str] | None = None
 ) -> tuple[_Cand, ...]:
     """The name of a country, continent or region means that area: same-named cities
-    ("Lebanon", Tennessee; "Asia", Philippines) stay in the running only when the article
-    names their division."""
+    ("Lebanon", Tennessee; "Asia", Philippines; "Norfolk", Virginia) stay in the running only when
+    the article names their division, also by a name that may mean something else ("Virginia", a
+    South African town too)."""
     if not any(c[0].kind in _AREA_KINDS for c in cands):
         return cands
     return tuple(
         c
         for c in cands
-        if c[0].kind != "city" or (c[0].admin1 is not None and ev.divisions[c[0].admin1] - (c[0].admin1 == own_division) > 0)
+        if c[0].kind != "city"
+        or (
+            c[0].admin1 is not None
+            and (ev.divisions[c[0].admin1] - (c[0].admin1 == own_division) > 0 or ev.maybe_divisions[c[0].admin1] > 0)
+        )
     )
 
 
@@ -594,7 +599,12 @@ def _vote(cands: tuple[_Cand, ...]) -> tuple[str | None, tuple[str, str] | None]
             default.kind in ("admin1", "country")
             and c[0].kind == "city"
             and not c[1]
-            and c[0].population * VOTE_NAMESAKE_RATIO <= default.population
+            and (
+                c[0].population * VOTE_NAMESAKE_RATIO <= default.population
+                # nor does a foreign town no world city: "Virginia" (Virginia Beach, 450,000 people)
+                # is the state, whatever the South African town of 120,000
+                or (c[0].cc != default.cc and c[0].population < WORLD_CITY_POPULATION)
+            )
         )
     )
     country = default.cc

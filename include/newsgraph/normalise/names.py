@@ -147,3 +147,24 @@ _KOREAN_SYLLABLE = re.compile(
 def is_korean_given_name_syllable(word: str) -> bool:
     """Whether ``word`` is one capitalised syllable of a Korean given name ("Yeol" of "Yoon Suk Yeol")."""
     return word[:1].isupper() and word[1:].islower() and _KOREAN_SYLLABLE.fullmatch(word) is not None
+
+
+#: Vietnamese family names as news copy writes them, with or without their marks ("Nguyen", "Pham", "Vo").
+VIETNAMESE_SURNAMES = frozenset(
+    """Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Truong Dinh Trinh Luong Doan Vuong
+    Mai Lam Ha Cao Chu Quach Ta Thai Kieu Tong Khuc Nguyễn Trần Lê Phạm Hoàng Huỳnh Võ Đặng Bùi Đỗ Hồ Ngô Dương
+    Lý Trương Đinh Trịnh Lương Đoàn Vương""".split()
+)
+#: One syllable of a Vietnamese name without its marks: "Nhat", "Vuong", "Xuan", "Phuc", "Thuong", "Minh".
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?i:(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(?:uye|uya|uo|ua|ue|ui|uy|ia|ie|oa|oe|ai|ao|au|ay|eo|eu|iu|oi|a|e|i|o|u|y)"
+    r"(?:ng|nh|ch|[cmnpt]|[iouy])?)"
+)
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` is one capitalised syllable of a Vietnamese name ("Vuong" of "Pham Nhat Vuong",
+    "Vượng" written with its marks)."""
+    plain = unidecode(word)
+    return plain[:1].isupper() and plain[1:].islower() and _VIETNAMESE_SYLLABLE.fullmatch(plain) is not None
