@@ -3390,3 +3390,69 @@ def test_a_ministers_portfolio_is_part_of_the_role(nlp, reference):
     assert ("Culture", "NORP") in _model_labels(nlp, [text])[0]  # what the model says
     found = {m.text: (m.label, m.role) for m in extract_entities(nlp(text), reference)}
     assert found == {"Rachida Dati": ("PERSON", "Culture Minister")}, found
+
+
+def test_a_state_named_with_and_is_one_place(nlp, reference):
+    text = "SRINAGAR - Security forces killed three militants in Kulgam district of Jammu and Kashmir, police said."
+    model = _model_labels(nlp, [text])[0]
+    assert ("Jammu", "GPE") in model and ("Kashmir", "LOC") in model, model  # what the model says
+    found = {m.text: (m.label, m.country_code) for m in extract_entities(nlp(text), reference)}
+    # nor is "Security" of "Security forces" an organisation
+    assert found == {
+        "SRINAGAR": ("GPE", "IN"), "Kulgam": ("GPE", "IN"), "Jammu and Kashmir": ("GPE", "IN")
+    }, found
+
+
+def test_a_title_before_a_name_the_model_took_for_an_organisation_is_the_persons_role(nlp, reference):
+    text = "Prime Minister Shehbaz Sharif and Field Marshal Asim Munir met the Saudi crown prince."
+    assert ("Field Marshal Asim Munir", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
+    found = {m.text: (m.label, m.role) for m in extract_entities(nlp(text), reference)}
+    assert found["Asim Munir"] == ("PERSON", "Field Marshal") and "Field Marshal Asim Munir" not in found, found
+
+
+def test_south_asian_parties_by_name_and_acronym(nlp, reference):
+    text = (
+        "Nitish Kumar's Janata Dal (United) and Tejashwi Yadav's Rashtriya Janata Dal fought the poll. "
+        "The RJD won 25 seats. In Pakistan, the PML-N and the Pakistan People's Party agreed."
+    )
+    found = {(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert {
+        ("Janata Dal (United)", "ORG", "Janata Dal (United)"),
+        ("Rashtriya Janata Dal", "ORG", "Rashtriya Janata Dal"),
+        ("RJD", "ORG", "Rashtriya Janata Dal"),
+        ("PML-N", "ORG", "Pakistan Muslim League (N)"),
+        ("Pakistan People's Party", "ORG", "Pakistan Peoples Party"),
+    } <= found, found
+
+
+def test_a_dateline_is_the_city_whatever_a_side_of_that_name_is(nlp, reference):
+    text = (
+        "BASEBALL - MAJOR LEAGUE RESULTS THURSDAY.\nNEW YORK 1996-08-22\n"
+        "Results of Major League Baseball games played on Thursday (home team in CAPS):\n"
+        "NEW YORK 5 Seattle 4\nChicago 3 TORONTO 2\n"
+    )
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference) if m.text == "NEW YORK"]
+    assert found == [("NEW YORK", "GPE", "New York"), ("NEW YORK", "ORG", "NEW YORK")], found
+
+
+def test_players_named_in_full_with_clubs_over_short_lines_are_people_and_sides(nlp, reference):
+    text = (
+        "SOCCER - LEADING ENGLISH PREMIER LEAGUE SCORERS.\nLONDON 1996-08-31\n"
+        "Leading goalscorers in the English premier league after Saturday's matches:\n"
+        "3 - Matthew Le Tissier (Southampton), Alan Shearer (Newcastle), Dean Holdsworth (Wimbledon)\n"
+        "2 - Gianfranco Zola (Chelsea), Ian Wright (Arsenal)\n"
+    )
+    assert ("Newcastle", "GPE") in _model_labels(nlp, [text])[0]  # what the model says
+    found = _found_labels(nlp, reference, [text])[0]
+    clubs = {name for name, label in found if label == "ORG"}
+    assert {"Southampton", "Newcastle", "Wimbledon", "Chelsea", "Arsenal"} <= clubs, found
+    assert {"Matthew Le Tissier", "Alan Shearer", "Ian Wright"} <= {name for name, label in found if label == "PERSON"}
+
+
+def test_a_person_stays_a_person_before_an_organisation_named_after_them(nlp, reference):
+    text = "Jane Goodall died in California, the Jane Goodall Institute said."
+    assert ("the Jane Goodall Institute", "FAC") in _model_labels(nlp, [text])[0]  # what the model says
+    found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert found["Jane Goodall"] == ("PERSON", "Jane Goodall"), found
+    # and a name ending in an organisation's word is an organisation, not a building
+    assert found["Jane Goodall Institute"] == ("ORG", "Jane Goodall Institute"), found

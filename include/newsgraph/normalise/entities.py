@@ -241,7 +241,7 @@ _SHEET_PLAYER = re.compile(
 _SHEET_MIN_PLAYERS = 4
 #: A player named in full with his club in a team sheet: "Dimitri Yachvili (Biarritz), Pierre Mignoni (Clermont)".
 _SHEET_FULL_NAME = re.compile(
-    r"(?:(?<=[,;:])|(?<=[,;:] )|^)[ \t]*([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){1,2})"
+    r"(?:(?<=[,;:])|(?<=[,;:] )|^(?:[ \t]*\d{1,2}[ \t]*-)?)[ \t]*([A-Z][\w'\u2019\-]+(?:[ \t][A-Z][\w'\u2019\-]+){1,2})"
     r"[ \t]*\(([^()\n]{1,40})\)[ \t]*(?=[,;.]|$)",
     re.M,
 )
@@ -1249,6 +1249,8 @@ class _ArticleEntities:
         self.sentence_starts = [s.start_char for s in doc.sents] or [0]
         #: Sides named in results lines: teams whatever words their names hold.
         self.side_spans: set[tuple[int, int]] = set()
+        #: The dateline's places: places whatever the article's headlines and sides are called.
+        self.dateline_spans: set[tuple[int, int]] = set()
 
     def mentions(self) -> list[EntityMention]:
         cands = self._surnames_cut_off(self._first_names_cut_off(self._join_split_names(self._spacy_candidates())))
@@ -2017,27 +2019,37 @@ class _ArticleEntities:
         "Nokia (Finland), Samsung (South Korea)")."""
         players: list[tuple[int, int]] = []
         clubs: list[tuple[int, int]] = []
+        lines: list[tuple[int, list[re.Match[str]]]] = []
+        # full names with clubs over several short lines ("3 - Matthew Le Tissier (Southampton), Alan
+        # Shearer (Newcastle)" above "2 - Ian Wright (Arsenal), ..."): four or more in all
+        short: list[tuple[int, list[re.Match[str]]]] = []
         pos = 0
         for line in self.text.splitlines(keepends=True):
             found = list(_SHEET_PLAYER.finditer(line))
             if len(found) < _SHEET_MIN_PLAYERS:
                 found = list(_SHEET_FULL_NAME.finditer(line))
                 people = [m for m in found if is_given_name(first := m.group(1).split()[0]) or is_rare_given_name(first)]
+                if len(people) >= 2 and len(people) >= len(found) * 3 / 4 and len(found) < _SHEET_MIN_PLAYERS:
+                    short.append((pos, found))
                 if len(people) < max(_SHEET_MIN_PLAYERS, len(found) * 3 / 4):
                     found = []
             if len(found) >= _SHEET_MIN_PLAYERS:
-                for m in found:
-                    players.append((pos + m.start(1), pos + m.end(1)))
-                    if m.group(2):
-                        start = m.start(2)
-                        for part in m.group(2).split(","):
-                            name = part.strip()
-                            # "(Stringer 70)": the replacement and his minute, not a club
-                            if name and not _SHEET_NOTES.fullmatch(part) and name[0].isupper() and not name[-1].isdigit():
-                                a = start + part.index(name)
-                                clubs.append((pos + a, pos + a + len(name)))
-                            start += len(part) + 1
+                lines.append((pos, found))
             pos += len(line)
+        if sum(len(found) for _, found in short) >= _SHEET_MIN_PLAYERS:
+            lines = sorted(lines + short, key=lambda line: line[0])
+        for pos, found in lines:
+            for m in found:
+                players.append((pos + m.start(1), pos + m.end(1)))
+                if m.group(2):
+                    start = m.start(2)
+                    for part in m.group(2).split(","):
+                        name = part.strip()
+                        # "(Stringer 70)": the replacement and his minute, not a club
+                        if name and not _SHEET_NOTES.fullmatch(part) and name[0].isupper() and not name[-1].isdigit():
+                            a = start + part.index(name)
+                            clubs.append((pos + a, pos + a + len(name)))
+                        start += len(part) + 1
         return players, clubs
 
     def _cricketers(self) -> list[tuple[int, int]]:
@@ -2167,6 +2179,7 @@ class _ArticleEntities:
                 for w in _SOURCE_NAME.finditer(source.group(1))
             ]
         rest = [c for c in cands if not any(c.start < p.end and p.start < c.end for p in places)]
+        self.dateline_spans.update((p.start, p.end) for p in places if p.label == "GPE")
         return sorted(places + rest, key=lambda c: (c.start, c.end))
 
     def _named_facilities(self, cands: list[_Candidate]) -> list[_Candidate]:
@@ -2249,6 +2262,14 @@ class _ArticleEntities:
                     or honorific
                     or (rest_words and all(w in person_keys for w in rest_words))
                     or (c.label in ("ORG", "GPE", "NORP") and self._a_titled_name(rest))
+                    # "Field Marshal Asim Munir" tagged whole as an organisation: a title before two or three
+                    # words that name nothing else
+                    or (
+                        c.label in ("ORG", "GPE", "NORP")
+                        and 2 <= len(rest.split()) <= 3
+                        and all(_FULL_NAME_WORD.fullmatch(w) for w in rest.split())
+                        and self._uncommon_name(rest)
+                    )
                 ):
                     c = replace(c, start=rest_start, end=rest_end, label="PERSON", role_span=prefix)
             if c.label == "PERSON":
@@ -2783,10 +2804,19 @@ class _ArticleEntities:
         if len(name.split()) >= 2 and last in self.ref.org_words:
             if c.label in _RELABEL_AS_ORG:
                 return replace(c, label="ORG")
-            # "Manchester United", "Kent County Council" as GPE, "Sun Pharma" as LOC; the model's places that
-            # are states stay ("Soviet Union", "Russian Federation"), and so do banks of rivers and seas ("West Bank")
+            # "Manchester United", "Kent County Council" as GPE, "Sun Pharma" as LOC, "Berkshire Hathaway Inc"
+            # and "the Jane Goodall Institute" as facilities; the model's places that are states stay ("Soviet
+            # Union", "Russian Federation"), and so do banks of rivers and seas ("West Bank")
             if (
-                (c.label == "GPE" or (c.label == "LOC" and last != "bank"))
+                (
+                    c.label == "GPE"
+                    or (c.label == "LOC" and last != "bank")
+                    or (
+                        c.label == "FAC"
+                        and last != "bank"
+                        and not any(w.lower() in self.ref.facility_words for w in name.split())
+                    )
+                )
                 and last not in _STATE_WORDS
                 and not _is_country(name)
                 and not _is_place_name(name)
@@ -3811,7 +3841,13 @@ class _ArticleEntities:
     def _countries_named_with_and(self) -> list[tuple[int, int]]:
         """"Trinidad and Tobago", "Saint Kitts and Nevis", "St Vincent and the Grenadines": a country whose
         name has "and" in it, which the model cut in two or tagged in pieces ("Saint Kitts and" a person,
-        "Tobago" a place of its own); the most capitalised words either side that name a country."""
+        "Tobago" a place of its own); the most capitalised words either side that name a country. So too a
+        state or province so named ("Jammu and Kashmir", "Andaman and Nicobar Islands")."""
+        from newsgraph.normalise.geo import known_place
+
+        def a_country_or_division(name: str) -> bool:
+            return _is_country(name) or (known_place(name) or ("", 0))[0] == "admin1"
+
         found = []
         for m in _AND_BEFORE_A_CAPITAL.finditer(self.text):
             line_start = self.text.rfind("\n", 0, m.start()) + 1
@@ -3828,7 +3864,7 @@ class _ArticleEntities:
                 and all(w.group()[:1].isupper() for w in left[-i:])
                 and all(w.group()[:1].isupper() or w.group() == "the" for w in right[:j])
             ]
-            span = next((sp for sp in spans if _is_country(self.text[sp[0] : sp[1]])), None)
+            span = next((sp for sp in spans if a_country_or_division(self.text[sp[0] : sp[1]])), None)
             if span is not None:
                 found.append(span)
         return found
@@ -4598,6 +4634,9 @@ class _ArticleEntities:
                 or _is_country(c.canonical)
                 or (c.label in ("GPE", "LOC") and known_place(c.canonical) is not None)
                 or name_key(c.canonical) in self.ref.demonyms
+                # "Jane Goodall" stays the woman before "the Jane Goodall Institute", "Giorgio Armani" the
+                # man before "Giorgio Armani SpA": a person by a given name and a surname
+                or (c.label == "PERSON" and len(c.canonical.split()) >= 2 and is_given_name(c.canonical.split()[0]))
             ):
                 # "Sindh" stays the province after "Sindh Building Control Authority"
                 out.append(c)
@@ -4742,7 +4781,8 @@ class _ArticleEntities:
             return cands
 
         def in_headline(c: _Candidate) -> bool:
-            return any(a <= c.start and c.end <= b for a, b in lines)
+            # a dateline is no headline: "NEW YORK 1996-08-22" above "NEW YORK 5 Seattle 4" is the city
+            return (c.start, c.end) not in self.dateline_spans and any(a <= c.start and c.end <= b for a, b in lines)
 
         known: dict[str, Counter[tuple[str, str]]] = {}
         surnames: dict[str, set[str]] = {}
@@ -4776,7 +4816,10 @@ class _ArticleEntities:
 
         found: list[_Candidate] = []
         for a, b in lines:
-            words = [(m.start() + a, m.end() + a) for m in _NAME_WORD.finditer(self.text[a:b])]
+            words = [
+                (m.start() + a, m.end() + a) for m in _NAME_WORD.finditer(self.text[a:b])
+                if not any(s <= m.start() + a < e for s, e in self.dateline_spans)
+            ]
             i = 0
             while i < len(words):
                 for n in range(min(5, len(words) - i), 0, -1):
