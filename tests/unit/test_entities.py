@@ -3456,3 +3456,30 @@ def test_a_person_stays_a_person_before_an_organisation_named_after_them(nlp, re
     assert found["Jane Goodall"] == ("PERSON", "Jane Goodall"), found
     # and a name ending in an organisation's word is an organisation, not a building
     assert found["Jane Goodall Institute"] == ("ORG", "Jane Goodall Institute"), found
+
+
+def test_a_town_listed_before_a_city_is_a_place_whatever_the_model_tagged(nlp, reference):
+    text = "M23 rebels who seized Goma and Bukavu agreed to a ceasefire on Sunday."
+    model = _model_labels(nlp, [text])[0]
+    assert ("Goma", "PERSON") in model, model  # what the model says
+    found = {m.text: (m.label, m.country_code) for m in extract_entities(nlp(text), reference)}
+    assert found["Goma"] == ("GPE", "CD") and found["Bukavu"] == ("GPE", "CD"), found
+    # people listed stay people
+    text = "Smith and Jones agreed to a ceasefire on Sunday."
+    assert all(label != "GPE" for _, label in _found_labels(nlp, reference, [text])[0])
+
+
+def test_a_surname_the_alias_file_knows_is_that_person_unless_the_article_names_another(nlp, reference):
+    text = "The army chiefs were sacked after Trump threatened action against Nigeria."
+    found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert found["Trump"] == ("PERSON", "Donald Trump"), found
+    text = "Melania Trump visited a school on Monday. Trump said children deserved better."
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert found == [("Melania Trump", "PERSON", "Melania Trump"), ("Trump", "PERSON", "Melania Trump")], found
+
+
+def test_a_title_and_a_name_the_model_took_for_a_work_are_the_person_and_role(nlp, reference):
+    text = "Ireland's finance minister said the money would go to housing, and Taoiseach Micheal Martin said Catherine Connolly had won."
+    assert ("Taoiseach Micheal Martin", "WORK_OF_ART") in _model_labels(nlp, [text])[0]  # what the model says
+    found = {m.text: (m.label, m.role) for m in extract_entities(nlp(text), reference)}
+    assert found["Micheal Martin"] == ("PERSON", "Taoiseach"), found

@@ -305,6 +305,13 @@ _LETTERS_BEFORE = re.compile(r"(?<![\w.&\-])([A-Z]{2,4}) \Z")
 _COURT_DISTRICT = re.compile(r"(?:Northern|Southern|Eastern|Western|Central|Middle) District")
 #: "in Mombasa and ", "near Gaza, Rafah or ": a place listed after "in" (group 1: the first place);
 #: not after a comma ("in Oxford, UK, and Nokia begins" starts a clause).
+#: Verbs of taking or striking places: "seized Goma", "shelled Kharkiv".
+_TAKEN_PLACE_BEFORE = re.compile(
+    r"\b(?:seized|seize|seizing|captured|capture|took|take|taking|attacked|attack|shelled|struck|hit|bombed|entered"
+    r"|reached|visited|visit|toured|evacuated|flooded|overran|retook|liberated)\s+$"
+)
+#: " and Bukavu": the place listed right after a name (group 1).
+_PLACE_LISTED_NEXT = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)(?![\w\-])")
 _PLACE_LIST_BEFORE = re.compile(
     r"\b(?:in|near|around|outside|across|between)\s+([A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)"
     r"(?:,\s+[A-Z][\w'\-]*(?: [A-Z][\w'\-]*)?)*\s+(?:and|or)\s+$"
@@ -2261,7 +2268,7 @@ class _ArticleEntities:
                     c.label == "PERSON"
                     or honorific
                     or (rest_words and all(w in person_keys for w in rest_words))
-                    or (c.label in ("ORG", "GPE", "NORP") and self._a_titled_name(rest))
+                    or (c.label in ("ORG", "GPE", "NORP", "WORK_OF_ART") and self._a_titled_name(rest))
                     # "Field Marshal Asim Munir" tagged whole as an organisation: a title before two or three
                     # words that name nothing else
                     or (
@@ -3424,6 +3431,24 @@ class _ArticleEntities:
         listed = _PLACE_LIST_BEFORE.search(self.text, max(0, c.start - 60), c.start)
         if listed is not None and not is_given_name(name.split()[0]) and self._names_a_place(listed.group(1)):
             return True  # "trains between Leeds and Swansea", the second tagged a person
+        then = _PLACE_LISTED_NEXT.match(self.text, c.end)
+        if (
+            then is not None
+            # where something happens or was taken ("in", "seized"), not whom a side plays ("will play
+            # Leicester and Bolton", "for Llanelli and Wales")
+            and (
+                _LOCATIVE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+                or _TAKEN_PLACE_BEFORE.search(self.text, max(0, c.start - 24), c.start)
+            )
+            and not is_given_name(name.split()[0])
+            and not is_given_name(then.group(1).split()[0])
+            and (
+                any(e.start_char == then.start(1) and e.end_char == then.end(1) and e.label_ == "GPE" for e in self.ents)
+                or (known_place(then.group(1)) or ("", 0))[1] >= _LIST_PLACE_POPULATION
+            )
+            and self._names_a_place(then.group(1))
+        ):
+            return True  # "rebels who seized Goma and Bukavu", the first tagged a person (or both)
         if not multiword and is_given_name(name):
             # "Mary, Mungo and Midge": a given name in a list of names, whatever towns the names also are
             return not holding and bool(_LOCATIVE_BEFORE.search(self.text, window, c.start))
@@ -4257,8 +4282,26 @@ class _ArticleEntities:
             or _JOB_AT_BEFORE.search(self.text, max(0, c.start - 60), c.start)
         )
 
+    def _surnames_the_article_names_in_full(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """"Trump" is Donald Trump by the alias file, but Melania Trump in an article that names her in full
+        and no other Trump: a person's alias gives way to the one full name of the article it is part of."""
+        written_in_full = {
+            c.canonical for c in cands if c.label == "PERSON" and len(self.text[c.start : c.end].split()) >= 2
+        }
+        out = []
+        for c in cands:
+            word = self.text[c.start : c.end]
+            alias = self.ref.alias_for(word) if " " not in word else None
+            if alias is not None and alias.label == "PERSON" and c.canonical == alias.canonical_name:
+                own = [f for f in written_in_full if name_key(f).split()[-1] == name_key(word)]
+                if len(own) == 1 and own[0] != c.canonical:
+                    c = replace(c, canonical=own[0])
+            out.append(c)
+        return out
+
     def _resolve_partial_people(self, cands: list[_Candidate]) -> list[_Candidate]:
         """A person named by part of a full name used elsewhere in the article is that person."""
+        cands = self._surnames_the_article_names_in_full(cands)
         full_names: dict[str, set[str]] = {}
         for c in cands:
             if c.label == "PERSON" and len(c.canonical.split()) >= 2:
