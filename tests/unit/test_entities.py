@@ -3483,3 +3483,9 @@ def test_a_title_and_a_name_the_model_took_for_a_work_are_the_person_and_role(nl
     assert ("Taoiseach Micheal Martin", "WORK_OF_ART") in _model_labels(nlp, [text])[0]  # what the model says
     found = {m.text: (m.label, m.role) for m in extract_entities(nlp(text), reference)}
     assert found["Micheal Martin"] == ("PERSON", "Taoiseach"), found
+
+
+def test_the_kind_of_business_before_a_name_makes_it_an_organisation(nlp, reference):
+    text = "Prices fell as crypto exchange Binance and Coinbase Global reported outflows."
+    assert ("Binance", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
+    assert ("Binance", "ORG") in _found_labels(nlp, reference, [text])[0]

@@ -60,6 +60,13 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
          "$1.2bn", "Quarterly profits"),
         # what something is
         ("The bill was $5m, officials said.", "$5m", "bill"),
+        # the object nearest the amount, where the parser hangs two on one verb
+        (
+            "Oil rose after Saudi Arabia and Russia agreed to extend output cuts, with Brent crude futures up 1.2% "
+            "at $84.50 a barrel and U.S. West Texas Intermediate crude at $80.10, while the group meets in Vienna.",
+            "$80.10",
+            "U.S. West Texas Intermediate crude",
+        ),
     ],
 )
 def test_subject_of_an_amount(nlp, sentence, amount, expected):

@@ -220,7 +220,9 @@ def _subject(span: "Span") -> str | None:
         anchor = head.head
         # "grow 7.2 percent to 1.78 trillion yuan": a measure of the change is no object of it
         objects = [c for c in anchor.children if c.dep_ == "dobj" and c.i < head.i and not _is_measure(c)]
-        subject = anchor if _is_change(anchor) else objects[0] if objects else _clause_subject(anchor)
+        # the object nearest the amount where the parser hung two on one verb ("extend output cuts, ...
+        # and U.S. crude at $80.10")
+        subject = anchor if _is_change(anchor) else objects[-1] if objects else _clause_subject(anchor)
         if subject is not None and _is_change(subject):
             # "a 23% jump in profit to Rs 6,539 crore": what jumped, not the jump
             subject = _changed(subject)

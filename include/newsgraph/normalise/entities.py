@@ -469,7 +469,8 @@ _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:firm|company|group|giant|conglomerate|chipmaker|carmaker|automaker|drugmaker|toymaker|retailer"
     r"|supermarket|chain|bank|lender|insurer|airline|carrier|brewer|manufacturer|broadcaster|studio|label|band"
     r"|consultancy|start-up|startup|operator|club|charity|agency|watchdog|regulator|newspaper|magazine|bookmaker"
-    r"|unit|subsidiary|division|affiliate|parent|party|coalition|alliance)[ \t]+$"
+    r"|unit|subsidiary|division|affiliate|parent|party|coalition|alliance|exchange|platform|miner|refiner|exporter"
+    r"|importer)[ \t]+$"
 )
 #: What a firm produces, before "producer": "crude producer Yukos", "the world's biggest copper producer".
 _GOODS = frozenset(
@@ -1861,21 +1862,6 @@ class _ArticleEntities:
                 continue
             if (
                 prev is not None
-                and prev.label == c.label == "PERSON"
-                and self.text[prev.end : c.start] == " "
-                and _ONE_NAME.fullmatch(self.text, c.start, c.end)
-                and (not is_common_word(last := self.text[c.start : c.end]) or last in surnames())
-                and all(
-                    _ONE_NAME.fullmatch(w) and w.lower() not in self._role_words
-                    for w in self.text[prev.start : prev.end].split()
-                )  # "Lord" + " Ashcroft", "Said Mr" + " Fogg": a title, no name
-            ):
-                # "Samia Suluhu" + " Hassan", "Susilo Bambang" + " Yudhoyono": one name the model cut
-                # before its last word ("Christian" + " Aid" stays apart: "aid" is a word, no surname)
-                out[-1] = replace(prev, end=c.end)
-                continue
-            if (
-                prev is not None
                 and prev.label == "PERSON"
                 and not c.label_fixed
                 and _PARTICLE_GAP.fullmatch(self.text, prev.end, c.start)
@@ -3046,8 +3032,9 @@ class _ArticleEntities:
         return sorted(kept + found, key=lambda c: (c.start, c.end))
 
     def _people_run_together(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Omar Ayub" + "Khan", "June Carter" + "Cash": two people the model tagged a space apart, the first
-        opening with a given name, are one person (a list or a headline puts more than a space between two)."""
+        """"Omar Ayub" + "Khan", "June Carter" + "Cash", "Samia Suluhu" + "Hassan": two people the model tagged a
+        space apart, the first opening with a given name or the second a family name or no English word, are
+        one person (a list or a headline puts more than a space between two)."""
         joined: dict[int, _Candidate | None] = {}
         ordered = sorted(range(len(cands)), key=lambda i: cands[i].start)
         head = ordered[0] if ordered else 0
@@ -3057,7 +3044,16 @@ class _ArticleEntities:
                 first.label == second.label == "PERSON"
                 and not (first.listed or second.listed or first.label_fixed or second.label_fixed)
                 and self.text[first.end : second.start] == " "
-                and is_given_name(self.text[first.start : first.end].split()[0])
+                and (
+                    is_given_name(self.text[first.start : first.end].split()[0])
+                    # "Samia Suluhu" + "Hassan": the last word of a name, a family name or no English word
+                    # ("Christian" + "Aid" stays apart), after no title ("Lord" + "Ashcroft")
+                    or (
+                        _ONE_NAME.fullmatch(last := self.text[second.start : second.end]) is not None
+                        and (not is_common_word(last) or last in surnames())
+                        and not any(w.lower() in self._role_words for w in self.text[first.start : first.end].split())
+                    )
+                )
                 and all(
                     w[:1].isupper() and w.rstrip(".").lower() not in _HONORIFICS  # not "Said Mr" + "Fogg"
                     for w in self.text[first.start : second.end].split()
