@@ -3489,3 +3489,22 @@ def test_the_kind_of_business_before_a_name_makes_it_an_organisation(nlp, refere
     text = "Prices fell as crypto exchange Binance and Coinbase Global reported outflows."
     assert ("Binance", "PERSON") in _model_labels(nlp, [text])[0]  # what the model says
     assert ("Binance", "ORG") in _found_labels(nlp, reference, [text])[0]
+
+
+def test_a_quoted_nickname_between_given_and_family_names_whatever_the_model_tagged(nlp, reference):
+    text = 'Sean "Diddy" Combs was sentenced to 50 months in prison on Friday.'
+    model = _model_labels(nlp, [text])[0]
+    assert ("Sean", "NORP") in model and not any(label == "PERSON" for _, label in model), model  # what the model says
+    found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert found == {'Sean "Diddy" Combs': ("PERSON", "Sean Combs")}, found
+
+
+def test_a_wire_slug_and_a_datelines_month_are_no_names(nlp, reference):
+    text = (
+        "EXCLUSIVE-Glencore weighs sale of stake in Kazakh zinc miner Kazzinc -sources\n\n"
+        "LONDON, Oct 2 (Reuters) - Glencore is exploring a sale of its 70% stake in Kazzinc, two sources told Reuters."
+    )
+    model = _model_labels(nlp, [text])[0]
+    assert ("EXCLUSIVE-Glencore", "ORG") in model and ("Oct 2", "PERSON") in model, model  # what the model says
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert ("Glencore", "ORG") == found[0] and not any(name.startswith(("Oct", "EXCL")) for name, _ in found), found

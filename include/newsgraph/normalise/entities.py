@@ -134,6 +134,11 @@ _DATELINE = re.compile(
 _DATELINE_SOURCE = re.compile(r"[ \t]*([A-Z][\w .&/'-]{0,40}?)[ \t]*\)[ \t]*[-\u2014\u2013:]")
 #: One name in a dateline's source: "Reuters" and "AFP" in "Reuters/AFP".
 _SOURCE_NAME = re.compile(r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)*")
+#: A wire story's slug before its headline: "EXCLUSIVE-", "UPDATE 2-", "BRIEF-", "RPT-CORRECTED-".
+_WIRE_SLUG = re.compile(
+    r"(?:(?:UPDATE(?: \d{1,2})?|EXCLUSIVE|BRIEF|CORRECTED|REFILE|RPT|ANALYSIS|FACTBOX|INSIGHT|FOCUS|COLUMN"
+    r"|EXPLAINER|WRAPUP(?: \d{1,2})?|BREAKINGVIEWS|INTERVIEW|PREVIEW|TIMELINE)-)+"
+)
 #: One capitalised word, not an acronym: "Dida", "Ronaldinho".
 _ONE_NAME = re.compile(r"[A-Z][a-z\u00e0-\u00ff'\u2019\-]+")
 #: What comes before a side named with "the": "beat the Buffalo Bills", "lost to the Celtics".
@@ -659,6 +664,11 @@ _JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|\s+(?:of\s+|de\s+|and\s+|&
 #: "MPs", "CDs": a plural of an abbreviated common noun.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
+#: Months as datelines write them: "Oct", "Sept", "Nov.".
+_MONTH_ABBREVIATIONS = frozenset(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+     "march", "april", "june", "july", "august", "september", "october", "november", "december"]
+)
 _CALENDAR_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -1618,6 +1628,9 @@ class _ArticleEntities:
             lead = _ORG_NOUN_LEADING.match(self.text, start, end)
             if lead is not None and lead.end() < end:
                 start, label = lead.end(), "ORG"  # "Drugmaker Brauwald reported": the company, not a person
+            slug = _WIRE_SLUG.match(self.text, start, end)
+            if slug is not None and slug.end() < end:
+                start = slug.end()  # "EXCLUSIVE-Glencore weighs", "UPDATE 2-Siemens Energy": the slug is no name
             letters = _POST_NOMINAL.search(self.text, start, end)
             if letters is not None and letters.start() > start:
                 # "Guy Mansfield QC", "Paul Boateng MP", "William Haughey OBE": the letters after a name are
@@ -2163,6 +2176,16 @@ class _ArticleEntities:
             _Candidate(m.start(g), m.end(g), "GPE", canonical=canonical_spelling(m.group(g).title()))
             for g in (1, 2)
             if m.group(g) and (g == 1 or self._names_a_place(m.group(g).title()))
+        ]
+        # "LONDON, Oct 2 (Reuters)": the date after the place is nobody's name ("Oct" tagged a person)
+        date_part = (m.end(2) if m.group(2) else m.end(1), m.end())
+        cands = [
+            c for c in cands
+            if not (
+                date_part[0] <= c.start
+                and c.end <= date_part[1]
+                and self.text[c.start : c.end].split()[0].rstrip(".").lower() in _MONTH_ABBREVIATIONS
+            )
         ]
         source = _DATELINE_SOURCE.match(self.text, m.end()) if m.group(0).endswith("(") else None
         if source is not None:
@@ -3019,12 +3042,18 @@ class _ArticleEntities:
         return out
 
     def _nicknamed_people(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """Ismael "El Mayo" Zambada, Joaquin "El Chapo" Guzman: a given name the model tagged a person, a
-        quoted nickname and a family name are one person, named without the nickname."""
+        """Ismael "El Mayo" Zambada, Joaquin "El Chapo" Guzman: a given name (the model tagged a person, or
+        before a family name or a word that is no English word), a quoted nickname and a family name are one
+        person, named without the nickname."""
         found = []
         for m in _NICKNAMED.finditer(self.text):
-            given = m.group("given")
-            if is_given_name(given) and any(c.label == "PERSON" and c.start == m.start() for c in cands):
+            given, family = m.group("given"), m.group("family").split()[-1]
+            if is_given_name(given) and (
+                any(c.label == "PERSON" and c.start == m.start() for c in cands)
+                # Sean "Diddy" Combs, the given name tagged a people and the nickname a work
+                or family in surnames()
+                or not is_common_word(family)
+            ):
                 found.append(_Candidate(m.start(), m.end(), "PERSON", canonical=f"{given} {m.group('family')}"))
         if not found:
             return cands
