@@ -30,13 +30,16 @@ How one article's places are resolved (:func:`resolve_places`):
    of codes and other-language words).
 2. Evidence. Mentions that mean one country whatever the context vote for it: all their
    candidates lie in one country ("Karachi", "Pakistan"), or the reference file lists
-   the name for one place and no rival ("Ontario" -> CA). NORP demonyms vote too
+   the name for one place and no rival ("Ontario" -> CA), or it is a state or country whose
+   namesakes are towns ten times smaller or foreign towns of under 500,000 ("Virginia" is the
+   state, whatever the South African town). NORP demonyms vote too
    ("Pakistani" -> PK). Mentions whose candidates all lie in one first-level division (a
    city found once, a province) vote for that division. A mention's own vote does not
    count for itself.
 3. Choice. The name of a country, continent or region means that area: same-named cities
    drop out unless the article names their division ("Lebanon" beside "United States" is
-   the country; beside "Tennessee" it is the town). So do towns of fewer than 30,000 people
+   the country; beside "Tennessee" it is the town; the reference file's British counties,
+   "Surrey" beside "British Columbia", are the Canadian city). So do towns of fewer than 30,000 people
    named like a city of 500,000 or more ("Moscow" in a story that names the United States
    is Russia's capital, not the town in Idaho; beside "Idaho" it is the town), and cities a
    fifth of its size or less when the article names the big city's country as well ("Athens"
