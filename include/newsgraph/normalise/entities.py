@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 from newsgraph.ids import stable_id
 from newsgraph.normalise.amounts import normalise_currency
 from newsgraph.normalise.currency_data import SCALES
+from newsgraph.normalise.dates import MONTHS
 from newsgraph.normalise.names import (
     KOREAN_SURNAMES,
     VIETNAMESE_SURNAMES,
@@ -664,11 +665,6 @@ _JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|\s+(?:of\s+|de\s+|and\s+|&
 #: "MPs", "CDs": a plural of an abbreviated common noun.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
-#: Months as datelines write them: "Oct", "Sept", "Nov.".
-_MONTH_ABBREVIATIONS = frozenset(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
-     "march", "april", "june", "july", "august", "september", "october", "november", "december"]
-)
 _CALENDAR_WORDS = frozenset(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -1219,9 +1215,9 @@ def _club_name_pattern(words: frozenset[str]) -> re.Pattern[str]:
 
 #: A model's number right before a word of its name: "737 " of "Boeing 737 Max", "A321 " (no year: "in 2004 Blair").
 _MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w\-.,])[A-Z]{0,2}[0-9]{3}(?:-[0-9]+)?[ \t]+\Z")
-#: "Rabobank", "Commerzbank", "Sberbank": a bank's one-word name.
 #: "Bank" and the capitalised words after it (group 1): "Bank Rakyat Indonesia".
 _BANK_FIRST = re.compile(r"(?<![\w\-'\u2019])Bank((?:[ \t][A-Z][a-z]+){1,3})(?![\w\-])")
+#: "Rabobank", "Commerzbank", "Sberbank": a bank's one-word name.
 _BANK_NAME = re.compile(r"(?<![\w\-'\u2019])[A-Z][a-z]{2,}bank(?![\w\-])")
 #: The capitalised word after a name (group 2), after the name's own "'s" (group 1): " Port", "'s Basilica".
 _FACILITY_WORD_AFTER = re.compile(r"(['\u2019]s)?[ \u00a0]([A-Z][a-z]+)\b")
@@ -2184,7 +2180,7 @@ class _ArticleEntities:
             if not (
                 date_part[0] <= c.start
                 and c.end <= date_part[1]
-                and self.text[c.start : c.end].split()[0].rstrip(".").lower() in _MONTH_ABBREVIATIONS
+                and self.text[c.start : c.end].split()[0].rstrip(".").lower() in MONTHS
             )
         ]
         source = _DATELINE_SOURCE.match(self.text, m.end()) if m.group(0).endswith("(") else None
