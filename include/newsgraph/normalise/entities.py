@@ -150,8 +150,6 @@ _THE_TEAM_CUE_BEFORE = re.compile(
 #: A capitalised plural: "Lakers", "Bills", "49ers".
 _PLURAL_NAME = re.compile(r"[A-Z0-9][a-z0-9]*[a-z]s")
 #: A capitalised plural after a name and one space (group 1): " Lakers".
-#: A capitalised word after a name: "Villa" of "Aston" + " Villa".
-_CLUB_WORD_AFTER = re.compile(r"[ \t]([A-Z][a-z]+)(?![\w\-'\u2019])")
 #: A score after a side: "Aston Villa 2-0", "Leeds 1 - 1".
 _SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}[ \t]?[-\u2013][ \t]?\d{1,3}(?![\d\-])")
 _PLURAL_AFTER = re.compile(r"[ \t]([A-Z0-9][a-z0-9]*[a-z]s)(?![\w\-'\u2019])")
@@ -2478,7 +2476,7 @@ class _ArticleEntities:
                 team = replace(c, end=m.end(), label="ORG")
                 if self._place_and_plural(team):
                     c = team
-            club = _CLUB_WORD_AFTER.match(self.text, c.end) if c.label in ("GPE", "ORG", "PERSON") and not c.label_fixed else None
+            club = _WORD_AFTER_A_SPACE.match(self.text, c.end) if c.label in ("GPE", "ORG", "PERSON") and not c.label_fixed else None
             if (
                 club is not None
                 and club.group(1).lower() in _CLUB_LAST_WORDS
