@@ -247,6 +247,35 @@ def test_php_is_pesos_with_a_scale_word_or_grouped_thousands() -> None:
     assert summary("A room costs Php4,500 a night.") == [("Php4,500", 4500.0, None, "PHP")]
 
 
+def test_k_is_kwacha_kina_or_kyat_from_context_and_needs_a_scale_word() -> None:
+    assert find_amounts("The climbers reached K2 in 2004 and K12 later.") == []
+    zambia = find_amounts("Lusaka approved a K4.1 billion road fund and a K250,000 grant for Ndola.")
+    assert [(a.text, a.value, a.currency) for a in zambia] == [
+        ("K4.1 billion", 4.1e9, "ZMW"),
+        ("K250,000", 250e3, "ZMW"),
+    ]
+    assert summary("Port Moresby set aside K800 million for schools.") == [("K800 million", 8e8, None, "PGK")]
+    assert summary("Yangon traders say K2 trillion left the banks.") == [("K2 trillion", 2e12, None, "MMK")]
+    unknown = only("The board set aside K3 billion for the mine.")
+    assert (unknown.value, unknown.currency) == (3e9, None)
+    assert "left without a code" in (unknown.currency_note or "")
+
+
+def test_kwacha_is_zambian_unless_the_article_is_about_malawi() -> None:
+    assert summary("Farmers were paid 9 billion kwacha.") == [("9 billion kwacha", 9e9, None, "ZMW")]
+    assert summary("Lilongwe paid its farmers 9 billion kwacha.") == [("9 billion kwacha", 9e9, None, "MWK")]
+
+
+def test_a_code_after_a_symbol_settles_and_joins_the_amount() -> None:
+    assert summary("The licence costs $3.5 million USD a year.") == [("$3.5 million USD", 3.5e6, None, "USD")]
+    assert only("The licence costs $3.5 million USD a year.").currency_note is None
+    assert summary("Tickets are $45 CAD, or $35 USD.") == [("$45 CAD", 45.0, None, "CAD"), ("$35 USD", 35.0, None, "USD")]
+    assert summary("It paid ¥90 million CNY to a supplier.") == [("¥90 million CNY", 9e7, None, "CNY")]
+    assert summary("Fees of €12m EUR were due.") == [("€12m EUR", 12e6, None, "EUR")]
+    # a code the symbol cannot stand for stays outside
+    assert summary("It paid $500 million GBP bonds.") == [("$500 million", 5e8, None, "USD")]
+
+
 def test_a_wire_price_in_fractions_keeps_its_fraction() -> None:
     assert summary("Wheat closed 2-1/2 cents lower at $ 4.51 a bushel; soybeans fell 3 1/4 cents.") == [
         ("2-1/2 cents", 0.025, None, "USD"),
@@ -406,6 +435,8 @@ def test_video_resolutions_are_not_pence() -> None:
         ("The metro line will cost Rs 900 crore.", 9e9),
         ("Each family gets Rs 5 lakh in compensation.", 5e5),
         ("The city borrowed a $5-billion bridge loan.", 5e9),
+        ("The studio paid $7.5 mil for the script.", 7.5e6),
+        ("The takeover valued the chain at $3.2 bil.", 3.2e9),
     ],
 )
 def test_scale_words_and_abbreviations(sentence: str, value: float) -> None:
@@ -1340,7 +1371,7 @@ def test_the_dollar_default_still_applies_where_context_is_silent() -> None:
 
 def test_currency_context_covers_every_family() -> None:
     context = currency_context(PAKISTAN + " " + CHINA)
-    assert set(context) == {"dollar", "rupee", "yen", "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona", "p"}
+    assert set(context) == {"dollar", "rupee", "yen", "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona", "p", "k"}
     assert context["rupee"].code == "PKR" and context["rupee"].decided
     assert context["yen"].code == "CNY" and context["yen"].decided
     assert context["pound"] == CurrencyReading("GBP", None, False)

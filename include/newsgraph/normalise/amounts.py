@@ -533,9 +533,34 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
             ranged = _range_tail(text, m.start(), end, value, bool(scale), currency[0], default)
             if ranged is not None:
                 end, value, value_max = ranged
+        end, currency = _code_after(text, end, m["cur"], currency, default)
         found = _make(text, m.start(), end, value, value_max, currency)
         if found is not None:
             yield found
+
+
+#: A code written after an amount that already has its symbol: "$3.5 million USD", "$50 CAD".
+_CODE_AFTER_RE = re.compile(rf"{_SP}+(?P<code>[A-Z]{{3}})(?![A-Za-z0-9])")
+
+
+def _code_after(
+    text: str, end: int, symbol: str, currency: tuple[str | None, str | None], default: str
+) -> tuple[int, tuple[str | None, str | None]]:
+    """The amount's end and currency, taking in a code after it that the symbol may stand for."""
+    after = _CODE_AFTER_RE.match(text, end)
+    if after is None:
+        return end, currency
+    code = normalise_currency(after["code"], default)[0]
+    if code is None:
+        return end, currency
+    if code == currency[0]:
+        return after.end(), (code, None)
+    family = FAMILY_FORMS.get(symbol)
+    if currency[1] is not None and family is not None:
+        allowed = family[1] if family[1] is not None else _family_codes(family[0], default)[1]
+        if code in allowed:
+            return after.end(), (code, None)
+    return end, currency
 
 
 _GROUPED_SEPARATOR = re.compile(r"[0-9][, \u00a0\u202f\u2009][0-9]{3}")
@@ -1390,7 +1415,8 @@ def currency_context(text: str, dollar_default: str = "USD", on: date | None = N
     """How ``text`` reads each family of ambiguous currencies, family name -> reading.
 
     Families are the keys of ``CONTEXT_FAMILIES`` ("dollar", "rupee", "yen" for "¥",
-    "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona"). A family
+    "pound", "peso", "franc", "mark", "lira", "dinar", "shilling", "dirham", "riyal", "krona",
+    "p" for "P" (peso or pula), "k" for "K" (kwacha, kina or kyat)). A family
     is ``decided`` by an explicit statement ("all figures in Canadian dollars", "($1 =
     1.37 Canadian dollars)", "C$1.2 billion ($870 million)") naming one of its codes, or
     by a code whose evidence reaches the family's ``min_score`` (1 for the default) and

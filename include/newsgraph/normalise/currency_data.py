@@ -84,6 +84,7 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "Kz": ("AOA", None),
     "MK": ("MWK", None),
     "ZK": ("ZMW", None),
+    "K": (None, "could be ZMW, MWK, PGK or MMK"),
     "₵": ("GHS", None),
     "GH₵": ("GHS", None),
     "RM": ("MYR", None),
@@ -148,10 +149,10 @@ sign of text that passed through ASCII-only wire and newspaper systems ("# 142 m
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
     {"R", "SR", "QR", "KD", "BD", "RO", "LE", "TL", "Sh", "Shs", "N", "Br", "P", "DM", "FF", "Esc", "#", "Fr", "Fr.", "W", "Bt",
-     "Ft", "Kz", "MK", "ZK", "Php"}
+     "Ft", "Kz", "MK", "ZK", "Php", "K"}
 )
 """Symbols too short to trust alone: "R5bn" is rand, "R2" is probably a road or a droid;
-"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "W5 trillion" is won (Korean papers), "a W1 postcode" is not; "DM5 billion" is marks, "DM 20" a direct message; "Php 3.4 billion" is pesos, "Php 8" a programming language; "# 142 million" is pounds, "#1" a rank.
+"QR5 billion" is Qatari riyals, "a QR50 code" is not; "N27.5 trillion" is naira, "an N95 mask" is not; "W5 trillion" is won (Korean papers), "a W1 postcode" is not; "DM5 billion" is marks, "DM 20" a direct message; "Php 3.4 billion" is pesos, "Php 8" a programming language; "K3.5 billion" is kwacha, kina or kyat, "K2" a mountain; "# 142 million" is pounds, "#1" a rank.
 A number grouped in thousands counts as well as a scale word ("Sh50,000", "R1,500")."""
 
 SUFFIX_SYMBOLS: dict[str, tuple[str | None, str | None]] = {
@@ -365,6 +366,7 @@ CURRENCY_WORDS: dict[str, tuple[str | None, str | None]] = {
     "leva": ("BGN", None),
     "kyat": ("MMK", None),
     "kyats": ("MMK", None),
+    "kina": ("PGK", None),
     "riels": ("KHR", None),
     "riel": ("KHR", None),
     "afghanis": ("AFN", None),
@@ -493,6 +495,8 @@ SCALES: dict[str, float] = {
     "bln": 1e9,
     "mrd": 1e9,
     "mrd.": 1e9,
+    "bil": 1e9,
+    "mil": 1e6,
     "tn": 1e12,
     "trn": 1e12,
 }
@@ -672,6 +676,7 @@ CONTEXT_FAMILIES: dict[str, ContextFamily] = {
     "riyal": ContextFamily("SAR", ("SAR", "QAR", "IRR", "OMR", "YER"), 1),
     "krona": ContextFamily("SEK", ("SEK", "NOK", "DKK", "ISK", "CZK"), 1),
     "p": ContextFamily("PHP", ("PHP", "BWP"), 1),
+    "k": ContextFamily(None, ("ZMW", "MWK", "PGK", "MMK"), 1),
 }
 """Families of ambiguous currencies, resolved once per article.
 
@@ -692,8 +697,8 @@ also writes US dollars explicitly.
 The French, Belgian and Luxembourg francs, the Finnish mark and the Italian lira are read
 from context only in articles published before :data:`LEGACY_UNTIL` (or undated).
 
-Rupee, peso, franc, dinar, shilling, dirham, riyal, krona, and "P" (Philippine peso or Botswana
-pula): only the country itself uses
+Rupee, peso, franc, dinar, shilling, dirham, riyal, krona, "P" (Philippine peso or Botswana
+pula) and "K" (Zambian or Malawian kwacha, kina, kyat; none without context): only the country itself uses
 the currency, so one cue is enough if no other country of the family is close. Yen: "¥"
 is mostly Japanese usage (Chinese English-language media write "yuan"), and Japanese
 business stories often mention China ("Toyota ... ¥1.2 trillion ... sales in China fell as
@@ -740,6 +745,8 @@ FAMILY_FORMS: dict[str, tuple[str, frozenset[str] | None]] = {
     "kroner": ("krona", frozenset({"NOK", "DKK"})),
     "crowns": ("krona", None),
     "P": ("p", None),
+    "K": ("k", None),
+    "kwacha": ("k", frozenset({"ZMW", "MWK"})),
 }
 _add_singulars(FAMILY_FORMS)
 """Ambiguous written forms (keys of SYMBOLS / CURRENCY_WORDS) -> (family, codes the form may stand for; None = all);
@@ -944,6 +951,17 @@ COUNTRY_CUES: dict[str, tuple[str, ...]] = {
     ),
     "ISK": ("Iceland", "Icelandic", "Icelanders", "Reykjavik", "Reykjavík"),
     "CZK": ("Czech Republic", "Czech", "Czechs", "Czechia", "Prague", "Brno", "Czech National Bank", "CNB"),
+    # "K" family
+    "ZMW": ("Zambia", "Zambian", "Zambians", "Lusaka", "Ndola", "Kitwe", "Copperbelt", "Bank of Zambia"),
+    "MWK": ("Malawi", "Malawian", "Malawians", "Lilongwe", "Blantyre", "Reserve Bank of Malawi"),
+    "PGK": (
+        "Papua New Guinea", "Papua New Guinean", "Papua New Guineans", "PNG", "Port Moresby", "Lae",
+        "Bank of Papua New Guinea",
+    ),
+    "MMK": (
+        "Myanmar", "Burma", "Burmese", "Yangon", "Rangoon", "Naypyitaw", "Naypyidaw", "Nay Pyi Taw", "Mandalay",
+        "Central Bank of Myanmar",
+    ),
 }
 """Country names, demonyms, major cities and regions, central banks, exchanges and a few
 national champions, per currency; each occurrence scores :data:`CUE_WEIGHT`.
@@ -1030,6 +1048,10 @@ CURRENCY_CUES: dict[str, tuple[str, ...]] = {
     "DKK": ("Danish krone", "Danish crown", "Danish kroner"),
     "ISK": ("Icelandic krona", "Icelandic crown", "Icelandic kronur"),
     "CZK": ("Czech crown", "Czech koruna"),
+    "ZMW": ("Zambian kwacha",),
+    "MWK": ("Malawi kwacha", "Malawian kwacha"),
+    "PGK": ("kina",),
+    "MMK": ("kyat", "kyats"),
 }
 """Currencies named without a number ("the Canadian dollar fell"); a plural with "s" is
 added for names ending in a currency noun. Each occurrence scores :data:`CUE_WEIGHT`; an
@@ -1048,7 +1070,7 @@ NEUTRAL_CUES: tuple[str, ...] = (
     "Latin America", "Latin American", "Latin Americans", "South America", "South American",
     "Central America", "Central American", "North America", "North American",
     "US dollar", "US dollars", "U.S. dollar", "U.S. dollars", "US$", "U.S.$",
-    "Indian Ocean", "West Indies", "West Indian", "American Indian", "Papua New Guinea",
+    "Indian Ocean", "West Indies", "West Indian", "American Indian",
     "New Guinea", "Gulf of Guinea", "Congo", "Congolese", "Niger Delta", "Benin City",
     "Nasdaq Helsinki", "Nasdaq Nordic", "Nasdaq Riga", "Nasdaq Tallinn", "Nasdaq Vilnius",
 )
