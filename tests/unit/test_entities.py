@@ -1364,6 +1364,30 @@ def test_a_name_with_an_age_is_a_person_and_a_named_storm_an_event(nlp, referenc
     assert ("Bayern Munich", "ORG") in found, found  # a club named after its city is no person
 
 
+def test_a_name_that_says_he_or_she_is_a_person(nlp, reference):
+    text = (
+        "Iga Swiatek said she had accepted the ruling. Morgan Stanley said she had left the bank in May, "
+        "and Nvidia said he had resigned."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Iga Swiatek", "ORG"), ("Morgan Stanley", "ORG"), ("Nvidia", "ORG")} <= model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert ("Iga Swiatek", "PERSON") in found, found
+    # a firm named after its founders, and one name alone, stay firms
+    assert {("Morgan Stanley", "ORG"), ("Nvidia", "ORG")} <= found, found
+
+
+def test_an_owners_product_named_before_its_kind_is_a_product(nlp, reference):
+    text = "Nvidia stopped selling its H20 chip to China. Novo Nordisk cut the price of its Wegovy drug."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("H20", "GPE"), ("Wegovy", "ORG")} <= model, model
+    found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
+    assert {("H20", "PRODUCT"), ("Wegovy", "PRODUCT"), ("Nvidia", "ORG"), ("Novo Nordisk", "ORG")} <= found, found
+    # the maker before its product stays the maker
+    made = {(m.text, m.label) for m in extract_entities(nlp("Taiwan's TSMC chips are in demand."), reference)}
+    assert ("TSMC", "ORG") in made, made
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "

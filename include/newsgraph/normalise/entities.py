@@ -613,6 +613,14 @@ _OWNED_BY_BEFORE = re.compile(r"[A-Za-z](?:['\u2019]s|s['\u2019])[ \t]+$")
 _PRODUCT_NOUN_BEFORE = re.compile(
     r"\b(?:drug|vaccine|medicine|pill|product|smartphone|handset|console|chatbot|app|browser|jet|airliner|sedan|SUV)[ \t]+$"
 )
+#: A possessive before a name and a kind of product after it: "its H20 chip", "Novo's Wegovy jab".
+_OWN_BEFORE = re.compile(r"(?:\b(?:its|their)|[A-Za-z]['\u2019]s)[ \t]+$")
+_PRODUCT_NOUN_AFTER = re.compile(
+    r"[ \t]+(?:chips?|processors?|drugs?|jab|vaccines?|pills?|medicines?|smartphones?|handsets?|consoles?"
+    r"|chatbots?|apps?|browsers?|airliners?|sedans?|SUVs?|tablets?|laptops?|headsets?|model)\b"
+)
+#: A product's name: a word, a model number, or both ("Wegovy", "H20", "Gemini 3").
+_PRODUCT_NAME = re.compile(r"[A-Z][A-Za-z0-9\-]*(?: [0-9]{1,3}[A-Za-z]?)?")
 #: "the" or "a" right before a name (any case).
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019])(the|an?)\s+$", re.IGNORECASE)
 #: A lower-case word after a name: "a Luciano Orquera penalty".
@@ -706,6 +714,10 @@ _NUMBERED_BODY = re.compile(
 )
 #: An age in apposition after a name: "Olaf Scholz, 65, said", "Jane Doe, aged 34,".
 _AGE_AFTER = re.compile(r",[ \t]+(?:aged[ \t]+)?(?:[1-9]|[1-9][0-9]|1[01][0-9]),")
+#: A name that says something of itself as "he" or "she": "Novak Djokovic said he would play".
+_SAID_HE_AFTER = re.compile(
+    r"[ \t]+(?:said|says|added|admitted|insisted|confirmed|announced|revealed|explained)[ \t]+(?:that[ \t]+)?(?:he|she)\b"
+)
 #: One to four capitalised words, hyphens and apostrophes inside: the shape of a person's name.
 _PERSON_SHAPED = re.compile(r"[A-Z][\w'\u2019\-]+(?: (?:[A-Z][\w'\u2019\-]*|[A-Z]\.|van|von|de|da|del|der|den|ten|la|le|bin|al|el)){0,3}")
 #: A named storm: "Hurricane Ian", "Tropical Storm Alberto", "Typhoon Haiyan", "Cyclone Idai".
@@ -2551,6 +2563,15 @@ class _ArticleEntities:
             return replace(c, label="GPE")
         if c.label in ("ORG", "NORP", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _I_PRODUCT.fullmatch(name):
             return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
+        if (
+            c.label in ("PERSON", "GPE", "LOC", "NORP", "ORG", "FAC")
+            and _PRODUCT_NAME.fullmatch(name)
+            and _OWN_BEFORE.search(self.text, max(0, c.start - 8), c.start)
+            and _PRODUCT_NOUN_AFTER.match(self.text, c.end)
+            and name not in self.ref.listed_companies
+            and not self._names_a_place(name)
+        ):
+            return replace(c, label="PRODUCT")  # "its H20 chip", "Novo's Wegovy jab": the owner's product
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
         if c.label in ("GPE", "NORP") and _DIGIT_IN_WORD.search(name) and not self._names_a_place(name):
@@ -2634,14 +2655,24 @@ class _ArticleEntities:
             return replace(c, label="PERSON")
         if (
             c.label in ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "NORP")
-            and _AGE_AFTER.match(self.text, c.end)
+            and (
+                _AGE_AFTER.match(self.text, c.end)
+                # a company says "it"; one name alone may be a company's ("Nvidia said he had resigned")
+                # ("Downing Street said he", "The Sunday Times said she": English words name no one)
+                or (
+                    _SAID_HE_AFTER.match(self.text, c.end)
+                    and len(words) >= 2
+                    and not any(is_common_word(w) for w in words)
+                    and name not in self.ref.listed_companies
+                )
+            )
             and _PERSON_SHAPED.fullmatch(name)
             and not any(w.lower() in self.ref.org_words or w.lower() in self.ref.facility_words for w in name.split())
             and self.ref.alias_for(name) is None
             and not self._names_a_place(name)
             and not any(self._names_a_big_place(w) for w in name.split())  # "Bayern Munich, 3,"
         ):
-            # "Olaf Scholz, 65, said": a name with an age is a person
+            # "Olaf Scholz, 65, said", "Novak Djokovic said he would play": a person
             return replace(c, label="PERSON")
         if c.label in ("GPE", "LOC") and _ACRONYM.fullmatch(name) and not self._names_a_place(name):
             # "BT", "GM", "EMI" tagged as places: an acronym that names no country or place is an organisation
