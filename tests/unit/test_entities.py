@@ -1388,6 +1388,36 @@ def test_an_owners_product_named_before_its_kind_is_a_product(nlp, reference):
     assert ("TSMC", "ORG") in made, made
 
 
+def test_a_company_named_with_its_legal_form_is_one_company_and_a_division_word_is_no_part_of_a_place(nlp, reference):
+    text = (
+        "Glencore Plc agreed to buy the mine, and Sime Darby Bhd said it would sell. Glencore shares rose. "
+        "Rain hit Sindh province, Balochistan province and Hubei province. Balochistan's capital Quetta was cut off."
+    )
+    doc = nlp(text)
+    model = {(e.text, e.label_) for e in doc.ents}
+    assert ("Darby Bhd", "PERSON") in model and ("Balochistan province", "GPE") in model, model
+    assert not any(e.text.startswith("Glencore") for e in doc.ents), model
+    found = extract_entities(doc, reference)
+    labels = {(m.text, m.label) for m in found}
+    assert {("Glencore Plc", "ORG"), ("Sime Darby Bhd", "ORG"), ("Glencore", "ORG")} <= labels, labels
+    assert len({m.entity_id for m in found if m.text.startswith("Glencore")}) == 1, found
+    places = [(m.text, m.country_code) for m in found if m.label == "GPE"]
+    assert places == [("Sindh", "PK"), ("Balochistan", "PK"), ("Hubei", "CN"), ("Balochistan", "PK"), ("Quetta", "PK")], places
+    assert len({m.entity_id for m in found if m.text == "Balochistan"}) == 1, found
+
+
+def test_small_towns_known_as_venues_are_places_in_their_countries(nlp, reference):
+    text = (
+        "Federal Reserve Chair Jerome Powell said at Jackson Hole that risks to employment were rising, "
+        "while Fed Governor Christopher Waller backed a cut in September."
+    )
+    # (a person's given and family name in shape: "Jackson" is both)
+    found = {(m.text, m.label, m.country_code) for m in extract_entities(nlp(text), reference)}
+    assert ("Jackson Hole", "GPE", "US") in found, found
+    davos = [(m.text, m.label, m.country_code) for m in extract_entities(nlp("Leaders met in Davos."), reference)]
+    assert davos == [("Davos", "GPE", "CH")], davos
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "

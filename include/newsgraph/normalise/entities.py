@@ -200,6 +200,10 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "These", "Those", "Its
 #: Minutes and scores after a name in match reports ("Cameron 87", "Roddick 6-2 7-6"); not a
 #: year or a number that is part of the name ("Transport 2000", "Sound of 2004").
 _TRAILING_NUMBER = re.compile(r"(?<! of)(?:\s+\d{1,3}(?:[-\u2013]\d{1,3})?)+$")
+#: A division's kind in lower case that the model took into a place's name: "Kasai province", "Sindh province".
+_DIVISION_WORD_AT_END = re.compile(
+    r"[ \t]+(?:province|region|district|county|prefecture|governorate|oblast|state|territory|municipality)$"
+)
 _TRAILING_SCORE = re.compile(r"(?:\s+\d{1,3}[-\u2013]\d{1,3}|\s+\d{1,2}:\d{2}(?::\d{2})?)+$")
 _CAPITALISED_WORDS = r"[A-Z][\w.'\u2019\-]*(?: [A-Z][\w.'\u2019\-]*)*"
 #: A side of a fixture: capitalised words, "of" or "the" between them ("Republic of Ireland").
@@ -398,7 +402,7 @@ _LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
 #: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
 _LEGAL_FORMS = frozenset(
     {"ag", "sa", "s.a.", "plc", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "gmbh", "nv", "n.v.",
-     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co."}
+     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co.", "se", "bhd", "berhad", "tbk", "pty"}
 )
 #: What follows a comma inside one name (without its final dot): "Acme, Inc.", "Martin Luther King, Jr."
 _NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "sr", "ii", "iii", "iv"}
@@ -554,7 +558,8 @@ _TWO_NAMES_AND = re.compile(
 #: Capitalised words ending in a word only companies' names end with (group 1).
 _NAME_WITH_COMPANY_ENDING = re.compile(
     r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,5}"
-    r"(?:Company|Corporation|Holdings|Holding|Group|Party|Inc\.?|Ltd\.?|Limited|PLC|plc|LLC|GmbH|AG|SpA))(?![\w\-])"
+    r"(?:Company|Corporation|Holdings|Holding|Group|Party|Inc\.?|Ltd\.?|Limited|PLC|Plc|plc|LLC|GmbH|AG|SpA|Corp\.?"
+    r"|Bhd|Berhad|Tbk|NV|ASA|Pty))(?![\w\-])"
     # "the Internet Corporation for Assigned Names and Numbers" (but "Access Holdings and Zenith Bank" are two)
     r"(?![ \t]+(?:for|of|&)[ \t]+[A-Z])"
 )
@@ -1664,6 +1669,9 @@ class _ArticleEntities:
             )
             if tail is not None and tail.start() > start:
                 end = tail.start()
+            division = _DIVISION_WORD_AT_END.search(self.text, start, end) if label in ("GPE", "LOC") else None
+            if division is not None and division.start() > start:
+                end = division.start()  # "Balochistan province" is Balochistan
             amounts = [s for s, e in self.excluded if start < e and s < end]
             if amounts and min(amounts) > start:
                 # "fined Apple 1.8 billion euros" tagged "Apple 1.8 billion": the name before the amount
