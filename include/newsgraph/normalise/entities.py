@@ -1729,7 +1729,8 @@ class _ArticleEntities:
     def _lower_case_edges(self, start: int, end: int, label: str) -> tuple[int, int]:
         """A name without the lower-case words the model ran into its edges: "rang Lucy", "Hislop back",
         "Brookside creator", "west London" (not particles, "al-Qaeda", "de Villiers", nor the kind of a
-        place or a body, "Aceh province", "Conservative party"); where a lower-case verb stands inside it,
+        place or a body, "Aceh province", "Conservative party", though a division's kind goes later, see
+        ``_DIVISION_WORD_AT_END``); where a lower-case verb stands inside it,
         the name after the verb ("Bosvelt joined City"), or none at all in a headline ("Campbell rescues
         Arsenal"). Titles, events and laws keep their small words and lose only a verb at their end."""
         if label in ("WORK_OF_ART", "EVENT", "LAW") and end > start:
