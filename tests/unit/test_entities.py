@@ -1418,6 +1418,40 @@ def test_small_towns_known_as_venues_are_places_in_their_countries(nlp, referenc
     assert davos == [("Davos", "GPE", "CH")], davos
 
 
+def test_a_court_named_with_its_district_or_circuit_is_one_court(nlp, reference):
+    text = (
+        "A judge at the U.S. District Court for the Southern District of New York ruled on Monday. The U.S. "
+        "Court of Appeals for the 9th Circuit in San Francisco disagreed."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("District Court", "ORG"), ("the Southern District", "LOC"), ("the 9th Circuit", "ORG")} <= model, model
+    found = [(m.text, m.label) for m in extract_entities(nlp(text), reference)]
+    assert found == [
+        ("U.S. District Court for the Southern District of New York", "ORG"),
+        ("U.S. Court of Appeals for the 9th Circuit", "ORG"),
+        ("San Francisco", "GPE"),
+    ], found
+
+
+def test_a_place_after_at_is_cut_from_an_organisation(nlp, reference):
+    race = "Lewis Hamilton finished sixth for Ferrari at Monza, where Max Verstappen won for Red Bull Racing."
+    work = "She studied at the University of Texas at Austin and worked for Barclays at Canary Wharf."
+    model = {(e.text, e.label_) for text in (race, work) for e in nlp(text).ents}
+    assert {("Ferrari at Monza", "ORG"), ("Barclays at Canary Wharf", "ORG")} <= model, model
+    found = [(m.text, m.label, m.country_code) for text in (race, work) for m in extract_entities(nlp(text), reference)]
+    assert ("Ferrari", "ORG", None) in found and ("Monza", "GPE", "IT") in found, found
+    assert ("Barclays", "ORG", None) in found and ("Canary Wharf", "GPE", "GB") in found, found
+
+
+def test_central_banks_named_in_their_own_languages_are_found_whole(nlp, reference):
+    text = "Bangko Sentral ng Pilipinas Governor Eli Remolona said in Manila that Bank Negara had held rates."
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert ("Bangko Sentral ng Pilipinas", "ORG") not in model, model
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Bangko Sentral ng Pilipinas", "ORG", "Bangko Sentral ng Pilipinas") in found, found
+    assert ("Bank Negara", "ORG", "Bank Negara Malaysia") in found, found
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "

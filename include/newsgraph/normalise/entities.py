@@ -297,6 +297,9 @@ _RUN_ON = re.compile(
     r"|\s+and\s+(?=The\s)"  # "The Independent and The Times": two titles
 )
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
+_AT_INSIDE = re.compile(r"\s+at\s+")
+_AT_BEFORE = re.compile(r"\sat\s+$")
+_CAMPUS_BEFORE_AT = re.compile(r"\b(?:University|College|School|Institute|Hospital)\b")
 #: Words after a town's name that make it the town's sports club.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 #: Words of an article about the cattle disease BSE ("mad cow disease", "beef", "CJD").
@@ -554,6 +557,14 @@ _WORD_IN_A_NAME = re.compile(r"\w[\w.'\u2019\-]*(?<![.])")
 _TWO_NAMES_AND = re.compile(
     r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})[ \t]+and[ \t]+"
     r"([A-Z][\w\-'\u2019.]*(?:[ \t]+[A-Z][\w\-'\u2019.]*){0,3})"
+)
+#: A court named with the district or circuit it sits for: "U.S. District Court for the Southern District of New
+#: York", "U.S. Court of Appeals for the 9th Circuit", "Court of Appeals for the Federal Circuit".
+_COURT_FOR_DISTRICT = re.compile(
+    r"(?<![\w.])(?:(?:U\.S\.|US|United States)[ \t]+)?(?:(?:District|Bankruptcy|Circuit)[ \t]+)?Court"
+    r"(?:[ \t]+of[ \t]+Appeals)?[ \t]+for[ \t]+the[ \t]+"
+    r"(?:(?:(?:Southern|Northern|Eastern|Western|Central|Middle)[ \t]+)?District[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?"
+    r"|(?:[1-9][0-9]?(?:st|nd|rd|th)|Federal|D\.C\.)[ \t]+Circuit)(?![\w\-])"
 )
 #: Capitalised words ending in a word only companies' names end with (group 1).
 _NAME_WITH_COMPANY_ENDING = re.compile(
@@ -1678,7 +1689,11 @@ class _ArticleEntities:
                 start, end = _repair(self.text, start, start + len(self.text[start : min(amounts)].rstrip()))
             if end <= start or any(start < e and s < end for s, e in self.excluded):
                 continue
+            whole = (start, end)
             for start, end in self._run_on_pieces(start, end, label):
+                if label == "ORG" and start > whole[0] and _AT_BEFORE.search(self.text, whole[0], start):
+                    out.append(_Candidate(start, end, "GPE"))  # "Ferrari at Monza": the place the cut left
+                    continue
                 listed = self._list_pieces(start, end) if label in ("PERSON", "ORG") else None
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 # (a court case is one name: "Roe v Wade")
@@ -2124,7 +2139,16 @@ class _ArticleEntities:
     def _run_on_pieces(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
         """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
         cut = _RUN_ON_OR_AT if label in ("PERSON", "GPE", "NORP") else _RUN_ON
-        cuts = [start, *(x for m in cut.finditer(self.text, start, end) for x in m.span()), end]
+        marks = list(cut.finditer(self.text, start, end))
+        if label == "ORG":
+            # "Ferrari at Monza": a place after "at" is no part of an organisation's name (a campus is:
+            # "University of Texas at Austin")
+            marks += [
+                m for m in _AT_INSIDE.finditer(self.text, start, end)
+                if self._names_a_place(self.text[m.end() : end]) and not _CAMPUS_BEFORE_AT.search(self.text, start, m.start())
+            ]
+            marks.sort(key=lambda m: m.start())
+        cuts = [start, *(x for m in marks for x in m.span()), end]
         if len(cuts) == 2:
             return [(start, end)]
         pieces = [_trim(self.text, a, b) for a, b in zip(cuts[::2], cuts[1::2])]
@@ -3719,7 +3743,8 @@ class _ArticleEntities:
         return self._names_over_pieces(
             cands,
             self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places(cands)
-            + self._clubs_named_whole() + self._banks_named_bank_first(),
+            + self._clubs_named_whole() + self._banks_named_bank_first()
+            + [m.span() for m in _COURT_FOR_DISTRICT.finditer(self.text)],
         )
 
     def _banks_named_bank_first(self) -> list[tuple[int, int]]:
