@@ -210,6 +210,35 @@ def test_known_alias_file_applies_without_definition(nlp, reference):
     assert imf[0].entity_id == entity_id_for("ORG", "International Monetary Fund")
 
 
+def test_a_party_name_is_read_in_the_country_the_article_is_about(nlp, reference):
+    kiwi = (
+        "WELLINGTON - New Zealand will build two ferries for Wellington and Picton. The opposition Labour Party "
+        "said the delay had cost taxpayers, and Labour leader Chris Hipkins agreed."
+    )
+    aussie = "MELBOURNE - Victoria will borrow more, Treasurer Paul Hendry said in Melbourne, and the Labor government agreed."
+    british = "LONDON - Labour won the vote in London on Tuesday, while New Zealand watched."
+    parties = {
+        (m.text, m.canonical_name, m.entity_id)
+        for text in (kiwi, aussie, british)
+        for m in _mentions(nlp, reference, text)
+        if m.text.startswith(("Labour", "Labor"))
+    }
+    assert parties == {
+        ("Labour Party", "New Zealand Labour Party", entity_id_for("ORG", "New Zealand Labour Party")),
+        ("Labour", "New Zealand Labour Party", entity_id_for("ORG", "New Zealand Labour Party")),
+        ("Labor", "Australian Labor Party", entity_id_for("ORG", "Australian Labor Party")),
+        ("Labour", "Labour Party (UK)", entity_id_for("ORG", "Labour Party (UK)")),
+    }, parties
+
+
+def test_an_alias_files_country_must_be_a_country_code(tmp_path):
+    from newsgraph.normalise.reference import load_reference
+
+    (tmp_path / "aliases.csv").write_text("alias,canonical_name,label,country\nLabour,Labour Party,ORG,nz\n")
+    with pytest.raises(ValueError, match="aliases.csv:2: country must be an ISO 3166-1 alpha-2 code"):
+        load_reference(tmp_path)
+
+
 # -- the seed article ------------------------------------------------------------------------
 
 

@@ -5136,4 +5136,28 @@ def extract_entities(
                 longitude=place.longitude,
             )
         out.append(m)
+    return _in_its_country(out, ref)
+
+
+def _in_its_country(mentions: list[EntityMention], ref: Reference) -> list[EntityMention]:
+    """Names the alias file reads by country ("Labour" in a New Zealand story is the New Zealand Labour
+    Party, "Labor" in an Australian one the Australian Labor Party), read in the country the article's
+    places lie in most (two mentions or more, and more than any other country's: one "Australia" in a
+    story about the Conservatives' Australian strategist does not make it Australian), else as everywhere."""
+    if not ref.country_aliases:
+        return mentions
+    counts = Counter(m.country_code for m in mentions if m.country_code and m.label in ("GPE", "LOC", "FAC"))
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return mentions
+    home = ranked[0][0]
+    out = []
+    for m in mentions:
+        alias = ref.alias_in(m.text, home) if m.label in ("ORG", "NORP", "PERSON") else None
+        if alias is not None:
+            m = replace(
+                m, label=alias.label, canonical_name=alias.canonical_name,
+                entity_id=entity_id_for(alias.label, alias.canonical_name),
+            )
+        out.append(m)
     return out

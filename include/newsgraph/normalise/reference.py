@@ -6,7 +6,7 @@ Loaded once per process and per folder; edit the files to extend the extractor.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,9 +50,16 @@ class Reference:
     #: :func:`newsgraph.normalise.companies.listed_companies`: found and made organisations wherever
     #: the model missed them or took them for something else; with the seeds' ``companies.txt``
     listed_companies: frozenset[str] = frozenset()
+    #: (name_key(alias), ISO country code) -> what the alias stands for in an article about that country
+    #: ("Labour" in a New Zealand story is the New Zealand Labour Party)
+    country_aliases: dict[tuple[str, str], Alias] = field(default_factory=dict)
 
     def alias_for(self, name: str) -> Alias | None:
         return self.aliases.get(name_key(name))
+
+    def alias_in(self, name: str, country: str | None) -> Alias | None:
+        """What ``name`` stands for in an article about ``country``, where the alias file says so."""
+        return self.country_aliases.get((name_key(name), country)) if country else None
 
 
 def _lines(path: Path) -> list[str]:
@@ -80,7 +87,10 @@ def _read_acronyms(path: Path) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     with path.open(encoding="utf-8", newline="") as fh:
-        return frozenset(a for row in csv.DictReader(fh) if is_acronym(a := (row.get("alias") or "").strip()))
+        return frozenset(
+            a for row in csv.DictReader(fh)
+            if is_acronym(a := (row.get("alias") or "").strip()) and not (row.get("country") or "").strip()
+        )
 
 
 def _read_organisation_names(path: Path) -> frozenset[str]:
@@ -89,26 +99,34 @@ def _read_organisation_names(path: Path) -> frozenset[str]:
     names: set[str] = set()
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if (row.get("label") or "").strip() != "ORG":
-                continue
+            if (row.get("label") or "").strip() != "ORG" or (row.get("country") or "").strip():
+                continue  # a name for one country's articles is not looked for in every article
             for name in ((row.get("alias") or "").strip(), (row.get("canonical_name") or "").strip()):
                 if len(name) >= 4 and name[0].isupper() and not is_acronym(name):
                     names.add(name)
     return frozenset(names)
 
 
-def _read_aliases(path: Path) -> dict[str, Alias]:
+def _read_aliases(path: Path) -> tuple[dict[str, Alias], dict[tuple[str, str], Alias]]:
+    """The alias file's rows: those for every article, and those with a ``country`` for articles about it."""
     if not path.exists():
-        return {}
+        return {}, {}
     aliases: dict[str, Alias] = {}
+    by_country: dict[tuple[str, str], Alias] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         for lineno, row in enumerate(csv.DictReader(fh), start=2):
-            alias, canonical, label = (row.get(k, "").strip() for k in ("alias", "canonical_name", "label"))
+            alias, canonical, label = ((row.get(k) or "").strip() for k in ("alias", "canonical_name", "label"))
+            country = (row.get("country") or "").strip()
             if not alias or not canonical or not label:
                 raise ValueError(f"{path}:{lineno}: needs alias, canonical_name and label, got {row!r}")
-            aliases[name_key(alias)] = Alias(canonical, label)
+            if country and not (len(country) == 2 and country.isalpha() and country.isupper()):
+                raise ValueError(f"{path}:{lineno}: country must be an ISO 3166-1 alpha-2 code, got {country!r}")
+            if country:
+                by_country[(name_key(alias), country)] = Alias(canonical, label)
+            else:
+                aliases[name_key(alias)] = Alias(canonical, label)
             aliases.setdefault(name_key(canonical), Alias(canonical, label))
-    return aliases
+    return aliases, by_country
 
 
 @lru_cache(maxsize=8)
@@ -117,8 +135,10 @@ def load_reference(folder: Path) -> Reference:
 
     folder = Path(folder)
     roles = sorted({role_words(p) for p in _lines(folder / "roles.txt")}, key=len, reverse=True)
+    aliases, country_aliases = _read_aliases(folder / "aliases.csv")
     return Reference(
-        aliases=_read_aliases(folder / "aliases.csv"),
+        aliases=aliases,
+        country_aliases=country_aliases,
         acronyms=_read_acronyms(folder / "aliases.csv"),
         organisation_names=_read_organisation_names(folder / "aliases.csv"),
         listed_companies=listed_companies() | frozenset(_lines(folder / "companies.txt")),
