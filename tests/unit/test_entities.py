@@ -1481,6 +1481,25 @@ def test_central_banks_named_in_their_own_languages_are_found_whole(nlp, referen
     assert ("Bank Negara", "ORG", "Bank Negara Malaysia") in found, found
 
 
+def test_meetings_of_a_known_body_are_an_event_and_the_body(nlp, reference):
+    text = "Weerasinghe will attend the Spring Meetings of the IMF and World Bank in Washington next month."
+    assert ("the Spring Meetings of the IMF", "EVENT") in {(e.text, e.label_) for e in nlp(text).ents}
+    found = [(m.text, m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)]
+    assert ("Spring Meetings", "EVENT", "Spring Meetings") in found, found
+    assert ("IMF", "ORG", "International Monetary Fund") in found, found
+
+
+def test_a_ground_named_after_a_company_is_a_facility_and_an_exchange_an_organisation(nlp, reference):
+    texts = (
+        "Fans staged a protest at Deutsche Bank Park in May.",
+        "It is the largest contract since listing on Nasdaq Stockholm in 2019.",
+    )
+    model = {(e.text, e.label_) for text in texts for e in nlp(text).ents}
+    assert {("Deutsche Bank Park", "ORG"), ("Nasdaq Stockholm", "LOC")} <= model, model
+    found = {(m.text, m.label) for text in texts for m in extract_entities(nlp(text), reference)}
+    assert {("Deutsche Bank Park", "FAC"), ("Nasdaq Stockholm", "ORG")} <= found, found
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "

@@ -299,6 +299,8 @@ _RUN_ON = re.compile(
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 _AT_INSIDE = re.compile(r"\s+at\s+")
 _AT_BEFORE = re.compile(r"\sat\s+$")
+_OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
+_OF_THE_BEFORE = re.compile(r"\sof\s+the\s+$")
 _CAMPUS_BEFORE_AT = re.compile(r"\b(?:University|College|School|Institute|Hospital)\b")
 #: Words after a town's name that make it the town's sports club.
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
@@ -1694,6 +1696,9 @@ class _ArticleEntities:
                 if label == "ORG" and start > whole[0] and _AT_BEFORE.search(self.text, whole[0], start):
                     out.append(_Candidate(start, end, "GPE"))  # "Ferrari at Monza": the place the cut left
                     continue
+                if label == "EVENT" and start > whole[0] and _OF_THE_BEFORE.search(self.text, whole[0], start):
+                    out.append(_Candidate(start, end, "ORG"))  # "Spring Meetings of the IMF": the body
+                    continue
                 listed = self._list_pieces(start, end) if label in ("PERSON", "ORG") else None
                 # "Brentford v Manchester United", "Arsenal or Sheffield United": two names, not one
                 # (a court case is one name: "Roe v Wade")
@@ -2140,6 +2145,10 @@ class _ArticleEntities:
         """The capitalised pieces of a span cut where the model ran on ("Alexander Fang - show": "Alexander Fang")."""
         cut = _RUN_ON_OR_AT if label in ("PERSON", "GPE", "NORP") else _RUN_ON
         marks = list(cut.finditer(self.text, start, end))
+        if label == "EVENT":
+            # "the Spring Meetings of the IMF": the body whose meetings they are is a name of its own
+            marks += [m for m in _OF_THE_INSIDE.finditer(self.text, start, end) if self._known_organisation(m.end(), end)]
+            marks.sort(key=lambda m: m.start())
         if label == "ORG":
             # "Ferrari at Monza": a place after "at" is no part of an organisation's name (a campus is:
             # "University of Texas at Austin")
@@ -2156,6 +2165,11 @@ class _ArticleEntities:
             (a, b) for a, b in pieces
             if a < b and self.text[a].isupper() and self.text[a:b].lower() not in ("the", "a", "an")
         ]
+
+    def _known_organisation(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` names an organisation of the alias file ("IMF", "World Bank")."""
+        alias = self.ref.alias_for(self.text[start:end])
+        return alias is not None and alias.label == "ORG"
 
     def _list_pieces(self, start: int, end: int) -> list[tuple[int, int]] | None:
         """"Clichy, Lupoli", "Dell, Samsung": a person's or organisation's span holding a comma and
@@ -2605,6 +2619,15 @@ class _ArticleEntities:
             and not self._names_a_place(name)
         ):
             return replace(c, label="PRODUCT")  # "its H20 chip", "Novo's Wegovy jab": the owner's product
+        if (
+            c.label in ("ORG", "PERSON", "GPE", "LOC")
+            and name.endswith(" Park")
+            and (
+                (owner := name[: -len(" Park")]) in self.ref.listed_companies
+                or ((alias := self.ref.alias_for(owner)) is not None and alias.label == "ORG")
+            )
+        ):
+            return replace(c, label="FAC")  # "Deutsche Bank Park": a ground named after its sponsor
         if c.label == "LANGUAGE" and self._people_not_language(c):
             return replace(c, label="NORP")
         if c.label in ("GPE", "NORP") and _DIGIT_IN_WORD.search(name) and not self._names_a_place(name):
