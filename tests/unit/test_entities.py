@@ -1500,6 +1500,19 @@ def test_a_ground_named_after_a_company_is_a_facility_and_an_exchange_an_organis
     assert {("Deutsche Bank Park", "FAC"), ("Nasdaq Stockholm", "ORG")} <= found, found
 
 
+def test_a_place_or_peoples_name_before_open_is_a_tournament(nlp, reference):
+    texts = (
+        "Aryna Sabalenka beat Amanda Anisimova to retain her US Open title on Saturday.",
+        "She won the Australian Open in January and reached the French Open final.",
+        "He studied at the Open University in Milton Keynes.",
+    )
+    model = {(e.text, e.label_) for text in texts for e in nlp(text).ents}
+    assert ("US", "GPE") in model and not any("French" in name for name, _ in model), model
+    found = {(m.text, m.label) for text in texts for m in extract_entities(nlp(text), reference)}
+    assert {("US Open", "EVENT"), ("Australian Open", "EVENT"), ("French Open", "EVENT")} <= found, found
+    assert ("Open University", "ORG") in found and ("US", "GPE") not in found, found
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "

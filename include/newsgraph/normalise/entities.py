@@ -297,6 +297,8 @@ _RUN_ON = re.compile(
     r"|\s+and\s+(?=The\s)"  # "The Independent and The Times": two titles
 )
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
+#: A place's or people's name and "Open", no name after it: "US Open", "French Open", "Hong Kong Open".
+_PLACE_OPEN = re.compile(r"(?<![\w\-.])((?:U\.S\.|[A-Z][a-z]*[A-Z]?[a-z]*)(?:[ \t][A-Z][a-z]+)?)[ \t]Open(?![\w\-])(?![ \t]+[A-Z])")
 _AT_INSIDE = re.compile(r"\s+at\s+")
 _AT_BEFORE = re.compile(r"\sat\s+$")
 _OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
@@ -3763,12 +3765,23 @@ class _ArticleEntities:
         """Organisations whose names' shape makes them one, in place of the pieces the model made of them:
         bodies named with "and" and companies named with their endings; so too countries named with "and"."""
         cands = self._names_over_pieces(cands, self._countries_named_with_and(), label="GPE")
+        cands = self._names_over_pieces(cands, self._opens(), label="EVENT")
         return self._names_over_pieces(
             cands,
             self._bodies_named_with_and() + self._companies_by_their_endings() + self._bodies_named_after_places(cands)
             + self._clubs_named_whole() + self._banks_named_bank_first()
             + [m.span() for m in _COURT_FOR_DISTRICT.finditer(self.text)],
         )
+
+    def _opens(self) -> list[tuple[int, int]]:
+        """"her US Open title", "the French Open final": a country's, a people's or a place's name before
+        "Open" is a tournament (the model often tags the country alone, or nothing); not "Open University"."""
+        found = []
+        for m in _PLACE_OPEN.finditer(self.text):
+            place = m.group(1)
+            if _is_country(place) or name_key(place) in self.ref.demonyms or self._names_a_place(place):
+                found.append(m.span())
+        return found
 
     def _banks_named_bank_first(self) -> list[tuple[int, int]]:
         """"Bank Rakyat Indonesia", "Bank Mandiri", "Bank Leumi": "Bank" before a name that is no English
