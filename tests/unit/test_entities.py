@@ -1513,6 +1513,29 @@ def test_a_place_or_peoples_name_before_open_is_a_tournament(nlp, reference):
     assert ("Open University", "ORG") in found and ("US", "GPE") not in found, found
 
 
+def test_a_port_named_after_the_port_of_and_a_place_after_in_are_places(nlp, reference):
+    texts = (
+        "The Houthis fired a missile at Ben Gurion Airport, and Israel struck the port of Hodeidah in Yemen, the "
+        "Israel Defense Forces said.",
+        "Sri Lanka's former president Ranil Wickremesinghe was arrested by the Criminal Investigation "
+        "Department in Colombo over the misuse of state funds.",
+    )
+    model = {(e.text, e.label_) for text in texts for e in nlp(text).ents}
+    assert ("the Criminal Investigation Department in Colombo", "ORG") in model, model
+    found = {(m.text, m.label, m.country_code) for text in texts for m in extract_entities(nlp(text), reference)}
+    assert {("Hodeidah", "GPE", "YE"), ("Criminal Investigation Department", "ORG", None), ("Colombo", "GPE", "LK")} <= found, found
+
+
+def test_leaders_named_by_surname_alone_are_the_leaders_unless_the_article_names_another(nlp, reference):
+    found = _mentions(nlp, reference, "The Kremlin said Putin and Trump spoke. Erdogan and Modi agreed.")
+    assert {(m.text, m.canonical_name) for m in found if m.label == "PERSON"} == {
+        ("Putin", "Vladimir Putin"), ("Trump", "Donald Trump"), ("Erdogan", "Recep Tayyip Erdogan"),
+        ("Modi", "Narendra Modi"),
+    }, found
+    other = _mentions(nlp, reference, "Former IPL chief Lalit Modi said he would sue. Modi lives in London.")
+    assert [m.canonical_name for m in other if m.text.endswith("Modi")] == ["Lalit Modi", "Lalit Modi"], other
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "

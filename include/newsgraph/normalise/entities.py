@@ -299,8 +299,8 @@ _RUN_ON = re.compile(
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: A place's or people's name and "Open", no name after it: "US Open", "French Open", "Hong Kong Open".
 _PLACE_OPEN = re.compile(r"(?<![\w\-.])((?:U\.S\.|[A-Z][a-z]*[A-Z]?[a-z]*)(?:[ \t][A-Z][a-z]+)?)[ \t]Open(?![\w\-])(?![ \t]+[A-Z])")
-_AT_INSIDE = re.compile(r"\s+at\s+")
-_AT_BEFORE = re.compile(r"\sat\s+$")
+_AT_INSIDE = re.compile(r"\s+(?:at|in)\s+")
+_AT_BEFORE = re.compile(r"\s(?:at|in)\s+$")
 _OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
 _OF_THE_BEFORE = re.compile(r"\sof\s+the\s+$")
 _CAMPUS_BEFORE_AT = re.compile(r"\b(?:University|College|School|Institute|Hospital)\b")
@@ -345,8 +345,8 @@ _JOURNEY_TO_BEFORE = re.compile(
 #: "the village of Novye Atagi", "the settlement of Kiryat Sefer": what follows names a place.
 _PLACE_NOUN_OF = re.compile(
     r"\bthe\s+(?:[\w'\-]+\s+){0,3}"
-    r"(?:village|town|city|settlement|province|district|region|county|municipality|suburb|hamlet|township)"
-    r"\s+of\s+$",
+    r"(?:village|town|city|settlement|province|district|region|county|municipality|suburb|hamlet|township|port"
+    r"|capital)\s+of\s+$",
     re.I,
 )
 #: Only the words that come before a place and not before a company.
@@ -2152,8 +2152,8 @@ class _ArticleEntities:
             marks += [m for m in _OF_THE_INSIDE.finditer(self.text, start, end) if self._known_organisation(m.end(), end)]
             marks.sort(key=lambda m: m.start())
         if label == "ORG":
-            # "Ferrari at Monza": a place after "at" is no part of an organisation's name (a campus is:
-            # "University of Texas at Austin")
+            # "Ferrari at Monza", "Criminal Investigation Department in Colombo": a place after "at" or "in"
+            # is no part of an organisation's name (a campus is: "University of Texas at Austin")
             marks += [
                 m for m in _AT_INSIDE.finditer(self.text, start, end)
                 if self._names_a_place(self.text[m.end() : end]) and not _CAMPUS_BEFORE_AT.search(self.text, start, m.start())
