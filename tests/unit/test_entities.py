@@ -1536,6 +1536,17 @@ def test_leaders_named_by_surname_alone_are_the_leaders_unless_the_article_names
     assert [m.canonical_name for m in other if m.text.endswith("Modi")] == ["Lalit Modi", "Lalit Modi"], other
 
 
+def test_a_ministrys_subject_left_of_a_role_is_no_organisation(nlp, reference):
+    text = (
+        "Mr Blunkett resigned as Home Secretary on Wednesday. The Culture Secretary said the move showed sense. "
+        "Home Office staff agreed."
+    )
+    model = {(e.text, e.label_) for e in nlp(text).ents}
+    assert {("Home", "ORG"), ("Culture", "ORG")} & model, model
+    found = {m.text for m in extract_entities(nlp(text), reference)}
+    assert "Home" not in found and "Culture" not in found and "Home Office" in found, found
+
+
 def test_a_lone_name_tagged_a_nationality_and_an_organisation_is_the_organisation(nlp, reference):
     text = (
         "Sybari users were warned. Microsoft said Sybari would be patched, and Sybari owners should "
