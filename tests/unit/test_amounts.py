@@ -266,6 +266,14 @@ def test_kwacha_is_zambian_unless_the_article_is_about_malawi() -> None:
     assert summary("Lilongwe paid its farmers 9 billion kwacha.") == [("9 billion kwacha", 9e9, None, "MWK")]
 
 
+def test_a_country_set_apart_from_the_dollar_sign_still_marks_it() -> None:
+    assert summary("The deal is worth US $5 million.") == [("US $5 million", 5e6, None, "USD")]
+    assert summary("It raised C $20 million in Toronto.") == [("C $20 million", 2e7, None, "CAD")]
+    assert summary("The HK $2bn deal closed.") == [("HK $2bn", 2e9, None, "HKD")]
+    # "A" opening a sentence is the article
+    assert summary("A $5 fee was charged.") == [("$5", 5.0, None, "USD")]
+
+
 def test_a_code_after_a_symbol_settles_and_joins_the_amount() -> None:
     assert summary("The licence costs $3.5 million USD a year.") == [("$3.5 million USD", 3.5e6, None, "USD")]
     assert only("The licence costs $3.5 million USD a year.").currency_note is None

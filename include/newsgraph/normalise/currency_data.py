@@ -19,21 +19,26 @@ DOLLAR_DEFAULT = "$default"
 SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "$": (DOLLAR_DEFAULT, "default"),
     "US$": ("USD", None),
+    "US $": ("USD", None),
     "U.S.$": ("USD", None),
     "$US": ("USD", None),
     "C$": ("CAD", None),
+    "C $": ("CAD", None),
     "CA$": ("CAD", None),
     "Can$": ("CAD", None),
     "A$": ("AUD", None),
     "AU$": ("AUD", None),
     "$A": ("AUD", None),
     "NZ$": ("NZD", None),
+    "NZ $": ("NZD", None),
     "$NZ": ("NZD", None),
     "HK$": ("HKD", None),
+    "HK $": ("HKD", None),
     "S$": ("SGD", None),
     "SG$": ("SGD", None),
     "R$": ("BRL", None),
     "NT$": ("TWD", None),
+    "NT $": ("TWD", None),
     "MX$": ("MXN", None),
     "Mex$": ("MXN", None),
     "AR$": ("ARS", None),
@@ -144,7 +149,8 @@ SYMBOLS: dict[str, tuple[str | None, str | None]] = {
     "Esc": ("PTE", None),
     "#": ("GBP", None),
 }
-"""Currency symbols written before the number, case-sensitive ("Rs" yes, "RS" no). "#" is the pound
+"""Currency symbols written before the number, case-sensitive ("Rs" yes, "RS" no); some copy sets the
+country apart from the dollar sign ("US $5 million", "C $20 million"; not "A $5", which opens sentences). "#" is the pound
 sign of text that passed through ASCII-only wire and newspaper systems ("# 142 million" is £142 million)."""
 
 SYMBOLS_NEEDING_SCALE: frozenset[str] = frozenset(
