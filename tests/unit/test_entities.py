@@ -231,6 +231,21 @@ def test_a_party_name_is_read_in_the_country_the_article_is_about(nlp, reference
     }, parties
 
 
+def test_a_central_bank_named_by_its_kind_is_the_bank_of_the_articles_country(nlp, reference):
+    texts = (
+        "KARACHI: Finance Minister Muhammad Aurangzeb said Saudi Arabia had rolled over a $3bn deposit with the "
+        "State Bank, and Pakistan's reserves rose.",
+        "SYDNEY: The Reserve Bank held rates in Sydney on Tuesday, and Australia's dollar rose.",
+        "NAIROBI: Kenya's Central Bank cut rates.",
+    )
+    banks = [(m.text, m.canonical_name) for text in texts for m in _mentions(nlp, reference, text) if "Bank" in m.text]
+    assert banks == [
+        ("State Bank", "State Bank of Pakistan"),
+        ("Reserve Bank", "Reserve Bank of Australia"),
+        ("Central Bank", "Central Bank of Kenya"),
+    ], banks
+
+
 def test_an_alias_files_country_must_be_a_country_code(tmp_path):
     from newsgraph.normalise.reference import load_reference
 
