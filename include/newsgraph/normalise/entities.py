@@ -299,8 +299,7 @@ _RUN_ON = re.compile(
 _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 #: A place's or people's name and "Open", no name after it: "US Open", "French Open", "Hong Kong Open".
 _PLACE_OPEN = re.compile(r"(?<![\w\-.])((?:U\.S\.|[A-Z][a-z]*[A-Z]?[a-z]*)(?:[ \t][A-Z][a-z]+)?)[ \t]Open(?![\w\-])(?![ \t]+[A-Z])")
-_AT_INSIDE = re.compile(r"\s+(?:at|in)\s+")
-_AT_BEFORE = re.compile(r"\s(?:at|in)\s+$")
+_AT_OR_IN_INSIDE = re.compile(r"\s+(?:at|in)\s+")
 _OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
 _OF_THE_BEFORE = re.compile(r"\sof\s+the\s+$")
 _CAMPUS_BEFORE_AT = re.compile(r"\b(?:University|College|School|Institute|Hospital)\b")
@@ -1696,7 +1695,8 @@ class _ArticleEntities:
             whole = (start, end)
             for start, end in self._run_on_pieces(start, end, label):
                 if label == "ORG" and start > whole[0] and _AT_BEFORE.search(self.text, whole[0], start):
-                    out.append(_Candidate(start, end, "GPE"))  # "Ferrari at Monza": the place the cut left
+                    # "Ferrari at Monza": the place the cut left ("in Colombo" stays a name for the checks below)
+                    out.append(_Candidate(start, end, "GPE"))
                     continue
                 if label == "EVENT" and start > whole[0] and _OF_THE_BEFORE.search(self.text, whole[0], start):
                     out.append(_Candidate(start, end, "ORG"))  # "Spring Meetings of the IMF": the body
@@ -2155,7 +2155,7 @@ class _ArticleEntities:
             # "Ferrari at Monza", "Criminal Investigation Department in Colombo": a place after "at" or "in"
             # is no part of an organisation's name (a campus is: "University of Texas at Austin")
             marks += [
-                m for m in _AT_INSIDE.finditer(self.text, start, end)
+                m for m in _AT_OR_IN_INSIDE.finditer(self.text, start, end)
                 if self._names_a_place(self.text[m.end() : end]) and not _CAMPUS_BEFORE_AT.search(self.text, start, m.start())
             ]
             marks.sort(key=lambda m: m.start())
