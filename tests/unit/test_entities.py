@@ -1417,7 +1417,7 @@ def test_a_name_that_says_he_or_she_is_a_person(nlp, reference):
     assert {("Iga Swiatek", "ORG"), ("Morgan Stanley", "ORG"), ("Nvidia", "ORG")} <= model, model
     found = {(m.text, m.label) for m in extract_entities(nlp(text), reference)}
     assert ("Iga Swiatek", "PERSON") in found, found
-    # a firm named after its founders, and one name alone, stay firms
+    # a name of English words ("Morgan", "Stanley"), and one name alone, stay firms
     assert {("Morgan Stanley", "ORG"), ("Nvidia", "ORG")} <= found, found
 
 
