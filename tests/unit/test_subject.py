@@ -32,6 +32,8 @@ def _subject(nlp, sentence: str, amount: str) -> str | None:
         ),
         # "in"/"of" after the amount
         ("China rolled over $3.4 billion in loans to Pakistan.", "$3.4 billion", "loans"),
+        # a hyphenated noun whole, not its last part
+        ("The club paid a fee of £100 million plus £15m in add-ons for the midfielder.", "£15m", "add ons"),
         ("It issued $1 billion of Eurobonds on Tuesday.", "$1 billion", "Eurobonds"),
         # "of"/"worth" hanging off a noun
         ("The company reported revenue of €5m in the quarter.", "€5m", "revenue"),

@@ -71,6 +71,9 @@ def _phrase(head: "Token", exclude: range) -> str | None:
         return None
     start = head.i
     for child in sorted(head.lefts, key=lambda t: -t.i):
+        if child.text in ("-", "\u2010") and child.i == start - 1 and not child.whitespace_ and child.i > 0 and not child.nbor(-1).whitespace_:
+            start = child.i  # "add-ons": the hyphen inside a word joins what is before it
+            continue
         if child.dep_ not in _PHRASE_DEPS or child.i in exclude or child.i != start - 1 and not _contiguous(child, start, exclude):
             break
         left = min(t.i for t in child.subtree)

@@ -408,7 +408,7 @@ _LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
 #: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
 _LEGAL_FORMS = frozenset(
     {"ag", "sa", "s.a.", "plc", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "gmbh", "nv", "n.v.",
-     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co.", "se", "bhd", "berhad", "tbk", "pty"}
+     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co.", "se", "bhd", "berhad", "tbk", "pty", "oyj"}
 )
 #: What follows a comma inside one name (without its final dot): "Acme, Inc.", "Martin Luther King, Jr."
 _NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "sr", "ii", "iii", "iv"}
@@ -573,7 +573,7 @@ _COURT_FOR_DISTRICT = re.compile(
 _NAME_WITH_COMPANY_ENDING = re.compile(
     r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,5}"
     r"(?:Company|Corporation|Holdings|Holding|Group|Party|Inc\.?|Ltd\.?|Limited|PLC|Plc|plc|LLC|GmbH|AG|SpA|Corp\.?"
-    r"|Bhd|Berhad|Tbk|NV|ASA|Pty))(?![\w\-])"
+    r"|Bhd|Berhad|Tbk|NV|ASA|Pty|SE|SA|AB|Oyj))(?![\w\-])"
     # "the Internet Corporation for Assigned Names and Numbers" (but "Access Holdings and Zenith Bank" are two)
     r"(?![ \t]+(?:for|of|&)[ \t]+[A-Z])"
 )
@@ -860,6 +860,15 @@ _THING_WORDS = frozenset(
     arena hospital school museum gallery tower zoo village heights point division records music pictures films
     studios entertainment show story project diaries cruises multimedia north south east west central""".split()
 )
+#: Common nouns for people: before a name they describe a person, not a thing ("policymakers Isabel
+#: Schnabel", "teammate Lando Norris", "billionaire Elon Musk").
+_PEOPLE_NOUNS = frozenset(
+    """policymaker lawmaker legislator official economist analyst strategist teammate colleague rival compatriot
+    countryman countrywoman fellow striker midfielder defender goalkeeper forward winger batsman batter bowler
+    actor actress actresses singer rapper comedian presenter novelist author writer journalist reporter columnist lawyer
+    attorney candidate billionaire entrepreneur investor banker trader activist protester dissident opponent
+    challenger incumbent veteran player athlete cyclist sprinter swimmer boxer golfer rider driver""".split()
+)
 #: First words of places and things that given-name lists also hold: "El Alto", "Santa Clara", "Royal Armagh".
 _NOT_GIVEN_NAMES = frozenset({"El", "Al", "La", "Le", "Los", "Las", "San", "Santa", "Saint", "Royal", "Mercedes"})
 #: What comes before a work's title: "abortion drama Vera Drake", "his film Lilya Forever".
@@ -1137,7 +1146,11 @@ def _only_titles(words: tuple[str, ...], ref: Reference) -> bool:
 
 def _role_prefix(text: str, start: int, end: int, ref: Reference) -> tuple[int, int] | None:
     """A role phrase at the start of the span, leaving at least one word of name (a one-word title in the
-    plural, two: "Singers Jennifer Lopez")."""
+    plural, two: "Singers Jennifer Lopez"); none where the alias file knows the whole as a person's name
+    ("Sheikh Hasina")."""
+    alias = ref.alias_for(text[start:end])
+    if alias is not None and alias.label == "PERSON":
+        return None
     words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
     lowered = [text[s:e].rstrip(".").lower() for s, e in words]
     for role in ref.roles:
@@ -1282,9 +1295,14 @@ class _ArticleEntities:
         self.text: str = doc.text
         #: The model's entities, with those it found only in the sentence after the dateline read alone.
         self.ents: list = list(doc.ents)
+        lead = dateline_lead(doc) if lead_ents else None
+        if lead is not None:
+            # "MUMBAI - Virat Kohli" tagged as one organisation: a name running from the dateline into the
+            # sentence gives way to what the sentence read alone holds
+            self.ents = [e for e in self.ents if not e.start_char < lead[0] < e.end_char]
         for start, end, label in lead_ents:
             span = doc.char_span(start, end, label=label)
-            if span is not None and not any(start < e.end_char and e.start_char < end for e in doc.ents):
+            if span is not None and not any(start < e.end_char and e.start_char < end for e in self.ents):
                 self.ents.append(span)
         self.ents.sort(key=lambda e: e.start_char)
         self.ref = ref
@@ -2345,6 +2363,11 @@ class _ArticleEntities:
                     c = replace(c, start=rest_start, end=rest_end, label="PERSON", role_span=prefix)
             if c.label == "PERSON":
                 before = _role_before(self.text, c.role_span[0] if c.role_span else c.start, self.ref)
+                whole = self.ref.alias_for(self.text[before[0] : c.end]) if before is not None and not c.role_span else None
+                if whole is not None and whole.label == "PERSON":
+                    # "Sheikh Hasina": the alias file knows the title as part of the name
+                    c = replace(c, start=before[0])
+                    before = _role_before(self.text, c.start, self.ref)
                 if before is not None:
                     c = replace(c, role_span=(before[0], c.role_span[1] if c.role_span else before[1]))
             if c.role_span:
@@ -3399,7 +3422,7 @@ class _ArticleEntities:
         if span is None or span.start == 0:
             return False
         before = self.doc[span.start - 1]
-        if not (before.is_alpha and before.text.islower()) or before.text in self._role_words:
+        if not (before.is_alpha and before.text.islower()) or before.text in self._role_words or before.text.removesuffix("s") in _PEOPLE_NOUNS:
             return False
         # (an adjective is no such noun: "US-based Alistair Cragg", "talented Nadia Petrova")
         return (before.dep_ in ("compound", "nmod") and span.start <= before.head.i < span.end) or (
@@ -3933,6 +3956,8 @@ class _ArticleEntities:
             end = m.end(1)
             if (
                 len(tokens) >= 2
+                # "Mercedes Benz C180 SE": a model's trim after its number, not a company's legal form
+                and not any(ch.isdigit() for ch in tokens[-2].text)
                 # "In Good Company", a film: some word of a name ("China", "Albanian", "Acme")
                 and not all(
                     is_common_word(t.text) and not self._names_a_place(t.text) and name_key(t.text) not in self.ref.demonyms
@@ -4265,6 +4290,8 @@ class _ArticleEntities:
             acronym = m.group(0)
             if acronym in definitions or acronym in found or self.ref.alias_for(acronym) is not None:
                 continue
+            if acronym.lower() in _LEGAL_FORMS:
+                continue  # "SAP SE", "Volvo AB": a company's legal form, not "Siemens Energy" shortened
             fits = {self.text[c.start : c.end]: c for c in long_forms if _acronym_fits(acronym, self.text[c.start : c.end])}
             if len(fits) == 1:
                 found[acronym] = next(iter(fits.values()))
