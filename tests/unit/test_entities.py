@@ -3801,3 +3801,16 @@ def test_european_legal_forms_end_a_companys_name_and_are_no_acronyms(nlp, refer
     # a model's trim after its number is no legal form
     found = _found_labels(nlp, reference, ["He bought a Mercedes Benz C180 SE for £28,000, while Airbus SE rose."])[0]
     assert not any(name.endswith("C180 SE") for name, _ in found) and ("Airbus SE", "ORG") in found, found
+
+
+def test_two_names_the_model_ran_together_over_to_are_two(nlp, reference):
+    text = (
+        "CAPE TOWN - Anglo American Plc agreed to sell its steelmaking coal mines in Queensland to Peabody Energy "
+        "for up to $3.78 billion, the London-listed miner said on Monday."
+    )
+    assert ("Queensland to Peabody Energy", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
+    found = _found_labels(nlp, reference, [text])[0]
+    assert {("Queensland", "GPE"), ("Peabody Energy", "ORG")} <= found, found
+    # "to" inside one name stays
+    found = _found_labels(nlp, reference, ["The Committee to Protect Journalists said 120 reporters were jailed."])[0]
+    assert found == {("Committee to Protect Journalists", "ORG")}, found

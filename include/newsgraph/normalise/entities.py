@@ -301,6 +301,8 @@ _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 _PLACE_OPEN = re.compile(r"(?<![\w\-.])((?:U\.S\.|[A-Z][a-z]*[A-Z]?[a-z]*)(?:[ \t][A-Z][a-z]+)?)[ \t]Open(?![\w\-])(?![ \t]+[A-Z])")
 _AT_OR_IN_INSIDE = re.compile(r"\s+(?:at|in)\s+")
 _OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
+#: "to" between two names run together: "Queensland to Peabody Energy", "Leinster to Toulouse".
+_TO_INSIDE = re.compile(r"\s+to\s+(?=[A-Z])")
 _OF_THE_BEFORE = re.compile(r"\sof\s+the\s+$")
 _CAMPUS_BEFORE_AT = re.compile(r"\b(?:University|College|School|Institute|Hospital)\b")
 #: Words after a town's name that make it the town's sports club.
@@ -2168,6 +2170,18 @@ class _ArticleEntities:
         if label == "EVENT":
             # "the Spring Meetings of the IMF": the body whose meetings they are is a name of its own
             marks += [m for m in _OF_THE_INSIDE.finditer(self.text, start, end) if self._known_organisation(m.end(), end)]
+            marks.sort(key=lambda m: m.start())
+        if label == "ORG" and self.ref.alias_for(self.text[start:end]) is None:
+            # "sell its mines in Queensland to Peabody Energy", "Leinster to Toulouse", "Henry to Arsenal": two
+            # names either side of "to" where one is a place or the other a known organisation ("Committee to
+            # Protect Journalists" is one name)
+            marks += [
+                m for m in _TO_INSIDE.finditer(self.text, start, end)
+                if self._names_a_place(self.text[start : m.start()])
+                or self._names_a_place(self.text[m.end() : end])
+                or self._known_organisation(m.end(), end)
+                or self.text[m.end() : end] in self.ref.listed_companies
+            ]
             marks.sort(key=lambda m: m.start())
         if label == "ORG":
             # "Ferrari at Monza", "Criminal Investigation Department in Colombo": a place after "at" or "in"
