@@ -301,6 +301,24 @@ _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 _PLACE_OPEN = re.compile(r"(?<![\w\-.])((?:U\.S\.|[A-Z][a-z]*[A-Z]?[a-z]*)(?:[ \t][A-Z][a-z]+)?)[ \t]Open(?![\w\-])(?![ \t]+[A-Z])")
 _AT_OR_IN_INSIDE = re.compile(r"\s+(?:at|in)\s+")
 _OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
+#: A place's bearing from another after its name: ", south of Lisbon", ", 40 km north-west of Kabul".
+_BEARING_AFTER = re.compile(
+    r",[ \t]+(?:about[ \t]+|some[ \t]+)?(?:[0-9][0-9,.]*[ \t]*(?:km|kilometres|kilometers|miles)[ \t]+)?"
+    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)[ \t]+of[ \t]+[A-Z]"
+)
+#: A bearing from the place named next: "west of El Fasher", "30 miles south of".
+_BEARING_BEFORE = re.compile(
+    r"(?<![\w\-])(?:(?:north|south)(?:-?(?:east|west))?|east|west)[ \t]+of[ \t]+\Z"
+)
+#: A ship's name: "USS Gerald R. Ford", "HMS Prince of Wales", "MV Ever Given".
+_SHIP_NAME = re.compile(r"(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+[A-Z]")
+#: A ship's whole name in running text, small words inside it: "HMS Prince of Wales".
+_SHIP_IN_TEXT = re.compile(
+    r"(?<![\w\-])(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?"
+    r"(?:[ \t]+(?:(?:of|the)[ \t]+)?[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?)*"
+)
+#: A comma between names run together: "Czech Republic, South Africa", "Kyoto Protocol, Downing Street".
+_COMMA_INSIDE = re.compile(r",\s+")
 #: "to" between two names run together: "Queensland to Peabody Energy", "Leinster to Toulouse".
 _TO_INSIDE = re.compile(r"\s+to\s+(?=[A-Z])")
 _OF_THE_BEFORE = re.compile(r"\sof\s+the\s+$")
@@ -410,7 +428,7 @@ _LIST_PIECE = re.compile(r"[A-Z][\w'\u2019.\-]*(?: [A-Z][\w'\u2019.\-]*){0,2}")
 #: Legal forms that end a company's name: "Hoechst AG" names the company "Hoechst".
 _LEGAL_FORMS = frozenset(
     {"ag", "sa", "s.a.", "plc", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "limited", "gmbh", "nv", "n.v.",
-     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co.", "se", "bhd", "berhad", "tbk", "pty", "oyj"}
+     "spa", "s.p.a.", "ab", "asa", "llc", "llp", "co", "co.", "se", "bhd", "berhad", "tbk", "pty", "oyj", "a/s"}
 )
 #: What follows a comma inside one name (without its final dot): "Acme, Inc.", "Martin Luther King, Jr."
 _NAME_SUFFIXES = frozenset(form.rstrip(".") for form in _LEGAL_FORMS) | {"jr", "sr", "ii", "iii", "iv"}
@@ -575,7 +593,7 @@ _COURT_FOR_DISTRICT = re.compile(
 _NAME_WITH_COMPANY_ENDING = re.compile(
     r"(?<![\w\-.])((?:[A-Z][\w\-&'\u2019]*[ \t]+){1,5}"
     r"(?:Company|Corporation|Holdings|Holding|Group|Party|Inc\.?|Ltd\.?|Limited|PLC|Plc|plc|LLC|GmbH|AG|SpA|Corp\.?"
-    r"|Bhd|Berhad|Tbk|NV|ASA|Pty|SE|SA|AB|Oyj))(?![\w\-])"
+    r"|Bhd|Berhad|Tbk|NV|ASA|Pty|SE|SA|AB|Oyj|A/S))(?![\w\-/])"
     # "the Internet Corporation for Assigned Names and Numbers" (but "Access Holdings and Zenith Bank" are two)
     r"(?![ \t]+(?:for|of|&)[ \t]+[A-Z])"
 )
@@ -1718,6 +1736,12 @@ class _ArticleEntities:
                     # "Ferrari at Monza": the place the cut left ("in Colombo" stays a name for the checks below)
                     out.append(_Candidate(start, end, "GPE"))
                     continue
+                if (whole[0] < start and self.text[whole[0] : start].rstrip().endswith(",")) or (
+                    end < whole[1] and self.text[end] == ","
+                ):
+                    # "Kyoto Protocol, Downing Street": each item of a list run together is what it names
+                    out.append(_Candidate(start, end, self._kind_on_its_own(start, end, label)))
+                    continue
                 if label == "EVENT" and start > whole[0] and _OF_THE_BEFORE.search(self.text, whole[0], start):
                     out.append(_Candidate(start, end, "ORG"))  # "Spring Meetings of the IMF": the body
                     continue
@@ -2171,6 +2195,14 @@ class _ArticleEntities:
             # "the Spring Meetings of the IMF": the body whose meetings they are is a name of its own
             marks += [m for m in _OF_THE_INSIDE.finditer(self.text, start, end) if self._known_organisation(m.end(), end)]
             marks.sort(key=lambda m: m.start())
+        commas = list(_COMMA_INSIDE.finditer(self.text, start, end))
+        if commas:
+            # "House of Commons, European Parliament", "Recife, Salvador": a list, where every item is a
+            # place, a law or a known organisation ("Ministry of Economy, Trade and Industry" is one name)
+            cuts = [start, *(x for m in commas for x in m.span()), end]
+            if all(self._a_name_on_its_own(a, b) for a, b in zip(cuts[::2], cuts[1::2])):
+                marks += commas
+                marks.sort(key=lambda m: m.start())
         if label == "ORG" and self.ref.alias_for(self.text[start:end]) is None:
             # "sell its mines in Queensland to Peabody Energy", "Leinster to Toulouse", "Henry to Arsenal": two
             # names either side of "to" where one is a place or the other a known organisation ("Committee to
@@ -2199,6 +2231,36 @@ class _ArticleEntities:
             (a, b) for a, b in pieces
             if a < b and self.text[a].isupper() and self.text[a:b].lower() not in ("the", "a", "an")
         ]
+
+    def _a_name_on_its_own(self, start: int, end: int) -> bool:
+        """Whether ``start``..``end`` names a place, a building, a law or an organisation by itself (a known
+        one, or one whose last word makes it one: "European Parliament", "Kyoto Protocol")."""
+        from newsgraph.normalise.geo import known_facility
+
+        name = self.text[start:end]
+        last = name.split()[-1].lower() if name.split() else ""
+        return (
+            self._names_a_place(name)
+            or known_facility(name)
+            or self._known_organisation(start, end)
+            or name in self.ref.listed_companies
+            or any(last in words for words in (self.ref.law_words, self.ref.law_name_words, self.ref.org_words))
+        )
+
+    def _kind_on_its_own(self, start: int, end: int, label: str) -> str:
+        """The label of one item of a list the model tagged whole as ``label``: a law, a building, a place or
+        an organisation by its name."""
+        from newsgraph.normalise.geo import known_facility
+
+        name = self.text[start:end]
+        last = name.split()[-1].lower()
+        if last in self.ref.law_words or last in self.ref.law_name_words:
+            return "LAW"
+        if known_facility(name):
+            return "FAC"
+        if self._names_a_place(name):
+            return label if label in ("GPE", "LOC") else "GPE"
+        return "ORG"
 
     def _known_organisation(self, start: int, end: int) -> bool:
         """Whether ``start``..``end`` names an organisation of the alias file ("IMF", "World Bank")."""
@@ -2647,6 +2709,8 @@ class _ArticleEntities:
         name = self.text[c.start : c.end]
         if c.label in _RELABEL_AS_PLACE and c.label != "GPE" and name not in self._person_words and _is_country(name):
             return replace(c, label="GPE")
+        if c.label in ("ORG", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _SHIP_NAME.match(name):
+            return replace(c, label="PRODUCT")  # "the aircraft carrier USS Gerald R. Ford": a vessel
         if c.label in ("ORG", "NORP", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _I_PRODUCT.fullmatch(name):
             return replace(c, label="PRODUCT")  # "iPod", "iTunes", "iPhone 16": a product line's name
         if (
@@ -2888,6 +2952,14 @@ class _ArticleEntities:
         ):
             # "road trip comedy Sideways", "abortion drama Vera Drake", "movie The Aviator"
             return replace(c, label="WORK_OF_ART", label_fixed=True)
+        if (
+            c.label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP")
+            and (_BEARING_AFTER.match(self.text, c.end) or _BEARING_BEFORE.search(self.text, max(0, c.start - 20), c.start))
+            and name not in self._person_words
+            and name not in self.ref.listed_companies
+            and self.ref.alias_for(name) is None
+        ):
+            return replace(c, label="GPE")  # "data centres at Sines, south of Lisbon", "west of El Fasher": a place
         if c.label == "GPE" and " " not in name and name not in self._person_words and not self._names_a_place(name):
             owner = _OWNER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
             if owner is not None and _is_country(owner.group(1)):
@@ -3349,10 +3421,12 @@ class _ArticleEntities:
         """"outsold the iPhone 15", "songs bought on iTunes": a product line by its shape ("iPod",
         "iPhone 16 Pro") that the model did not tag."""
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
+        found = [m.span() for m in _I_PRODUCT_IN_TEXT.finditer(self.text)]
+        found += [m.span() for m in _SHIP_IN_TEXT.finditer(self.text)]  # "sent HMS Prince of Wales"
         return [
-            _Candidate(m.start(), m.end(), "PRODUCT")
-            for m in _I_PRODUCT_IN_TEXT.finditer(self.text)
-            if not any(m.start() < e and s < m.end() for s, e in taken)
+            _Candidate(a, b, "PRODUCT")
+            for a, b in found
+            if not any(a < e and s < b for s, e in taken)
         ]
 
     def _given_name_and_surname(self, c: _Candidate, name: str) -> bool:
@@ -4922,7 +4996,8 @@ class _ArticleEntities:
                 and not any(_NUMBER_AFTER.match(self.text, at + len(owners[0])) for at in self._occurrences(owners[0]))
                 and not (
                     (tail := owners[0].split()[len(words) :])
-                    and all(_ACRONYM.fullmatch(w) and w.lower() not in _LEGAL_FORMS | _CLUB_FORMS for w in tail)
+                    # ("AI" ends a company's name as a legal form does: "Mistral" after "Mistral AI")
+                    and all(_ACRONYM.fullmatch(w) and w.lower() not in _LEGAL_FORMS | _CLUB_FORMS | {"ai"} for w in tail)
                 )
             ):
                 c = replace(c, label="LAW" if owners[0] in laws else "ORG", canonical=owners[0])
