@@ -317,6 +317,10 @@ _SHIP_IN_TEXT = re.compile(
     r"(?<![\w\-])(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?"
     r"(?:[ \t]+(?:(?:of|the)[ \t]+)?[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?)*"
 )
+#: What "House" opening a sentence is about when it means homes: "House prices rose", "House sales".
+_HOUSING_NOUN_AFTER = re.compile(r"[ \t]+(?:prices?|sales|values|building|builders|hunters|purchases)\b")
+#: The end of a quote and "said" before a name: '... at heart," said Ferdinand.'
+_QUOTE_SAID_BEFORE = re.compile(r"[,.?!]['\"\u2019\u201d][ \t]+said[ \t]+\Z")
 #: A comma between names run together: "Czech Republic, South Africa", "Kyoto Protocol, Downing Street".
 _COMMA_INSIDE = re.compile(r",\s+")
 #: "to" between two names run together: "Queensland to Peabody Energy", "Leinster to Toulouse".
@@ -413,10 +417,10 @@ _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
 _LIST_PLACE_POPULATION = 100_000
 #: What separates the names of a list: a comma (a semicolon in a team sheet), or "and" before the last;
 #: in a team sheet also a replacement in brackets ("Duff (Kezman 74), Lampard").
-_LIST_SEPARATOR = r"(?:[,;]\s+(?:and\s+)?|\s+and\s+|[ \t]+\(|(?:[ \t]+[0-9]{1,3})?\),[ \t]+)"
+_TEAM_SHEET_SEPARATOR = r"(?:[,;]\s+(?:and\s+)?|\s+and\s+|[ \t]+\(|(?:[ \t]+[0-9]{1,3})?\),[ \t]+)"
 #: ... with names the model did not tag between ("Oakes, Pendry, Brackley", "Lomas (Ardell 74), Sturrock").
 _LIST_GAP = re.compile(
-    rf"(?:{_LIST_SEPARATOR}[A-Z][\w'\u2019\-]*(?:[ \t]+\([A-Z][\w'\u2019\-]*[ \t]+[0-9]{{1,3}}\))?)*{_LIST_SEPARATOR}"
+    rf"(?:{_TEAM_SHEET_SEPARATOR}[A-Z][\w'\u2019\-]*(?:[ \t]+\([A-Z][\w'\u2019\-]*[ \t]+[0-9]{{1,3}}\))?)*{_TEAM_SHEET_SEPARATOR}"
 )
 #: What stands before a player's club in a team sheet, and after a replacement's name.
 _CLUB_IN_BRACKETS = re.compile(r"\([ \t]*$")
@@ -939,6 +943,12 @@ _RELABEL_AS_LAW = _RELABEL_AS_EVENT | {"EVENT", "NORP"}
 _RELABEL_AS_ORG = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 #: Organisation words that also end the names of states.
 _STATE_WORDS = frozenset({"union", "federation", "commonwealth"})
+
+
+@lru_cache(maxsize=4)
+def _company_first_words(companies: frozenset[str]) -> frozenset[str]:
+    """The first words of companies' names ("Seagate" of "Seagate Technology"), by which news copy names them."""
+    return frozenset(name.split()[0] for name in companies if name.split())
 
 
 @lru_cache(maxsize=4096)
@@ -2200,7 +2210,11 @@ class _ArticleEntities:
             # "House of Commons, European Parliament", "Recife, Salvador": a list, where every item is a
             # place, a law or a known organisation ("Ministry of Economy, Trade and Industry" is one name)
             cuts = [start, *(x for m in commas for x in m.span()), end]
-            if all(self._a_name_on_its_own(a, b) for a, b in zip(cuts[::2], cuts[1::2])):
+            items = list(zip(cuts[::2], cuts[1::2]))
+            if all(self._a_name_on_its_own(a, b) for a, b in items) or (
+                # "at Grace Road, Leicestershire extended...": a ground and the place after it
+                label == "FAC" and all(self._names_a_place(self.text[a:b]) for a, b in items[1:])
+            ):
                 marks += commas
                 marks.sort(key=lambda m: m.start())
         if label == "ORG" and self.ref.alias_for(self.text[start:end]) is None:
@@ -2260,7 +2274,7 @@ class _ArticleEntities:
             return "FAC"
         if self._names_a_place(name):
             return label if label in ("GPE", "LOC") else "GPE"
-        return "ORG"
+        return "FAC" if label == "FAC" else "ORG"
 
     def _known_organisation(self, start: int, end: int) -> bool:
         """Whether ``start``..``end`` names an organisation of the alias file ("IMF", "World Bank")."""
@@ -2452,17 +2466,23 @@ class _ArticleEntities:
         # "Det Ch Insp" tagged alone before an untagged "Sarah Mills": the person, with the title as her role
         starts = {c.start for c in out}
         for i, c in enumerate(out):
-            name = _GIVEN_AND_FAMILY.match(self.text, c.end + 1) if self.text[c.end : c.end + 1] == " " else None
+            title_end = c.end
+            if c.label == "ORG":
+                # "National Security" + "Adviser" + "Ajit Doval": the words of a role the model tagged in part
+                longer = _role_prefix(self.text, c.start, min(len(self.text), c.end + 30), self.ref)
+                if longer is not None and longer[0] == c.start and longer[1] > c.end:
+                    title_end = longer[1]
+            name = _GIVEN_AND_FAMILY.match(self.text, title_end + 1) if self.text[title_end : title_end + 1] == " " else None
             if (
                 name is not None
                 and name.start() not in starts
                 and (i + 1 == len(out) or out[i + 1].start >= name.end())
-                and _only_titles(role_words(self.text[c.start : c.end]), self.ref)
+                and _only_titles(role_words(self.text[c.start : title_end]), self.ref)
                 # "army chief Field Marshal" + "Asim Munir": a name no list of given names knows will do
                 and (is_given_name(name.group(0).split()[0]) or self._uncommon_name(name.group(0)))
             ):
-                role = canonical_spelling(self.text[c.start : c.end])
-                out[i] = _Candidate(name.start(), name.end(), "PERSON", role=role, role_span=(c.start, c.end))
+                role = canonical_spelling(self.text[c.start : title_end])
+                out[i] = _Candidate(name.start(), name.end(), "PERSON", role=role, role_span=(c.start, title_end))
         # "U.S. Treasury" + "Secretary Scott Bessent" (the role "Treasury Secretary"): the country before it
         for i, c in enumerate(out[:-1]):
             span = out[i + 1].role_span if out[i + 1].label == "PERSON" else None
@@ -2953,6 +2973,17 @@ class _ArticleEntities:
             # "road trip comedy Sideways", "abortion drama Vera Drake", "movie The Aviator"
             return replace(c, label="WORK_OF_ART", label_fixed=True)
         if (
+            c.label in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART", "FAC", "LOC")
+            and _ONE_NAME.fullmatch(name)
+            and _QUOTE_SAID_BEFORE.search(self.text, max(0, c.start - 12), c.start)
+            and self.text[c.end : c.end + 1] in (".", ",")
+            and name not in _company_first_words(self.ref.listed_companies)
+            and self.ref.alias_for(name) is None
+            and not self._names_a_place(name)
+            and name_key(name) not in self.ref.demonyms
+        ):
+            return replace(c, label="PERSON")  # '"... at heart," said Ferdinand.': the one quoted
+        if (
             c.label in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "NORP")
             and (_BEARING_AFTER.match(self.text, c.end) or _BEARING_BEFORE.search(self.text, max(0, c.start - 20), c.start))
             and name not in self._person_words
@@ -2960,6 +2991,21 @@ class _ArticleEntities:
             and self.ref.alias_for(name) is None
         ):
             return replace(c, label="GPE")  # "data centres at Sines, south of Lisbon", "west of El Fasher": a place
+        if (
+            c.label == "PERSON"
+            and " " not in name
+            and name not in self._person_words
+            and c.role_span is None
+            and _role_before(self.text, c.start, self.ref) is None
+        ):
+            # "southern Asia", "a Devon man", "Yorkshire and the Humber": a continent, a county or a region
+            # named alone is no person (a town's name is often a surname too: "Bush", "Howard")
+            from newsgraph.normalise.geo import is_area, known_place
+
+            if is_area(name):
+                return replace(c, label="LOC")
+            if (known_place(name) or ("", 1))[0] == "region":
+                return replace(c, label="GPE")
         if c.label == "GPE" and " " not in name and name not in self._person_words and not self._names_a_place(name):
             owner = _OWNER_BEFORE.search(self.text, max(0, c.start - 40), c.start)
             if owner is not None and _is_country(owner.group(1)):
@@ -3039,6 +3085,19 @@ class _ArticleEntities:
         "Constitution"), as do places the gazetteer knows, demonyms, languages, given names, words of the
         article's people ("Jobs" beside "Steve Jobs") and names in a list ("Andrews, Ball, Buffel")."""
         name = self.text[c.start : c.end]
+        if (
+            c.label == "ORG"
+            and not c.label_fixed
+            and _ONE_NAME.fullmatch(name)
+            and is_common_word(name)
+            and self._opens_a_sentence(c.start)
+            and name not in self.ref.listed_companies
+            and self.ref.alias_for(name) is None
+            and c.canonical == name
+            and self._adjective_before_a_noun(c)
+            and self._written_in_lower_case(name)
+        ):
+            return True  # "Digital music downloads": an adjective opening a sentence (not "Apple shares")
         if (
             c.label in ("ORG", "NORP", "LANGUAGE", "LAW")
             or c.label_fixed
@@ -3545,6 +3604,17 @@ class _ArticleEntities:
             and span.root.head.text[:1].islower()
         )
 
+    def _adjective_before_a_noun(self, c: _Candidate) -> bool:
+        """Whether the parser reads the one-word name as an adjective of a lower-case noun after it."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        return (
+            span is not None
+            and len(span) == 1
+            and (span[0].dep_ == "amod" or span[0].pos_ == "ADJ")
+            and span[0].head.i > span[0].i
+            and span[0].head.text[:1].islower()
+        )
+
     def _people_not_language(self, c: _Candidate) -> bool:
         """"English towns", "the English game", "Spanish fifth seed", "the English played": a language's
         name before a common noun other than a language noun, or after "the" as the people, is the
@@ -3712,6 +3782,8 @@ class _ArticleEntities:
             return True
         if c.label == "PERSON" and len(name.rstrip(".")) == 1:
             return True  # "Gen Z" read as a general called Z: a letter alone is nobody's name
+        if name == "House" and _HOUSING_NOUN_AFTER.match(self.text, c.end):
+            return True  # "House prices rose": homes, not the House of Representatives
         if _CREDIT_GRADE.fullmatch(name) and _RATING_CUE.search(self.text, max(0, c.start - 120), c.start):
             return True  # "Moody's rated the bond A1", "cut Italy to BBB"
         if c.label == "LAW" and not c.label_fixed and not self._names_a_law(name):
