@@ -388,7 +388,7 @@ def test_a_facility_without_a_known_place_takes_the_articles_only_country():
 @pytest.mark.parametrize(
     "name, cc",
     [("Port Qasim", "PK"), ("the Kremlin", "RU"), ("White House", "US"), ("Élysée Palace", "FR"),
-     ("Heathrow Airport", "GB"), ("Changi Airport", "SG")],
+     ("Heathrow Airport", "GB"), ("Changi Airport", "SG"), ("Old Bailey", "GB"), ("Rogers Centre", "CA")],
 )
 def test_facility_rows_of_the_reference_file_place_facilities_whose_names_hold_no_place(name, cc):
     # Whatever else the article names: the seed article names Pakistan and China.
