@@ -284,6 +284,16 @@ def test_a_code_after_a_symbol_settles_and_joins_the_amount() -> None:
     assert summary("It paid $500 million GBP bonds.") == [("$500 million", 5e8, None, "USD")]
 
 
+def test_a_figure_in_brackets_after_its_symbol_is_an_amount_in_accounts() -> None:
+    text = "Net loss was $(3.1) million, or $(0.12) per share, compared with revenue of $48.2 million (up 23%)."
+    assert summary(text) == [
+        ("$(3.1) million", 3.1e6, None, "USD"),
+        ("$(0.12)", 0.12, None, "USD"),
+        ("$48.2 million", 48.2e6, None, "USD"),
+    ]
+    assert summary("Operating loss: €(12.5)m.") == [("€(12.5)m", 12.5e6, None, "EUR")]
+
+
 def test_a_wire_price_in_fractions_keeps_its_fraction() -> None:
     assert summary("Wheat closed 2-1/2 cents lower at $ 4.51 a bushel; soybeans fell 3 1/4 cents.") == [
         ("2-1/2 cents", 0.025, None, "USD"),

@@ -3959,3 +3959,28 @@ def test_a_role_the_model_tagged_in_part_as_an_organisation_is_the_persons_role(
         ("S. Jaishankar", "PERSON", "External Affairs Minister"),
         ("Ajit Doval", "PERSON", "National Security Adviser"),
     ], found
+
+
+def test_a_company_is_found_again_without_its_legal_form_after_a_role_and_on_a_line_of_its_own(nlp, reference):
+    text = (
+        "SAN JOSE, Calif., Nov. 20, 2025 /PRNewswire/ -- Acme Robotics, Inc. (NASDAQ: ACMR), a leader in warehouse "
+        "automation, today announced results.\n\n"
+        '"We delivered another record quarter," said Jane Whitfield, Chief Executive Officer of Acme Robotics. '
+        '"Our partnership continues to grow."\n\n'
+        "About Acme Robotics\nAcme Robotics, Inc. is headquartered in San Jose, California.\n\n"
+        "Media contact: Tom Reyes, Blue Harbor Communications"
+    )
+    model = _model_labels(nlp, [text])[0]
+    assert ("Acme Robotics", "ORG") not in model and ("Media", "ORG") in model, model  # what the model says
+    found = [(m.text, m.entity_id) for m in extract_entities(nlp(text), reference) if m.text.startswith("Acme")]
+    assert [name for name, _ in found] == ["Acme Robotics, Inc.", "Acme Robotics", "Acme Robotics", "Acme Robotics, Inc."], found
+    assert len({entity_id for _, entity_id in found}) == 1, found
+    assert not any(m.text == "Media" for m in extract_entities(nlp(text), reference))
+
+
+def test_exchanges_in_a_ticker_are_the_exchanges(nlp, reference):
+    text = "Acme Robotics, Inc. (NASDAQ: ACMR) and Beta Corp. (NYSE: BETA) announced a merger."
+    model = _model_labels(nlp, [text])[0]
+    assert not any(name == "NASDAQ" for name, _ in model), model  # what the model says
+    found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
+    assert found["NASDAQ"] == ("ORG", "Nasdaq") and found["NYSE"] == ("ORG", "New York Stock Exchange"), found

@@ -137,3 +137,14 @@ def test_extraction_without_a_reference_date_leaves_relative_values_unresolved(n
     assert amount.usd.value_usd is None and amount.usd.note == "publication date unknown"
     [monday] = ex.dates
     assert monday.date.resolved is None and monday.date.grain is None
+
+
+def test_no_subject_is_taken_from_another_amount(nlp, reference):
+    text = "The fund holds Dh5 million and AED 3 billion and SAR 1 billion and QR500m."
+    (extraction,) = extract_texts(nlp, reference, [("a", text, date(2025, 9, 1))])
+    found = [(a.match.text, a.subject) for a in extraction.amounts]
+    assert [t for t, _ in found] == ["Dh5 million", "AED 3 billion", "SAR 1 billion", "QR500m"], found
+    # the parse hangs the first on the last's "m.": no amount is about a piece of another
+    assert not any(subject and ("m." in subject or "QR500" in subject) for _, subject in found), found
+    # read alone, the first amount still finds its noun
+    assert _subject(nlp, "The fund holds Dh5 million in bonds.", "Dh5 million") == "bonds"

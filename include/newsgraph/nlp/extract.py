@@ -87,13 +87,15 @@ def _amounts(
             ids.append(m.entity_id)
     out: list[Amount] = []
     previous: Amount | None = None
-    for m in matches:
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in matches]
+    for i, m in enumerate(matches):
         sentence = bisect.bisect_right(sentence_starts, m.start) - 1
         if previous is not None and _RESTATEMENT_GAP.fullmatch(text, previous.match.end, m.start):
             subject = previous.subject
         else:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            subject = amount_subject(span) if span is not None else None
+            span = spans[i]
+            others = [s for j, s in enumerate(spans) if j != i and s is not None]
+            subject = amount_subject(span, others) if span is not None else None
         usd = to_usd(m.value, m.currency, ref_date)
         amount = Amount(m, sentence, subject, tuple(by_sentence.get(sentence, ())), usd)
         out.append(amount)

@@ -29,7 +29,7 @@ subject is None rather than a guess.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -65,7 +65,21 @@ def _is_wordlike(tok: "Token") -> bool:
     return tok.is_alpha or (any(c.isalpha() for c in tok.text) and not tok.is_punct)
 
 
-def _phrase(head: "Token", exclude: range) -> str | None:
+class _AmountTokens:
+    """The tokens of the amount (``start``..``stop``) and of the text's other amounts: none of them is
+    part of what an amount is about ("Dh5 million and QR500m.": not "m.")."""
+
+    def __init__(self, own: range, others: frozenset[int]):
+        self.start, self.stop, self._others = own.start, own.stop, others
+
+    def __contains__(self, i: object) -> bool:
+        return (isinstance(i, int) and self.start <= i < self.stop) or i in self._others
+
+    def __bool__(self) -> bool:
+        return self.stop > self.start
+
+
+def _phrase(head: "Token", exclude: "_AmountTokens") -> str | None:
     """The head noun with its contiguous left modifiers, without determiners or the amount."""
     if not _is_wordlike(head) or head.i in exclude or head.lower_ in _WH_WORDS | _PRONOUNS or head.like_num:
         return None
@@ -98,7 +112,7 @@ def _phrase(head: "Token", exclude: range) -> str | None:
     return " ".join(t.text for t in words)
 
 
-def _contiguous(child: "Token", start: int, exclude: range) -> bool:
+def _contiguous(child: "Token", start: int, exclude: "_AmountTokens") -> bool:
     """True when only amount tokens or the child's own subtree lie between it and ``start``."""
     right = max(t.i for t in child.subtree)
     return all(i in exclude for i in range(right + 1, start))
@@ -169,18 +183,19 @@ def _changed(change: "Token") -> "Token | None":
     return None
 
 
-def amount_subject(span: "Span") -> str | None:
-    """The noun phrase the money amount ``span`` is about, or None."""
+def amount_subject(span: "Span", others: Iterable["Span"] = ()) -> str | None:
+    """The noun phrase the money amount ``span`` is about, or None; ``others`` are the text's other
+    amounts, which no subject holds."""
     try:
-        return _subject(span)
+        return _subject(span, frozenset(t.i for other in others for t in other))
     except Exception:  # a parse we do not understand never breaks extraction
         return None
 
 
-def _subject(span: "Span") -> str | None:
+def _subject(span: "Span", others: frozenset[int] = frozenset()) -> str | None:
     if len(span) == 0:
         return None
-    exclude = range(span.start, span.end)
+    exclude = _AmountTokens(range(span.start, span.end), others)
     root = span.root
     head = root.head
     # 1. the amount modifies a noun

@@ -118,8 +118,11 @@ _NUMBER_WORD = rf"(?:{alternation([*UNIT_WORDS, *TENS_WORDS, *FRACTION_WORDS, 'h
 
 #: A price in eighths after a whole number: "$ 23 5/8", "2-1/2 cents".
 _FRACTION = r"[- ][1-9][0-9]?/[1-9][0-9]?(?![0-9/])"
+#: A figure in brackets after its symbol is a loss or a negative sum in accounts ("a net loss of $(3.1) million"):
+#: the amount is the figure, brackets and all.
 _PREFIX_RE = re.compile(
-    rf"(?<![A-Za-z0-9])(?P<cur>{_CURRENCY_BEFORE}){_SP}?(?P<num>{_NUM})(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
+    rf"(?<![A-Za-z0-9])(?P<cur>{_CURRENCY_BEFORE}){_SP}?(?P<paren>\()?(?P<num>{_NUM})(?(paren)\))"
+    rf"(?P<frac>{_FRACTION})?(?P<scale>{_SCALE})?"
 )
 _RANGE_TAIL_RE = re.compile(
     rf"{_SP}*(?P<conn>{_CONNECTOR}){_SP}*(?:(?P<cur>{_CURRENCY_BEFORE}){_SP}?)?"
@@ -499,8 +502,12 @@ def _prefixed(text: str, default: str) -> Iterable[AmountMatch]:
             continue
         value, used = parsed
         whole = used == len(m["num"])
+        if m["paren"] and not whole:
+            continue  # "$(3.1.2)": no figure in accounts
         scale = m["scale"] if whole else None
         end = m.end() if scale else m.start("num") + used
+        if m["paren"] and not scale:
+            end = m.end("num") + 1  # the closing bracket
         fraction = _fraction(m["frac"]) if whole and m["frac"] and m["num"].isdigit() else None
         if fraction is not None:
             value += fraction  # "$ 23 5/8" is 23.625

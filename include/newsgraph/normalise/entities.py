@@ -707,10 +707,10 @@ _REPEATED_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "P
 #: A capitalised word ("Apple [Records]"), abbreviation ("St. [Petersburg]", "U.S. [Steel]"), hyphen or
 #: apostrophe joined to a name makes it part of a longer one; a sentence's last word does not ("Appeal. [Sainsbury's]").
 _JOINED_BEFORE = re.compile(
-    r"(?:[\w\-'\u2019&]|(?<![\w\-'\u2019.])(?!(?:The|An?)\s)(?:[A-Z][\w\-'\u2019]*|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})\s+"
-    r"(?:(?:of|de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|and|&)\s+)?)$"
+    r"(?:[\w\-'\u2019&]|(?<![\w\-'\u2019.])(?!(?:The|An?)\s)(?:[A-Z][\w\-'\u2019]*|[A-Z][a-z]{0,2}\.|(?:[A-Z]\.){2,})[ \t]+"
+    r"(?:(?:of|de|du|des|del|della|di|da|do|dos|la|le|van|von|der|den|and|&)[ \t]+)?)\Z"
 )
-_JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|\s+(?:of\s+|de\s+|and\s+|&\s*)?[A-Z0-9]")
+_JOINED_AFTER = re.compile(r"[\w\-&]|['\u2019](?!s\b)|[ \t]+(?:of\s+|de\s+|and\s+|&\s*)?[A-Z0-9]")
 #: "MPs", "CDs": a plural of an abbreviated common noun.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 #: Month and weekday names, which may stand before a name ("Monday Tony Blair said").
@@ -1861,7 +1861,9 @@ class _ArticleEntities:
         if span is None or span.start == 0:
             return False
         before = self.doc[span.start - 1]
-        return before.is_sent_start and before.is_stop and before.whitespace_ == " "
+        # (or a line's: "About Acme Robotics" heading a press release's last paragraph)
+        opens = before.is_sent_start or before.i == 0 or "\n" in self.doc[before.i - 1].text_with_ws
+        return opens and before.is_stop and before.whitespace_ == " "
 
     def _opens_a_sentence(self, start: int) -> bool:
         """Whether the word at ``start`` is its sentence's first, an opening quote apart."""
@@ -5212,6 +5214,10 @@ class _ArticleEntities:
             tagged[written] += 1
             if c.label in _REPEATED_LABELS and (c.label != "PERSON" or len(written.split()) >= 2):
                 senses.setdefault(written, set()).add((c.label, c.canonical))
+            short = without_legal_form(written).rstrip(",") if c.label == "ORG" else written
+            if short != written and " " in short:
+                # "About Acme Robotics" after "Acme Robotics, Inc.": a company without its legal form
+                senses.setdefault(short, set()).add((c.label, c.canonical))
         taken = [(c.start, c.end) for c in cands] + list(self.excluded)
         for e in self.ents:
             tail = _NAME_AFTER_PREPOSITION.search(e.text) if e.label_ in ("DATE", "TIME") else None
@@ -5231,8 +5237,12 @@ class _ArticleEntities:
                 end = at + len(written)
                 if any(at < e and s < end for s, e in taken):
                     continue
+                joined = _JOINED_BEFORE.search(self.text, max(0, at - 40), at)
                 if _JOINED_AFTER.match(self.text, end) or (
-                    _JOINED_BEFORE.search(self.text, max(0, at - 40), at) and not self._after_an_opening_stop_word(at)
+                    joined
+                    and not self._after_an_opening_stop_word(at)
+                    # "Chief Executive Officer of Acme Robotics": a role before the name is no part of it
+                    and joined.group(0).split()[0].rstrip(".").lower() not in self._role_words
                 ):
                     continue
                 before = self.text[max(0, at - 40) : at].rstrip()
