@@ -3760,6 +3760,15 @@ def test_clubs_named_alone_are_clubs_whatever_the_model_says(nlp, reference):
     assert ("Aston Villa", "GPE") in model and not any(name == "Arsenal" for name, _ in model), model  # what the model says
     found = _found_labels(nlp, reference, [text])[0]
     assert {("Arsenal", "ORG"), ("Aston Villa", "ORG"), ("Wolverhampton Wanderers", "ORG")} <= found, found
+    texts = [
+        "Man City beat Man Utd 3-0 in the Manchester derby on Sunday, with Phil Foden scoring twice.",
+        "Newcastle United's Alexander Isak completed a record move to Liverpool for £125 million.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert not any(name == "Man Utd" for name, _ in model[0]) and ("Newcastle", "GPE") in model[1], model  # what the model says
+    found = [{m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(t), reference)} for t in texts]
+    assert found[0]["Man Utd"] == ("ORG", "Manchester United") and found[0]["Man City"] == ("ORG", "Manchester City"), found
+    assert found[1]["Newcastle United"] == ("ORG", "Newcastle United"), found[1]
 
 
 def test_party_names_wire_copy_writes_in_english_and_the_ashes(nlp, reference):
@@ -3984,3 +3993,26 @@ def test_exchanges_in_a_ticker_are_the_exchanges(nlp, reference):
     assert not any(name == "NASDAQ" for name, _ in model), model  # what the model says
     found = {m.text: (m.label, m.canonical_name) for m in extract_entities(nlp(text), reference)}
     assert found["NASDAQ"] == ("ORG", "Nasdaq") and found["NYSE"] == ("ORG", "New York Stock Exchange"), found
+
+
+def test_the_moon_is_a_place_and_a_collider_a_facility(nlp, reference):
+    texts = [
+        "NASA said its Artemis II mission would send four astronauts around the Moon in early 2026.",
+        "Scientists at CERN in Geneva said the Large Hadron Collider would shut down in 2026.",
+        "Moon Jae-in met voters. Moon said he would win.",
+    ]
+    model = _model_labels(nlp, texts)
+    assert ("Moon", "PERSON") in model[0] and ("Hadron Collider", "PERSON") in model[1], model  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert ("Moon", "LOC") in found[0] and ("Large Hadron Collider", "FAC") in found[1], found
+    assert found[2] == {("Moon Jae-in", "PERSON"), ("Moon", "PERSON")}, found[2]
+
+
+def test_a_known_place_before_a_lower_case_word_for_a_place_is_no_organisation(nlp, reference):
+    text = "Oil rose after Ukraine attacked Russia's Novorossiysk port, a key outlet for Kazakh crude."
+    assert ("Novorossiysk", "ORG") in _model_labels(nlp, [text])[0]  # what the model says
+    found = {m.text: (m.label, m.country_code) for m in extract_entities(nlp(text), reference)}
+    assert found["Novorossiysk"] == ("GPE", "RU"), found
+    # a facility named with a capital stays the facility
+    found = _found_labels(nlp, reference, ["Ships queued outside Karachi Port and Tianjin Port on Monday."])[0]
+    assert {("Karachi Port", "FAC"), ("Tianjin Port", "FAC")} <= found, found

@@ -321,6 +321,10 @@ _SHIP_IN_TEXT = re.compile(
 _HOUSING_NOUN_AFTER = re.compile(r"[ \t]+(?:prices?|sales|values|building|builders|hunters|purchases)\b")
 #: The end of a quote and "said" before a name: '... at heart," said Ferdinand.'
 _QUOTE_SAID_BEFORE = re.compile(r"[,.?!]['\"\u2019\u201d][ \t]+said[ \t]+\Z")
+#: A lower-case word for what a place has or is, after its name: "Novorossiysk port", "the Kursk region".
+_PLACE_KIND_AFTER = re.compile(
+    r"[ \t]+(?:port|harbou?r|airport|refinery|region|province|district|oblast|governorate|city|town|village)\b"
+)
 #: A comma between names run together: "Czech Republic, South Africa", "Kyoto Protocol, Downing Street".
 _COMMA_INSIDE = re.compile(r",\s+")
 #: "to" between two names run together: "Queensland to Peabody Energy", "Leinster to Toulouse".
@@ -2731,6 +2735,18 @@ class _ArticleEntities:
         name = self.text[c.start : c.end]
         if c.label in _RELABEL_AS_PLACE and c.label != "GPE" and name not in self._person_words and _is_country(name):
             return replace(c, label="GPE")
+        if (
+            c.label == "ORG"
+            and _PLACE_KIND_AFTER.match(self.text, c.end)
+            and _is_place_name(name)
+            and name not in self.ref.listed_companies
+            and self.ref.alias_for(name) is None
+        ):
+            return replace(c, label="GPE")  # "Russia's Novorossiysk port": the town, not a company
+        if c.label in ("PERSON", "ORG", "GPE", "PRODUCT") and name in ("Moon", "Earth") and _THE_BEFORE.search(
+            self.text, max(0, c.start - 5), c.start
+        ):
+            return replace(c, label="LOC")  # "around the Moon": no Mr Moon
         if c.label in ("ORG", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _SHIP_NAME.match(name):
             return replace(c, label="PRODUCT")  # "the aircraft carrier USS Gerald R. Ford": a vessel
         if c.label in ("ORG", "NORP", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _I_PRODUCT.fullmatch(name):
