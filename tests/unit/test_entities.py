@@ -4016,3 +4016,9 @@ def test_a_known_place_before_a_lower_case_word_for_a_place_is_no_organisation(n
     # a facility named with a capital stays the facility
     found = _found_labels(nlp, reference, ["Ships queued outside Karachi Port and Tianjin Port on Monday."])[0]
     assert {("Karachi Port", "FAC"), ("Tianjin Port", "FAC")} <= found, found
+
+
+def test_a_given_name_the_model_tagged_alone_takes_the_surname_after_it(nlp, reference):
+    text = "It would be an adventure, then Johnny Depp playing a pirate again."
+    assert _model_labels(nlp, [text])[0] == {("Johnny", "PERSON")}  # what the model says
+    assert _found_labels(nlp, reference, [text])[0] == {("Johnny Depp", "PERSON")}

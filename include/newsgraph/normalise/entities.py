@@ -1525,8 +1525,8 @@ class _ArticleEntities:
         return out
 
     def _surnames_cut_off(self, cands: list[_Candidate]) -> list[_Candidate]:
-        """"Maria Corina" + "Machado", "James Dean" + "Bradfield": a person the model tagged by a given name
-        and another name, and the one name word right after it that it left out: no common English word,
+        """"Maria Corina" + "Machado", "James Dean" + "Bradfield", "Johnny" + "Depp": a person the model tagged
+        by a given name (and another name), and the one name word right after it that it left out: no common English word,
         no place, people or organisation word, nor the start of a longer run of capitalised words."""
         from newsgraph.normalise.geo import known_place
 
@@ -1534,10 +1534,12 @@ class _ArticleEntities:
         out = []
         for c in cands:
             words = self.text[c.start : c.end].split()
-            m = _NEXT_NAME_WORD.match(self.text, c.end) if c.label == "PERSON" and len(words) >= 2 else None
+            m = _NEXT_NAME_WORD.match(self.text, c.end) if c.label == "PERSON" and words else None
             if (
                 m is not None
                 and is_given_name(words[0])
+                # (a given name alone too, "Johnny" + "Depp", but not one of a list of names)
+                and (len(words) >= 2 or not c.listed)
                 and m.start(1) not in starts
                 and not any(s < m.end(1) and m.start(1) < e for s, e in self.excluded)
                 and not self._in_headline(c.start)
