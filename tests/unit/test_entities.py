@@ -4022,3 +4022,14 @@ def test_a_given_name_the_model_tagged_alone_takes_the_surname_after_it(nlp, ref
     text = "It would be an adventure, then Johnny Depp playing a pirate again."
     assert _model_labels(nlp, [text])[0] == {("Johnny", "PERSON")}  # what the model says
     assert _found_labels(nlp, reference, [text])[0] == {("Johnny Depp", "PERSON")}
+
+
+def test_a_model_number_and_a_word_in_capitals_are_one_product(nlp, reference):
+    texts = [
+        "Boeing Co delivered 53 jets in October, including 44 of its 737 MAX models, the planemaker said.",
+        "He scored 100 BBC points and 250 IBM shares.",
+    ]
+    assert ("MAX", "ORG") in _model_labels(nlp, texts)[0]  # what the model says
+    found = _found_labels(nlp, reference, texts)
+    assert found[0] == {("Boeing Co", "ORG"), ("737 MAX", "PRODUCT")}, found[0]
+    assert not any(label == "PRODUCT" for _, label in found[1]), found[1]  # counts of an acronym's things

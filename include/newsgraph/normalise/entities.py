@@ -325,6 +325,10 @@ _QUOTE_SAID_BEFORE = re.compile(r"[,.?!]['\"\u2019\u201d][ \t]+said[ \t]+\Z")
 _PLACE_KIND_AFTER = re.compile(
     r"[ \t]+(?:port|harbou?r|airport|refinery|region|province|district|oblast|governorate|city|town|village)\b"
 )
+#: Words in capitals that end a model's name after its number: "737 MAX", "A350 XWB".
+_MODEL_SUFFIXES = frozenset({"MAX", "PRO", "PLUS", "ULTRA", "NEO", "XL", "XWB", "GT", "GTI"})
+#: A model number right before a name in capitals: "737 MAX" is one product with it.
+_MODEL_NUMBER_BEFORE = re.compile(r"(?<![\w.,])[0-9]{3}[ \t]+\Z")
 #: A comma between names run together: "Czech Republic, South Africa", "Kyoto Protocol, Downing Street".
 _COMMA_INSIDE = re.compile(r",\s+")
 #: "to" between two names run together: "Queensland to Peabody Energy", "Leinster to Toulouse".
@@ -2749,6 +2753,15 @@ class _ArticleEntities:
             self.text, max(0, c.start - 5), c.start
         ):
             return replace(c, label="LOC")  # "around the Moon": no Mr Moon
+        if (
+            c.label in ("ORG", "PERSON", "GPE")
+            and name.isupper()
+            and len(name) <= 5
+            and (number := _MODEL_NUMBER_BEFORE.search(self.text, max(0, c.start - 6), c.start))
+            # a model's suffix, not an acronym ("250 IBM shares", "100 BBC points" are counts)
+            and name in _MODEL_SUFFIXES
+        ):
+            return replace(c, start=number.start(), label="PRODUCT")  # "its 737 MAX models": the aircraft
         if c.label in ("ORG", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _SHIP_NAME.match(name):
             return replace(c, label="PRODUCT")  # "the aircraft carrier USS Gerald R. Ford": a vessel
         if c.label in ("ORG", "NORP", "GPE", "LOC", "PERSON", "FAC", "WORK_OF_ART") and _I_PRODUCT.fullmatch(name):
