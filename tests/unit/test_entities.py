@@ -4033,3 +4033,12 @@ def test_a_model_number_and_a_word_in_capitals_are_one_product(nlp, reference):
     found = _found_labels(nlp, reference, texts)
     assert found[0] == {("Boeing Co", "ORG"), ("737 MAX", "PRODUCT")}, found[0]
     assert not any(label == "PRODUCT" for _, label in found[1]), found[1]  # counts of an acronym's things
+
+
+def test_a_chief_of_a_field_is_the_persons_whole_role(nlp, reference):
+    texts = [
+        "EU foreign policy chief Kaja Kallas said the decision sent a strong signal to Moscow.",
+        "Russian security chief Alexander Lebed negotiated the deal.",
+    ]
+    found = [{m.text: m.role for m in extract_entities(nlp(t), reference) if m.label == "PERSON"} for t in texts]
+    assert found == [{"Kaja Kallas": "foreign policy chief"}, {"Alexander Lebed": "security chief"}], found

@@ -301,15 +301,15 @@ _RUN_ON_OR_AT = re.compile(rf"{_RUN_ON.pattern}|\s+at\s+")
 _PLACE_OPEN = re.compile(r"(?<![\w\-.])((?:U\.S\.|[A-Z][a-z]*[A-Z]?[a-z]*)(?:[ \t][A-Z][a-z]+)?)[ \t]Open(?![\w\-])(?![ \t]+[A-Z])")
 _AT_OR_IN_INSIDE = re.compile(r"\s+(?:at|in)\s+")
 _OF_THE_INSIDE = re.compile(r"\s+of\s+the\s+")
+#: A point of the compass: "north", "south-east", "northwest".
+_COMPASS = r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
 #: A place's bearing from another after its name: ", south of Lisbon", ", 40 km north-west of Kabul".
 _BEARING_AFTER = re.compile(
     r",[ \t]+(?:about[ \t]+|some[ \t]+)?(?:[0-9][0-9,.]*[ \t]*(?:km|kilometres|kilometers|miles)[ \t]+)?"
-    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west)[ \t]+of[ \t]+[A-Z]"
+    rf"{_COMPASS}[ \t]+of[ \t]+[A-Z]"
 )
 #: A bearing from the place named next: "west of El Fasher", "30 miles south of".
-_BEARING_BEFORE = re.compile(
-    r"(?<![\w\-])(?:(?:north|south)(?:-?(?:east|west))?|east|west)[ \t]+of[ \t]+\Z"
-)
+_BEARING_BEFORE = re.compile(rf"(?<![\w\-]){_COMPASS}[ \t]+of[ \t]+\Z")
 #: A ship's name: "USS Gerald R. Ford", "HMS Prince of Wales", "MV Ever Given".
 _SHIP_NAME = re.compile(r"(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+[A-Z]")
 #: A ship's whole name in running text, small words inside it: "HMS Prince of Wales".
