@@ -4042,3 +4042,14 @@ def test_a_chief_of_a_field_is_the_persons_whole_role(nlp, reference):
     ]
     found = [{m.text: m.role for m in extract_entities(nlp(t), reference) if m.label == "PERSON"} for t in texts]
     assert found == [{"Kaja Kallas": "foreign policy chief"}, {"Alexander Lebed": "security chief"}], found
+
+
+def test_a_global_company_is_an_organisation_and_treasuries_are_bonds(nlp, reference):
+    text = (
+        "The Commodity Futures Trading Commission (CFTC) let Coinbase Global and Kraken offer spot crypto trading, "
+        "and Binance founder Changpeng Zhao received a pardon from Trump. Tether said it held $135 billion in Treasuries."
+    )
+    model = _model_labels(nlp, [text])[0]
+    assert ("Coinbase Global", "PERSON") in model and ("Treasuries", "GPE") in model, model  # what the model says
+    found = _found_labels(nlp, reference, [text])[0]
+    assert ("Coinbase Global", "ORG") in found and not any(name == "Treasuries" for name, _ in found), found
