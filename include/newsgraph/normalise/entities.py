@@ -310,11 +310,13 @@ _BEARING_AFTER = re.compile(
 )
 #: A bearing from the place named next: "west of El Fasher", "30 miles south of".
 _BEARING_BEFORE = re.compile(rf"(?<![\w\-]){_COMPASS}[ \t]+of[ \t]+\Z")
+#: What a ship's name starts with: "USS", "HMS", "MV".
+_SHIP_PREFIX = r"(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+"
 #: A ship's name: "USS Gerald R. Ford", "HMS Prince of Wales", "MV Ever Given".
-_SHIP_NAME = re.compile(r"(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+[A-Z]")
+_SHIP_NAME = re.compile(rf"{_SHIP_PREFIX}[A-Z]")
 #: A ship's whole name in running text, small words inside it: "HMS Prince of Wales".
 _SHIP_IN_TEXT = re.compile(
-    r"(?<![\w\-])(?:USS|HMS|HMAS|HMCS|HMNZS|INS|MV|RMS)[ \t]+[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?"
+    rf"(?<![\w\-]){_SHIP_PREFIX}[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?"
     r"(?:[ \t]+(?:(?:of|the)[ \t]+)?[A-Z][\w'\-]*(?:\.(?=[ \t]+[A-Z]))?)*"
 )
 #: What "House" opening a sentence is about when it means homes: "House prices rose", "House sales".
