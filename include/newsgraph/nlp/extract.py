@@ -88,14 +88,14 @@ def _amounts(
     out: list[Amount] = []
     previous: Amount | None = None
     spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in matches]
-    for i, m in enumerate(matches):
+    # no amount is about a piece of another ("Dh5 million and QR500m.": not "m.")
+    amount_tokens = frozenset(t.i for span in spans if span is not None for t in span)
+    for m, span in zip(matches, spans):
         sentence = bisect.bisect_right(sentence_starts, m.start) - 1
         if previous is not None and _RESTATEMENT_GAP.fullmatch(text, previous.match.end, m.start):
             subject = previous.subject
         else:
-            span = spans[i]
-            others = [s for j, s in enumerate(spans) if j != i and s is not None]
-            subject = amount_subject(span, others) if span is not None else None
+            subject = amount_subject(span, amount_tokens) if span is not None else None
         usd = to_usd(m.value, m.currency, ref_date)
         amount = Amount(m, sentence, subject, tuple(by_sentence.get(sentence, ())), usd)
         out.append(amount)

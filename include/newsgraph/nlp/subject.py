@@ -29,7 +29,7 @@ subject is None rather than a guess.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -66,7 +66,7 @@ def _is_wordlike(tok: "Token") -> bool:
 
 
 class _AmountTokens:
-    """The tokens of the amount (``start``..``stop``) and of the text's other amounts: none of them is
+    """The tokens of the amount (``start``..``stop``) and of the text's amounts: none of them is
     part of what an amount is about ("Dh5 million and QR500m.": not "m.")."""
 
     def __init__(self, own: range, others: frozenset[int]):
@@ -183,19 +183,19 @@ def _changed(change: "Token") -> "Token | None":
     return None
 
 
-def amount_subject(span: "Span", others: Iterable["Span"] = ()) -> str | None:
-    """The noun phrase the money amount ``span`` is about, or None; ``others`` are the text's other
-    amounts, which no subject holds."""
+def amount_subject(span: "Span", amount_tokens: frozenset[int] = frozenset()) -> str | None:
+    """The noun phrase the money amount ``span`` is about, or None; ``amount_tokens`` are the indices of
+    the tokens of all the text's amounts, which no subject holds."""
     try:
-        return _subject(span, frozenset(t.i for other in others for t in other))
+        return _subject(span, amount_tokens)
     except Exception:  # a parse we do not understand never breaks extraction
         return None
 
 
-def _subject(span: "Span", others: frozenset[int] = frozenset()) -> str | None:
+def _subject(span: "Span", amount_tokens: frozenset[int] = frozenset()) -> str | None:
     if len(span) == 0:
         return None
-    exclude = _AmountTokens(range(span.start, span.end), others)
+    exclude = _AmountTokens(range(span.start, span.end), amount_tokens)
     root = span.root
     head = root.head
     # 1. the amount modifies a noun

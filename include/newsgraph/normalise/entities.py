@@ -1762,7 +1762,8 @@ class _ArticleEntities:
                     end < whole[1] and self.text[end] == ","
                 ):
                     # "Kyoto Protocol, Downing Street": each item of a list run together is what it names
-                    out.append(_Candidate(start, end, self._kind_on_its_own(start, end, label)))
+                    kind = self._kind_on_its_own(start, end) or ("FAC" if label == "FAC" else "ORG")
+                    out.append(_Candidate(start, end, label if kind == "GPE" and label in ("GPE", "LOC") else kind))
                     continue
                 if label == "EVENT" and start > whole[0] and _OF_THE_BEFORE.search(self.text, whole[0], start):
                     out.append(_Candidate(start, end, "ORG"))  # "Spring Meetings of the IMF": the body
@@ -2225,7 +2226,7 @@ class _ArticleEntities:
             # place, a law or a known organisation ("Ministry of Economy, Trade and Industry" is one name)
             cuts = [start, *(x for m in commas for x in m.span()), end]
             items = list(zip(cuts[::2], cuts[1::2]))
-            if all(self._a_name_on_its_own(a, b) for a, b in items) or (
+            if all(self._kind_on_its_own(a, b) for a, b in items) or (
                 # "at Grace Road, Leicestershire extended...": a ground and the place after it
                 label == "FAC" and all(self._names_a_place(self.text[a:b]) for a, b in items[1:])
             ):
@@ -2260,35 +2261,23 @@ class _ArticleEntities:
             if a < b and self.text[a].isupper() and self.text[a:b].lower() not in ("the", "a", "an")
         ]
 
-    def _a_name_on_its_own(self, start: int, end: int) -> bool:
-        """Whether ``start``..``end`` names a place, a building, a law or an organisation by itself (a known
-        one, or one whose last word makes it one: "European Parliament", "Kyoto Protocol")."""
+    def _kind_on_its_own(self, start: int, end: int) -> str | None:
+        """What ``start``..``end`` names by itself, as one item of a list the model tagged whole: a law, a
+        building, a place or an organisation (a known one, or one whose last word makes it one: "European
+        Parliament", "Kyoto Protocol"); None where the words name nothing by themselves."""
         from newsgraph.normalise.geo import known_facility
 
         name = self.text[start:end]
         last = name.split()[-1].lower() if name.split() else ""
-        return (
-            self._names_a_place(name)
-            or known_facility(name)
-            or self._known_organisation(start, end)
-            or name in self.ref.listed_companies
-            or any(last in words for words in (self.ref.law_words, self.ref.law_name_words, self.ref.org_words))
-        )
-
-    def _kind_on_its_own(self, start: int, end: int, label: str) -> str:
-        """The label of one item of a list the model tagged whole as ``label``: a law, a building, a place or
-        an organisation by its name."""
-        from newsgraph.normalise.geo import known_facility
-
-        name = self.text[start:end]
-        last = name.split()[-1].lower()
         if last in self.ref.law_words or last in self.ref.law_name_words:
             return "LAW"
         if known_facility(name):
             return "FAC"
         if self._names_a_place(name):
-            return label if label in ("GPE", "LOC") else "GPE"
-        return "FAC" if label == "FAC" else "ORG"
+            return "GPE"
+        if self._known_organisation(start, end) or name in self.ref.listed_companies or last in self.ref.org_words:
+            return "ORG"
+        return None
 
     def _known_organisation(self, start: int, end: int) -> bool:
         """Whether ``start``..``end`` names an organisation of the alias file ("IMF", "World Bank")."""
